@@ -1,0 +1,223 @@
+"""The tables of a meeting (hội nghị). Plain facts only; behaviour lives in session.domain.
+
+Times are naive local wall-clock datetimes (Vietnam has no daylight saving). A running
+clock is stored as a start time plus paused seconds, never as a counter.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import Column, DateTime, Index, Text
+from sqlmodel import Field, SQLModel
+
+
+def _moment(**kw: object) -> object:
+    """A naive local datetime column (plain SQLAlchemy DateTime, no tz coercion)."""
+    return Field(default=None, sa_type=DateTime, **kw)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the store itself (schema version)."""
+
+    __tablename__ = "hoinghi_meta"
+    key: str = Field(primary_key=True)
+    value: str = ""
+
+
+class Setting(SQLModel, table=True):
+    """Office settings (cài đặt văn phòng) that every export uses; value is JSON."""
+
+    key: str = Field(primary_key=True)
+    value: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Meeting(SQLModel, table=True):
+    """A conference (hội nghị) — usually a dialogue (đối thoại) with citizens."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    kind: str = "dialogue"  # dialogue | generic
+    template: str = ""
+    issuing_body: str = ""  # cơ quan ban hành, e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN
+    parent_body: str = ""  # cơ quan chủ quản (optional)
+    place_name: str = ""  # địa danh for "Hòa An, ngày …"
+    venue: str = ""  # địa điểm
+    planned_date: date | None = None
+    planned_start: time | None = None
+    planned_end: time | None = None
+    actual_start: datetime | None = _moment()
+    actual_end: datetime | None = _moment()
+    recess_since: datetime | None = _moment()  # tạm nghỉ
+    recess_seconds: float = 0.0
+    status: str = "planned"  # planned | running | recess | closed
+    current_item_id: int | None = None
+    chair: str = ""  # chủ trì
+    chair_title: str = ""
+    co_chair: str = ""
+    co_chair_title: str = ""
+    secretary: str = ""  # thư ký
+    secretary_title: str = ""
+    minutes_number: str = ""  # số biên bản
+    notice_number: str = ""  # số thông báo kết luận
+    speech_limit_seconds: int = 180
+    notice_days: int = 10
+    reply_days: int = 20
+    verify_days: int = 30
+    close_reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime | None = _moment()
+
+
+class AttendanceGroup(SQLModel, table=True):
+    """Attendance count by group (thành phần): expected and present."""
+
+    __tablename__ = "attendance_group"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    name: str
+    expected: int = 0
+    present: int = 0
+
+
+class Participant(SQLModel, table=True):
+    """A named participant (đại biểu): delegate, official, chair…"""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    name: str
+    name_key: str = ""
+    title: str = ""  # chức vụ
+    organisation: str = ""  # cơ quan, đơn vị
+    group: str = ""  # xã | thôn | nhân dân …
+    role: str = "delegate"  # delegate | official | chair | secretary | front
+    present: bool = True
+
+
+class AgendaItem(SQLModel, table=True):
+    """A step of the order of business (chương trình hội nghị)."""
+
+    __tablename__ = "agenda_item"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    position: int
+    title: str
+    kind: str = "other"  # opening | report | dialogue | conclusion | closing | other
+    presenter: str = ""
+    planned_minutes: int = 0
+    started_at: datetime | None = _moment()
+    ended_at: datetime | None = _moment()
+    paused_seconds: float = 0.0
+    skipped: bool = False
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Registration(SQLModel, table=True):
+    """A speaking request (đăng ký phát biểu) and, once called, the speech itself."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE")
+    speaker_name: str
+    name_key: str = ""
+    locality: str = ""  # thôn / tổ dân phố / địa chỉ
+    locality_key: str = ""
+    role: str = "citizen"  # citizen | delegate | official
+    organisation: str = ""
+    field: str = ""  # lĩnh vực
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    summary_key: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    source: str = "hall"  # precompiled | hall | slip
+    phone: str = ""
+    registered_at: datetime | None = _moment()
+    queue_position: int = 0
+    status: str = "waiting"  # waiting | speaking | done | withdrawn | absent
+    started_at: datetime | None = _moment()
+    ended_at: datetime | None = _moment()
+    paused_at: datetime | None = _moment()
+    paused_seconds: float = 0.0
+    limit_seconds: int | None = None
+    absent_count: int = 0
+
+    __table_args__ = (Index("ix_registration_queue", "meeting_id", "queue_position"),)
+
+
+class Issue(SQLModel, table=True):
+    """A petition or question (kiến nghị) raised at or before the meeting."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    content_key: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    field: str = ""
+    in_scope: bool = True  # False: ngoài nội dung hội nghị
+    merged_into_id: int | None = Field(default=None, foreign_key="issue.id")
+    created_at: datetime | None = _moment()
+
+
+class IssueRaiser(SQLModel, table=True):
+    """Who raised an issue: links an issue to a registration (người kiến nghị)."""
+
+    __tablename__ = "issue_raiser"
+    id: int | None = Field(default=None, primary_key=True)
+    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
+    registration_id: int = Field(foreign_key="registration.id", ondelete="CASCADE", index=True)
+
+
+class Answer(SQLModel, table=True):
+    """An answer (trả lời) to an issue, by the chair or an assigned official."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
+    answerer_name: str = ""
+    answerer_title: str = ""
+    answerer_agency: str = ""
+    by_chair: bool = False
+    started_at: datetime | None = _moment()
+    ended_at: datetime | None = _moment()
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class Conclusion(SQLModel, table=True):
+    """The chair's conclusion (kết luận) on an issue, with any assignment (giao nhiệm vụ)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", unique=True)
+    outcome: str = "answered"  # answered | study | assigned | forwarded
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    lead_agency: str = ""
+    partners: str = ""
+    task: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    deadline: date | None = None
+    reply_method: str = ""
+    forwarded_to: str = ""
+    followup_status: str = "not_started"  # not_started | in_progress | replied | extended
+    reply_number: str = ""
+    reply_date: date | None = None
+    extension_reason: str = ""
+
+
+class OfficeDay(SQLModel, table=True):
+    """An office exception to the calendar: an extra day off or a working Saturday."""
+
+    __tablename__ = "office_day"
+    day: date = Field(primary_key=True)
+    kind: str = "off"  # off | work
+    note: str = ""
+
+
+class Event(SQLModel, table=True):
+    """The event log (nhật ký): one row per user action, written in its transaction.
+
+    ``payload`` is JSON: the action's own facts plus ``changes``, the before/after of
+    every row the action touched — the minutes' timeline, the undo stack, the audit.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int | None = Field(default=None, index=True)
+    at: datetime = Field(sa_type=DateTime)
+    actor: str = "secretary"  # secretary | desk | assistant | office | system
+    action: str
+    payload: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    undo_of: int | None = None
+    undone_by: int | None = None

@@ -1,0 +1,3 @@
+from session.cli import main
+
+main()

@@ -1,0 +1,213 @@
+"""The command line: ``hoinghi``. Heavy modules (Textual, python-docx) load only when used."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import click
+
+from session import __version__
+from session.i18n import error_text, set_language, t
+
+
+def _fail(message: str) -> None:
+    click.echo(f"hoinghi: {message}", err=True)
+    sys.exit(1)
+
+
+def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every error meant for a person into one clear line and a non-zero exit."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from models.errors import HoinghiError
+
+        try:
+            return fn(*args, **kwargs)
+        except HoinghiError as exc:
+            _fail(error_text(exc))
+        except OSError as exc:
+            _fail(f"{exc.strerror or exc} ({exc.filename or ''})")
+
+    return wrapper
+
+
+def _open_store(ctx: click.Context):
+    from models.store import Store
+
+    return Store.open(ctx.obj["db"])
+
+
+def _clock():
+    from session.clock import system_clock
+
+    return system_clock
+
+
+def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(dict)["db"] = value
+
+
+def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        set_language(value)
+
+
+def common(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db`` and ``--lang`` are accepted after the sub-command too."""
+    fn = click.option("--db", expose_value=False, callback=_set_db, help="Database file or URL.")(fn)
+    return click.option(
+        "--lang", expose_value=False, callback=_set_lang, type=click.Choice(["vi", "en"]), help="vi or en."
+    )(fn)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--db", envvar="HOINGHI_DB", help="Database: a file path or a URL (sqlite:///…, postgresql+psycopg://…).")
+@click.option(
+    "--lang", envvar="HOINGHI_LANG", type=click.Choice(["vi", "en"]), default=None, help="vi (default) or en."
+)
+@click.version_option(__version__, prog_name="hoinghi")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, lang: str | None) -> None:
+    """hoinghi — điều hành hội nghị đối thoại, ghi biên bản và thông báo kết luận."""
+    set_language(lang)
+    ctx.ensure_object(dict)
+    ctx.obj.setdefault("db", db)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(run)
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Open this meeting directly.")
+@click.pass_context
+@friendly
+def run(ctx: click.Context, meeting_id: int | None) -> None:
+    """Mở ứng dụng (open the app)."""
+    store = _open_store(ctx)
+    if meeting_id is not None:
+        from session.domain.meetings import meeting_view
+
+        meeting_view(store, meeting_id)  # a clear message now rather than inside the app
+    _run_app(store, meeting_id)
+
+
+def _run_app(store, meeting_id: int | None) -> None:
+    from session.tui.app import HoinghiApp
+
+    app = HoinghiApp(store, meeting_id=meeting_id, clock=_clock())
+    try:
+        app.run()
+    finally:
+        store.close()
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@main.command()
+@common
+@click.option(
+    "--template", default="doi-thoai", show_default=True, help="Agenda template name (see `hoinghi templates`)."
+)
+@click.option("--title", default=None, help="Meeting title (default: the template's).")
+@click.option("--venue", default="", help="Venue (địa điểm).")
+@click.option("--place", default="", help="Place name written on documents (địa danh).")
+@click.option("--date", "day", default=None, help="Date, dd/mm/yyyy.")
+@click.option("--start", default=None, help="Start time, hh:mm (default: the template's).")
+@click.option("--issuing-body", default="", help="Issuing body, e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN.")
+@click.pass_context
+@friendly
+def new(ctx, template, title, venue, place, day, start, issuing_body) -> None:
+    """Tạo hội nghị mới từ mẫu chương trình; in ra số hội nghị."""
+    from session.domain.dates import parse_date, parse_time
+    from session.domain.meetings import create_meeting
+
+    store = _open_store(ctx)
+    try:
+        meeting_id = create_meeting(
+            store,
+            at=_clock()(),
+            template=template,
+            title=title,
+            venue=venue,
+            place=place,
+            day=parse_date(day) if day else None,
+            start=parse_time(start) if start else None,
+            issuing_body=issuing_body,
+        )
+    finally:
+        store.close()
+    click.echo(meeting_id)
+
+
+@main.command(name="list")
+@common
+@click.pass_context
+@friendly
+def list_cmd(ctx: click.Context) -> None:
+    """Liệt kê các hội nghị."""
+    from session.domain.dates import fmt_date
+    from session.domain.meetings import list_meetings
+
+    store = _open_store(ctx)
+    try:
+        meetings = list_meetings(store)
+    finally:
+        store.close()
+    if not meetings:
+        click.echo(t("cli.list.empty"))
+        return
+    click.echo(t("cli.list.header"))
+    for m in meetings:
+        click.echo(f"{m.id:<4} {fmt_date(m.planned_date):<11} {t('status.' + m.status):<15} {m.title}")
+
+
+@main.command()
+@common
+@click.option("--copy", "copy_name", default=None, help="Copy a built-in template into your folder to edit it.")
+@friendly
+def templates(copy_name: str | None) -> None:
+    """Liệt kê các mẫu chương trình hội nghị."""
+    from session.domain.templates import copy_template, list_templates, user_template_dir
+
+    if copy_name:
+        click.echo(t("cli.templates.copied", name=copy_name, path=copy_template(copy_name)))
+        return
+    click.echo(t("cli.templates.header", folder=user_template_dir()))
+    for tpl in list_templates():
+        click.echo(
+            t(
+                "cli.templates.row",
+                name=tpl.name,
+                steps=len(tpl.steps),
+                minutes=tpl.minutes,
+                title=tpl.title,
+                path=tpl.path,
+            )
+        )
+
+
+@main.command()
+@common
+@click.option("--no-tui", is_flag=True, help="Create the demo meeting, print its number and exit.")
+@click.option("--finished", is_flag=True, help="The same meeting, fully held (ready to export).")
+@click.option("--new", "fresh", is_flag=True, help="Always create a new demo meeting.")
+@click.pass_context
+@friendly
+def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
+    """Tạo (hoặc mở lại) hội nghị mẫu của xã Hòa An."""
+    from session.domain.demo import create_demo, find_demo
+
+    store = _open_store(ctx)
+    meeting_id = None if fresh else find_demo(store, finished=finished)
+    if meeting_id is None:
+        meeting_id = create_demo(store, at=_clock()(), finished=finished)
+    if no_tui:
+        store.close()
+        click.echo(meeting_id)
+        return
+    _run_app(store, meeting_id)

@@ -1,0 +1,47 @@
+"""Message catalogs (vi default, en selectable). Widgets and the CLI ask for text by key.
+
+``set_language`` is called once at start-up from ``--lang`` or ``HOINGHI_LANG``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from models.errors import HoinghiError
+from session.i18n import en, vi
+
+_CATALOGS = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+LANGUAGES = tuple(_CATALOGS)
+_current = "vi"
+
+
+def set_language(lang: str | None) -> str:
+    global _current
+    choice = (lang or os.environ.get("HOINGHI_LANG") or "vi").strip().lower()[:2]
+    _current = choice if choice in _CATALOGS else "vi"
+    return _current
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, **params: object) -> str:
+    """The text for *key* in the current language (Vietnamese if a key is missing)."""
+    template = _CATALOGS[_current].get(key) or vi.MESSAGES.get(key) or key
+    if not params:
+        return template
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def error_text(exc: HoinghiError) -> str:
+    """One line for an error the person at the keyboard can act on."""
+    params = dict(exc.params)
+    if "field" in params:
+        params["field"] = (
+            t(f"field.{params['field']}") if f"field.{params['field']}" in vi.MESSAGES else params["field"]
+        )
+    return t(f"error.{exc.code}", **params)

@@ -1,0 +1,42 @@
+"""HoinghiApp: the terminal app a secretary lives in."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from models.errors import HoinghiError
+from models.store import Store
+from session.clock import Clock, system_clock
+from session.i18n import error_text, t
+
+
+class HoinghiApp(App[None]):
+    """Runs one store; opens a meeting directly or shows the meeting picker."""
+
+    CSS_PATH = "hoinghi.tcss"
+    TITLE = "hoinghi"
+    BINDINGS = [Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True)]
+
+    def __init__(self, store: Store, *, meeting_id: int | None = None, clock: Clock = system_clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.start_meeting_id = meeting_id
+        self.sub_title = t("app.subtitle")
+
+    def on_mount(self) -> None:
+        from session.tui.screens.picker import PickerScreen
+
+        self.push_screen(PickerScreen())
+        if self.start_meeting_id is not None:
+            self.open_meeting(self.start_meeting_id)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from session.tui.screens.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(meeting_id))
+
+    def report(self, exc: HoinghiError) -> None:
+        """Show an error as one clear line; nothing else changes."""
+        self.notify(error_text(exc), severity="error", timeout=8)

@@ -1,0 +1,72 @@
+"""Shared fixtures: a store in a temporary file, a frozen clock, the demo meetings."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from models.store import Store
+from session.clock import FrozenClock
+from session.i18n import set_language
+
+# A fixed moment: Thursday 5 March 2026, 07:25 — just before a meeting starts.
+T0 = datetime(2026, 3, 5, 7, 25)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own config/data folders, Vietnamese UI and no stray DB."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("HOINGHI_DB", raising=False)
+    monkeypatch.delenv("HOINGHI_LANG", raising=False)
+    set_language("vi")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "meeting.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    s = Store.open(str(db_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(T0)
+
+
+@pytest.fixture
+def demo_id(store: Store) -> int:
+    from session.domain.demo import create_demo
+
+    return create_demo(store, at=T0)
+
+
+@pytest.fixture
+def finished_id(store: Store) -> int:
+    from session.domain.demo import create_demo
+
+    return create_demo(store, at=T0, finished=True)
+
+
+def hoinghi_cmd() -> list[str]:
+    """The installed console script, run as a separate process."""
+    script = Path(sys.executable).with_name("hoinghi")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "session"]
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("HOINGHI_DB", None)
+    env.pop("HOINGHI_LANG", None)
+    env.update(extra)
+    return env

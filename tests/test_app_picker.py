@@ -1,0 +1,70 @@
+"""The first screens, driven by keys: pick a meeting, create one, see its agenda."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from session.tui.app import HoinghiApp
+
+
+async def test_opening_the_demo_meeting_shows_its_nine_step_agenda(store, demo_id, clock):
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda", DataTable)
+        assert agenda.row_count == 9
+        assert "Tiến hành đối thoại" in [agenda.get_row_at(i)[1] for i in range(9)]
+        header = str(app.screen.query_one("#meeting-header", Static).render())
+        assert "Hòa An" in header
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_the_picker_lists_meetings_and_enter_opens_one(store, demo_id, finished_id, clock):
+    app = HoinghiApp(store, clock=clock)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.row_count == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.meeting_id in (demo_id, finished_id)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#meetings", DataTable).row_count == 2
+
+
+async def test_creating_a_meeting_by_keys(store, clock):
+    app = HoinghiApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#picker-empty").display
+        await pilot.press("n")
+        await pilot.pause()
+        title = app.screen.query_one("#title")
+        title.value = ""
+        await pilot.press(*"Đối thoại quý I")
+        await pilot.press("tab")  # to the venue field
+        await pilot.press(*"Nhà văn hóa")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#agenda", DataTable).row_count == 9
+    from session.domain.meetings import list_meetings
+
+    [meeting] = list_meetings(store)
+    assert meeting.title == "Đối thoại quý I" and meeting.venue == "Nhà văn hóa"
+
+
+async def test_an_empty_title_is_refused_in_the_form_and_nothing_is_created(store, clock):
+    app = HoinghiApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#title").value = "   "
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "không được để trống" in error
+    from session.domain.meetings import list_meetings
+
+    assert list_meetings(store) == []

@@ -1,0 +1,27 @@
+"""Domain logic never imports Textual; the store never imports the session layer."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_contracts_hold():
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    if not Path(lint).exists():
+        pytest.fail("import-linter is part of the test extra; install with: pip install -e '.[test]'")
+    result = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+def test_starting_the_cli_does_not_load_word_or_excel_libraries():
+    code = "import sys; import session.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx','openpyxl','textual')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,78 @@
+"""The command line, run as a real process, as an office would."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+
+from tests.conftest import cli_env, hoinghi_cmd
+
+
+def hoinghi(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*hoinghi_cmd(), *args], capture_output=True, text=True, env=cli_env(**env), timeout=60)
+
+
+def test_demo_then_list_shows_the_meeting_in_a_wal_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'X.db'}"
+    made = hoinghi("demo", "--no-tui", "--db", url)
+    assert made.returncode == 0, made.stderr
+    meeting_id = made.stdout.strip()
+    assert meeting_id.isdigit()
+    listed = hoinghi("list", "--db", url)
+    assert listed.returncode == 0
+    assert "Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân xã với Nhân dân xã Hòa An năm 2026" in listed.stdout
+    assert listed.stdout.splitlines()[1].startswith(meeting_id)
+    con = sqlite3.connect(tmp_path / "X.db")
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+
+
+def test_demo_reopens_the_same_meeting_unless_asked_for_a_new_one(tmp_path):
+    db = str(tmp_path / "d.db")
+    first = hoinghi("demo", "--no-tui", "--db", db).stdout.strip()
+    again = hoinghi("demo", "--no-tui", "--db", db).stdout.strip()
+    fresh = hoinghi("demo", "--no-tui", "--new", "--db", db).stdout.strip()
+    finished = hoinghi("demo", "--no-tui", "--finished", "--db", db).stdout.strip()
+    assert first == again != fresh
+    assert finished not in (first, fresh)
+    assert "Đã kết thúc" in hoinghi("list", "--db", db).stdout
+
+
+def test_new_prints_the_id_and_english_is_selectable(tmp_path):
+    db = str(tmp_path / "n.db")
+    made = hoinghi("new", "--template", "hop-chung", "--title", "Họp giao ban", "--date", "05/03/2026", "--db", db)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == "1"
+    listed = hoinghi("--lang", "en", "list", "--db", db)
+    assert "05/03/2026" in listed.stdout and "Not started" in listed.stdout
+    via_env = hoinghi("list", "--db", db, HOINGHI_LANG="en")
+    assert "Not started" in via_env.stdout
+
+
+def test_bad_input_gets_one_clear_line_and_a_nonzero_exit(tmp_path):
+    db = str(tmp_path / "n.db")
+    bad_date = hoinghi("new", "--date", "31/02/2026", "--db", db)
+    assert bad_date.returncode == 1
+    assert bad_date.stderr.strip() == "hoinghi: Ngày “31/02/2026” không hợp lệ; nhập theo dạng dd/mm/yyyy."
+    empty = hoinghi("new", "--title", " \t", "--db", db)
+    assert empty.returncode == 1 and "không được để trống" in empty.stderr
+    not_db = tmp_path / "x.db"
+    not_db.write_text("hello")
+    refused = hoinghi("list", "--db", str(not_db))
+    assert refused.returncode == 1
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in refused.stderr
+    missing = hoinghi("run", "--meeting", "42", "--db", db)
+    assert missing.returncode == 1 and "Không có hội nghị số 42" in missing.stderr
+
+
+def test_templates_are_listed_with_their_files():
+    out = hoinghi("templates")
+    assert out.returncode == 0
+    assert "doi-thoai" in out.stdout and "9 bước, 210 phút" in out.stdout
+    assert "doi-thoai.toml" in out.stdout
+
+
+def test_version():
+    out = hoinghi("--version")
+    assert out.returncode == 0 and "hoinghi" in out.stdout
