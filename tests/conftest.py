@@ -58,6 +58,25 @@ def finished_id(store: Store) -> int:
     return create_demo(store, at=T0, finished=True)
 
 
+@pytest.fixture
+def english():
+    """The app in English. Key names are bound when the screen modules load, so the
+    TUI modules are reloaded in the chosen language (as at a real start-up)."""
+    import importlib
+
+    from session.tui import app as app_module
+    from session.tui.screens import dialogs, live, picker
+
+    modules = [dialogs, live, picker, app_module]
+    set_language("en")
+    for module in modules:
+        importlib.reload(module)
+    yield app_module
+    set_language("vi")
+    for module in modules:
+        importlib.reload(module)
+
+
 def hoinghi_cmd() -> list[str]:
     """The installed console script, run as a separate process."""
     script = Path(sys.executable).with_name("hoinghi")

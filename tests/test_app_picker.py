@@ -13,8 +13,8 @@ async def test_opening_the_demo_meeting_shows_its_nine_step_agenda(store, demo_i
         await pilot.pause()
         agenda = app.screen.query_one("#agenda", DataTable)
         assert agenda.row_count == 9
-        assert "Tiến hành đối thoại" in [agenda.get_row_at(i)[1] for i in range(9)]
-        header = str(app.screen.query_one("#meeting-header", Static).render())
+        assert "Tiến hành đối thoại" in [agenda.get_row_at(i)[1].plain for i in range(9)]
+        header = str(app.screen.query_one("#title-bar", Static).render())
         assert "Hòa An" in header
         await pilot.press("q")
     assert app.return_code == 0

@@ -28,7 +28,8 @@ def language() -> str:
 
 def t(key: str, **params: object) -> str:
     """The text for *key* in the current language (Vietnamese if a key is missing)."""
-    template = _CATALOGS[_current].get(key) or vi.MESSAGES.get(key) or key
+    catalog = _CATALOGS[_current]
+    template = catalog[key] if key in catalog else vi.MESSAGES.get(key, key)
     if not params:
         return template
     try:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from models.errors import HoinghiError
 from models.store import Store
@@ -33,9 +36,24 @@ class HoinghiApp(App[None]):
             self.open_meeting(self.start_meeting_id)
 
     def open_meeting(self, meeting_id: int) -> None:
-        from session.tui.screens.meeting import MeetingScreen
+        from session.tui.screens.live import LiveScreen
 
-        self.push_screen(MeetingScreen(meeting_id))
+        self.push_screen(LiveScreen(meeting_id))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P) lists every action of the screen, by name."""
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            for title, help_text, callback in commands():
+                yield SystemCommand(title, help_text, callback)
+        yield from super().get_system_commands(screen)
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_notes", None)
+            if flush is not None:
+                flush()
+        self.exit()
 
     def report(self, exc: HoinghiError) -> None:
         """Show an error as one clear line; nothing else changes."""

@@ -1,0 +1,299 @@
+"""Running the order of business (điều hành chương trình): start, next, back, jump, insert,
+edit, reorder, skip, recess (tạm nghỉ), resume, close, notes. Each is one action.
+
+A step's clock is ``started_at`` … ``ended_at`` minus ``paused_seconds``. Returning to a
+step that had ended reopens it and counts the time away as paused, so its elapsed time is
+the sum of the periods it was current.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import select
+
+from models.errors import Conflict, HoinghiError
+from models.store import Store, Tx
+from models.tables import AgendaItem, Meeting
+from models.text import clean_text
+from session.domain.templates import STEP_KINDS
+
+ACTOR = "secretary"
+
+
+def _meeting(tx: Tx, meeting_id: int) -> Meeting:
+    meeting = tx.get(Meeting, meeting_id)
+    if meeting is None:
+        raise HoinghiError("meeting.not_found", id=meeting_id)
+    return meeting
+
+
+def _items(tx: Tx, meeting_id: int) -> list[AgendaItem]:
+    return list(
+        tx.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)).all()
+    )
+
+
+def _require_open(meeting: Meeting) -> None:
+    if meeting.status == "closed":
+        raise Conflict("agenda.closed")
+
+
+def _end_current(tx: Tx, meeting: Meeting, at: datetime) -> None:
+    if meeting.current_item_id is None:
+        return
+    item = tx.get(AgendaItem, meeting.current_item_id)
+    if item is not None and item.ended_at is None:
+        item.ended_at = at
+    meeting.current_item_id = None
+
+
+def _make_current(meeting: Meeting, item: AgendaItem, at: datetime) -> None:
+    if item.started_at is None:
+        item.started_at = at
+    elif item.ended_at is not None:
+        item.paused_seconds += (at - item.ended_at).total_seconds()
+        item.ended_at = None
+    item.skipped = False
+    meeting.current_item_id = item.id
+
+
+def _leave_recess(tx: Tx, meeting: Meeting, at: datetime) -> None:
+    if meeting.status != "recess" or meeting.recess_since is None:
+        return
+    paused = max(0.0, (at - meeting.recess_since).total_seconds())
+    meeting.recess_seconds += paused
+    if meeting.current_item_id is not None:
+        item = tx.get(AgendaItem, meeting.current_item_id)
+        if item is not None and item.started_at is not None:
+            item.paused_seconds += max(0.0, (at - max(meeting.recess_since, item.started_at)).total_seconds())
+    meeting.recess_since = None
+    meeting.status = "running"
+
+
+def start_meeting(store: Store, meeting_id: int, *, at: datetime) -> None:
+    """Open the meeting (khai mạc): its clock starts, so does the first step."""
+    with store.action("meeting.start", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        meeting = _meeting(tx, meeting_id)
+        if meeting.status != "planned":
+            raise Conflict("agenda.already_started")
+        meeting.status = "running"
+        meeting.actual_start = at
+        first = next((i for i in _items(tx, meeting_id) if not i.skipped), None)
+        if first is not None:
+            _make_current(meeting, first, at)
+
+
+def next_step(store: Store, meeting_id: int, *, at: datetime) -> int | None:
+    """Close the current step with its actual time and open the next one. Starts the
+    meeting if it has not started. Returns the new current step id (None: none left)."""
+    meeting_status = None
+    with store.read() as s:
+        m = s.get(Meeting, meeting_id)
+        meeting_status = m.status if m else None
+    if meeting_status == "planned":
+        start_meeting(store, meeting_id, at=at)
+        with store.read() as s:
+            return s.get(Meeting, meeting_id).current_item_id
+    with store.action("agenda.next", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        meeting = _meeting(tx, meeting_id)
+        _require_open(meeting)
+        _leave_recess(tx, meeting, at)
+        items = _items(tx, meeting_id)
+        current = next((i for i in items if i.id == meeting.current_item_id), None)
+        after = current.position if current else 0
+        if current is None:
+            # Nothing current (every step done, or left): take the first step never held.
+            candidates = [i for i in items if not i.skipped and i.started_at is None]
+        else:
+            candidates = [i for i in items if i.position > after and not i.skipped and i.ended_at is None]
+        _end_current(tx, meeting, at)
+        if candidates:
+            _make_current(meeting, candidates[0], at)
+        return meeting.current_item_id
+
+
+def jump_to(store: Store, meeting_id: int, item_id: int, *, at: datetime) -> None:
+    """Make *item_id* the current step (a done step is reopened, its clock continues)."""
+    with store.action("agenda.jump", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
+        meeting = _meeting(tx, meeting_id)
+        _require_open(meeting)
+        if meeting.status == "planned":
+            meeting.status = "running"
+            meeting.actual_start = at
+        _leave_recess(tx, meeting, at)
+        item = tx.get(AgendaItem, item_id)
+        if item is None or item.meeting_id != meeting_id:
+            raise HoinghiError("agenda.step_not_found")
+        if item.id == meeting.current_item_id:
+            return
+        _end_current(tx, meeting, at)
+        _make_current(meeting, item, at)
+
+
+def previous_step(store: Store, meeting_id: int, *, at: datetime) -> int | None:
+    """Go back to the step before the current one."""
+    with store.read() as s:
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        items = s.exec(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+        ).all()
+    current = next((i for i in items if i.id == meeting.current_item_id), None)
+    if current is None:
+        held = [i for i in items if i.started_at is not None and not i.skipped]
+        target = held[-1] if held else None
+    else:
+        earlier = [i for i in items if i.position < current.position and not i.skipped]
+        target = earlier[-1] if earlier else None
+    if target is None:
+        raise Conflict("agenda.no_previous")
+    jump_to(store, meeting_id, target.id, at=at)
+    return target.id
+
+
+def _clean_step(title: str, presenter: str, minutes: int, kind: str) -> tuple[str, str, int, str]:
+    title = clean_text(title, field="step_title", required=True)
+    presenter = clean_text(presenter, field="presenter")
+    if not isinstance(minutes, int) or not 0 <= minutes <= 1440:
+        raise HoinghiError("agenda.bad_minutes", value=minutes)
+    if kind not in STEP_KINDS:
+        kind = "other"
+    return title, presenter, minutes, kind
+
+
+def insert_step(
+    store: Store,
+    meeting_id: int,
+    *,
+    at: datetime,
+    after_position: int,
+    title: str,
+    presenter: str = "",
+    minutes: int = 10,
+    kind: str = "other",
+) -> int:
+    """Insert a step after *after_position* (0: at the top). Returns its id."""
+    title, presenter, minutes, kind = _clean_step(title, presenter, minutes, kind)
+    with store.action("agenda.insert", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        meeting = _meeting(tx, meeting_id)
+        _require_open(meeting)
+        for item in _items(tx, meeting_id):
+            if item.position > after_position:
+                item.position += 1
+        new = tx.add(
+            AgendaItem(
+                meeting_id=meeting_id,
+                position=after_position + 1,
+                title=title,
+                presenter=presenter,
+                planned_minutes=minutes,
+                kind=kind,
+            )
+        )
+        tx.flush()
+        return new.id
+
+
+def edit_step(
+    store: Store, item_id: int, *, at: datetime, title: str, presenter: str, minutes: int, kind: str | None = None
+) -> None:
+    with store.read() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise HoinghiError("agenda.step_not_found")
+        meeting_id = item.meeting_id
+        kind = kind or item.kind
+    title, presenter, minutes, kind = _clean_step(title, presenter, minutes, kind)
+    with store.action("agenda.edit", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
+        item = tx.get(AgendaItem, item_id)
+        item.title, item.presenter, item.planned_minutes, item.kind = title, presenter, minutes, kind
+
+
+def move_step(store: Store, item_id: int, delta: int, *, at: datetime) -> None:
+    """Move a step up (delta −1) or down (+1) the order of business."""
+    with store.read() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise HoinghiError("agenda.step_not_found")
+        meeting_id = item.meeting_id
+    with store.action("agenda.move", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
+        items = _items(tx, meeting_id)
+        index = next(n for n, i in enumerate(items) if i.id == item_id)
+        other = index + delta
+        if not 0 <= other < len(items):
+            return
+        items[index].position, items[other].position = items[other].position, items[index].position
+
+
+def toggle_skip(store: Store, item_id: int, *, at: datetime) -> bool:
+    """Skip a step not yet held (or take it back). Returns the new skipped state."""
+    with store.read() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise HoinghiError("agenda.step_not_found")
+        meeting_id = item.meeting_id
+    with store.action("agenda.skip", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
+        meeting = _meeting(tx, meeting_id)
+        item = tx.get(AgendaItem, item_id)
+        if item.id == meeting.current_item_id:
+            raise Conflict("agenda.skip_current")
+        if item.started_at is not None and not item.skipped:
+            raise Conflict("agenda.skip_held")
+        item.skipped = not item.skipped
+        return item.skipped
+
+
+def recess(store: Store, meeting_id: int, *, at: datetime) -> None:
+    """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too."""
+    with store.action("meeting.recess", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        meeting = _meeting(tx, meeting_id)
+        if meeting.status != "running":
+            raise Conflict("agenda.not_running")
+        meeting.status = "recess"
+        meeting.recess_since = at
+
+
+def resume(store: Store, meeting_id: int, *, at: datetime) -> None:
+    with store.action("meeting.resume", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        meeting = _meeting(tx, meeting_id)
+        if meeting.status != "recess":
+            raise Conflict("agenda.not_in_recess")
+        _leave_recess(tx, meeting, at)
+
+
+def close_meeting(store: Store, meeting_id: int, *, at: datetime, reason: str = "") -> None:
+    """Close the meeting (bế mạc): the current step ends, the meeting's end time is set."""
+    reason = clean_text(reason, multiline=True)
+    with store.action("meeting.close", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        meeting = _meeting(tx, meeting_id)
+        _require_open(meeting)
+        if meeting.status == "planned":
+            raise Conflict("agenda.not_started")
+        _leave_recess(tx, meeting, at)
+        _end_current(tx, meeting, at)
+        meeting.status = "closed"
+        meeting.actual_end = at
+        if reason:
+            meeting.close_reason = reason
+
+
+def save_notes(store: Store, item_id: int, text: str, *, at: datetime) -> bool:
+    """Store the secretary's notes of a step (ghi chép). Returns False if unchanged."""
+    notes = clean_text(text, field="notes", multiline=True)
+    with store.read() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise HoinghiError("agenda.step_not_found")
+        if item.notes == notes:
+            return False
+        meeting_id = item.meeting_id
+    with store.action("agenda.notes", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
+        tx.get(AgendaItem, item_id).notes = notes
+    return True
+
+
+def undo(store: Store, meeting_id: int, *, at: datetime) -> str:
+    """Revert the secretary's last action on this meeting; returns the action undone."""
+    return store.undo_last(meeting_id, at=at, actor=ACTOR).action

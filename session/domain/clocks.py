@@ -1,0 +1,101 @@
+"""Clock arithmetic for the chair's assistant: elapsed times and the forecast end.
+
+Everything is computed from stored timestamps and *now*, never counted in memory, so
+a restart shows the same figures.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from session.domain.views import AgendaStep, MeetingView
+
+
+def meeting_elapsed(view: MeetingView, now: datetime) -> float:
+    """Seconds of meeting time, recesses excluded."""
+    if view.actual_start is None:
+        return 0.0
+    end = view.actual_end or view.recess_since or now
+    return max(0.0, (end - view.actual_start).total_seconds() - view.recess_seconds)
+
+
+def step_elapsed(step: AgendaStep, view: MeetingView, now: datetime) -> float:
+    """Seconds a step has been current, recesses and time away excluded."""
+    if step.started_at is None:
+        return 0.0
+    end = step.ended_at
+    if end is None:
+        end = view.recess_since if view.recess_since and step.id == view.current_item_id else now
+    return max(0.0, (end - step.started_at).total_seconds() - step.paused_seconds)
+
+
+def minutes_over(elapsed: float, planned: float) -> int:
+    """Whole minutes past the plan, rounded up (0:01 over is 1 minute over)."""
+    return max(0, math.ceil((elapsed - planned) / 60))
+
+
+def minutes_left(elapsed: float, planned: float) -> int:
+    """Whole minutes left, rounded up (4:59 left reads 5 minutes)."""
+    return max(0, math.ceil((planned - elapsed) / 60))
+
+
+@dataclass(frozen=True)
+class QueueLoad:
+    """What the speaker queue still holds, for the forecast."""
+
+    waiting: int = 0
+    waiting_seconds: float = 0.0  # sum of the waiting speakers' time limits
+    speaking_left: float = 0.0  # seconds left to the current speaker
+
+
+@dataclass(frozen=True)
+class Forecast:
+    end: datetime | None
+    planned_end: datetime | None
+    over_minutes: int  # > 0: the forecast passes the planned end by this many minutes
+
+
+def planned_end(view: MeetingView) -> datetime | None:
+    if view.planned_start is None:
+        return None
+    day = view.planned_date or (view.actual_start.date() if view.actual_start else datetime.now().date())
+    if view.planned_end is not None:
+        return datetime.combine(day, view.planned_end)
+    return datetime.combine(day, view.planned_start) + timedelta(minutes=view.planned_minutes)
+
+
+def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -> Forecast:
+    """End = now + what remains of the current step + planned minutes of later steps;
+    the dialogue step counts waiting speakers × their time limit once it has a queue."""
+    queue = queue or QueueLoad()
+    target = planned_end(view)
+    if view.status == "closed":
+        return Forecast(view.actual_end, target, _over(view.actual_end, target))
+    base = now
+    if view.status == "planned" and target is not None and view.planned_start is not None:
+        base = max(now, datetime.combine(target.date(), view.planned_start))
+    remaining = 0.0
+    current = view.current_step
+    for step in view.agenda:
+        if step.skipped or step.ended_at is not None:
+            continue
+        if current is not None and step.id == current.id:
+            if step.kind == "dialogue" and (queue.waiting or queue.speaking_left):
+                remaining += queue.speaking_left + queue.waiting_seconds
+            else:
+                remaining += max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
+        elif step.started_at is None:
+            if step.kind == "dialogue" and queue.waiting:
+                remaining += queue.waiting_seconds
+            else:
+                remaining += step.planned_minutes * 60
+    end = base + timedelta(seconds=remaining)
+    return Forecast(end, target, _over(end, target))
+
+
+def _over(end: datetime | None, target: datetime | None) -> int:
+    if end is None or target is None:
+        return 0
+    return max(0, int((end - target).total_seconds() // 60))

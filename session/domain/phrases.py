@@ -1,0 +1,51 @@
+"""Standard phrases (câu mẫu) the secretary inserts into the notes with one key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import datetime
+from pathlib import Path
+
+from models.errors import HoinghiError
+from models.text import clean_text
+from session.domain.templates import user_template_dir
+from session.domain.views import AgendaStep, MeetingView
+
+BUILTIN_FILE = Path(__file__).resolve().parent.parent / "phrases.toml"
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def phrases_file() -> Path:
+    """The user's copy if there is one, else the built-in list."""
+    user = user_template_dir().parent / "phrases.toml"
+    return user if user.is_file() else BUILTIN_FILE
+
+
+def load_phrases() -> list[str]:
+    path = phrases_file()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise HoinghiError("template.invalid", path=str(path), detail=str(exc)) from None
+    items = data.get("phrases", [])
+    if not isinstance(items, list):
+        raise HoinghiError("template.invalid", path=str(path), detail="phrases = [ … ]")
+    return [clean_text(str(p)) for p in items if clean_text(str(p))]
+
+
+def fill(phrase: str, view: MeetingView, step: AgendaStep | None, now: datetime) -> str:
+    """Fill the slots of *phrase* from the meeting; unknown facts become "…"."""
+    facts = {
+        "chair": view.chair,
+        "chair_title": view.chair_title,
+        "co_chair": view.co_chair,
+        "co_chair_title": view.co_chair_title,
+        "secretary": view.secretary,
+        "presenter": step.presenter if step else "",
+        "step": step.title if step else "",
+        "time": f"{now.hour} giờ {now.minute:02d} phút",
+        "date": now.strftime("%d/%m/%Y"),
+    }
+    return _SLOT.sub(lambda m: facts.get(m.group(1)) or "…", phrase)

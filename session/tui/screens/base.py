@@ -1,0 +1,44 @@
+"""What every meeting screen shares: its meeting id, the key help, leaving to the picker."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from session.i18n import t
+
+_KEY_NAMES = {"up": "↑", "down": "↓", "left": "←", "right": "→", "escape": "Esc", "enter": "Enter", "tab": "Tab"}
+
+
+def key_label(keys: str) -> str:
+    labels = []
+    for key in keys.split(","):
+        parts = [_KEY_NAMES.get(p, p.upper() if len(p) == 1 else p.capitalize()) for p in key.split("+")]
+        labels.append("+".join(parts))
+    return " / ".join(labels)
+
+
+class MeetingScreenBase(Screen[None]):
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def key_rows(self) -> list[tuple[str, str, bool]]:
+        """(keys, description, works while typing) for the help screen, one row per action."""
+        rows: dict[str, tuple[list[str], str, bool]] = {}
+        for binding in self.BINDINGS:
+            if not isinstance(binding, Binding):
+                continue
+            keys, description, anywhere = rows.get(binding.action, ([], binding.description, False))
+            keys.append(binding.key)
+            rows[binding.action] = (keys, description, anywhere or binding.priority)
+        rows["palette"] = (["ctrl+p"], t("key.palette"), True)
+        return [(key_label(",".join(k)), d, a) for k, d, a in rows.values()]
+
+    def leave_to_picker(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            from session.tui.screens.picker import PickerScreen
+
+            self.app.switch_screen(PickerScreen())

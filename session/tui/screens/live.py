@@ -1,0 +1,354 @@
+"""The live console (màn hình điều hành): the screen the secretary lives in for four hours.
+
+Every key press becomes one domain action (one durable transaction); the screen then
+re-reads what changed. The clock ticks once a second and repaints only the clock bar,
+the step timer and, when its text changes, one table cell.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Static, TextArea
+
+from models.errors import HoinghiError
+from session.domain import agenda
+from session.domain.dates import fmt_date
+from session.domain.live import LiveState, load_live
+from session.domain.phrases import fill, load_phrases, phrases_file
+from session.domain.views import AgendaStep
+from session.i18n import t
+from session.tui.screens.base import MeetingScreenBase
+from session.tui.screens.dialogs import ConfirmScreen, HelpScreen, PhraseScreen, StepDraft, StepFormScreen
+from session.tui.widgets.agenda_table import AgendaTable
+from session.tui.widgets.clock_bar import ClockBar
+from session.tui.widgets.queue_panel import QueuePanel
+from session.tui.widgets.step_panel import NotesArea, StepPanel
+
+NOTES_DEBOUNCE = 0.4  # seconds of quiet before the notes are saved
+NOTES_MAX_WAIT = 0.8  # typing without pause still saves at least this often
+
+
+class LiveScreen(MeetingScreenBase):
+    BINDINGS = [
+        # Ctrl keys work even while typing notes; the single letters are quicker elsewhere.
+        Binding("n", "next_step", t("key.next"), show=False),
+        Binding("ctrl+n", "next_step", t("key.next"), priority=True),
+        Binding("b", "prev_step", t("key.prev"), show=False),
+        Binding("ctrl+b", "prev_step", t("key.prev"), priority=True),
+        Binding("g,enter", "jump", t("key.jump"), show=False),
+        Binding("i", "insert_step", t("key.insert"), show=False),
+        Binding("e", "edit_step", t("key.edit"), show=False),
+        Binding("shift+up", "move_step(-1)", t("key.move_up"), show=False),
+        Binding("shift+down", "move_step(1)", t("key.move_down"), show=False),
+        Binding("s", "skip_step", t("key.skip"), show=False),
+        Binding("p", "recess", t("key.recess"), show=False),
+        Binding("ctrl+r", "recess", t("key.recess"), priority=True),
+        Binding("k", "close_meeting", t("key.close")),
+        Binding("u,ctrl+z", "undo", t("key.undo")),
+        Binding("w", "notes", t("key.notes")),
+        Binding("t", "phrase", t("key.phrase"), show=False),
+        Binding("ctrl+t", "phrase", t("key.phrase"), priority=True),
+        Binding("f1", "help", t("key.help")),
+        Binding("escape", "meetings", t("key.meetings"), show=False),
+        Binding("q", "app.quit", t("key.quit"), show=False),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__(meeting_id)
+        self.state: LiveState | None = None
+        self.shown_step_id: int | None = None
+        self._notes_loaded = ""
+        self._notes_dirty_since: float | None = None
+        self._notes_timer: Any = None
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title-bar")
+        yield ClockBar(id="clock-bar")
+        with Horizontal(id="live-body"):
+            with Vertical(id="left-pane"):
+                yield AgendaTable(id="agenda")
+                yield QueuePanel(id="queue-panel")
+            yield StepPanel(id="step-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload(follow_current=True)
+        self.set_interval(1.0, self.tick)
+        self.focus_agenda()
+
+    def on_screen_suspend(self) -> None:
+        self.flush_notes()
+
+    def on_unmount(self) -> None:
+        self.flush_notes()
+
+    def focus_agenda(self) -> None:
+        self.query_one(AgendaTable).focus()
+
+    # --- reading ------------------------------------------------------------------
+
+    def reload(self, *, follow_current: bool = False) -> None:
+        now = self.app.clock()
+        try:
+            self.state = load_live(self.app.store, self.meeting_id, now)
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return
+        view = self.state.view
+        self.query_one("#title-bar", Static).update(
+            f"{t('status.' + view.status)} · {fmt_date(view.planned_date) or '—'} · {view.title} · {view.venue or '—'}"
+        )
+        table = self.query_one(AgendaTable)
+        cursor = view.current_item_id if follow_current else None
+        table.show(view, now, cursor_step=cursor)
+        self.query_one(QueuePanel).show(self.state)
+        self.query_one(ClockBar).show(self.state, now)
+        self._show_step(table.selected_step_id(), reload_notes=True)
+
+    def _step(self, step_id: int | None) -> AgendaStep | None:
+        if self.state is None or step_id is None:
+            return None
+        return next((s for s in self.state.view.agenda if s.id == step_id), None)
+
+    def _show_step(self, step_id: int | None, *, reload_notes: bool) -> None:
+        if self.state is None:
+            return
+        if step_id != self.shown_step_id:
+            self.flush_notes()
+            reload_notes = True
+        step = self._step(step_id)
+        self.shown_step_id = step.id if step else None
+        panel = self.query_one(StepPanel)
+        panel.show_step(step, self.state.view, self.app.clock())
+        if reload_notes and self._notes_dirty_since is None:
+            text = step.notes if step else ""
+            self._notes_loaded = text
+            notes = self.query_one(NotesArea)
+            if notes.text != text:
+                notes.load_text(text)
+            panel.set_notes_status("")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "agenda" and event.row_key is not None:
+            step_id = int(event.row_key.value)
+            if step_id != self.shown_step_id:
+                self._show_step(step_id, reload_notes=True)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "agenda":
+            self.action_jump()
+
+    def tick(self) -> None:
+        if self.state is None:
+            return
+        now = self.app.clock()
+        view = self.state.view
+        self.query_one(ClockBar).show(self.state, now)
+        self.query_one(AgendaTable).tick(view, now)
+        step = self._step(self.shown_step_id)
+        if step is not None and step.id == view.current_item_id:
+            self.query_one(StepPanel).tick(step, view, now)
+
+    # --- notes --------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "notes" or event.text_area.text == self._notes_loaded:
+            return
+        moment = _time.monotonic()
+        if self._notes_dirty_since is None:
+            self._notes_dirty_since = moment
+        self.query_one(StepPanel).set_notes_status(t("live.notes.pending"))
+        if moment - self._notes_dirty_since >= NOTES_MAX_WAIT:
+            self.flush_notes()
+            return
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(NOTES_DEBOUNCE, self.flush_notes)
+
+    def flush_notes(self) -> None:
+        """Save the notes on screen now if they changed (autosave and before any action)."""
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+            self._notes_timer = None
+        if self._notes_dirty_since is None or self.shown_step_id is None:
+            return
+        text = self.query_one(NotesArea).text
+        now = self.app.clock()
+        try:
+            agenda.save_notes(self.app.store, self.shown_step_id, text, at=now)
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return
+        self._notes_dirty_since = None
+        self._notes_loaded = text
+        self.query_one(StepPanel).set_notes_status(t("live.notes.saved", time=now.strftime("%H:%M:%S")))
+
+    # --- actions ------------------------------------------------------------------
+
+    def _act(self, fn: Callable[[Any], Any], *, follow: bool = True, done: str | None = None) -> Any:
+        self.flush_notes()
+        try:
+            result = fn(self.app.clock())
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return None
+        self.reload(follow_current=follow)
+        if done:
+            self.app.notify(done, timeout=4)
+        return result if result is not None else True
+
+    def action_next_step(self) -> None:
+        self._act(lambda at: agenda.next_step(self.app.store, self.meeting_id, at=at))
+
+    def action_prev_step(self) -> None:
+        self._act(lambda at: agenda.previous_step(self.app.store, self.meeting_id, at=at))
+
+    def action_jump(self) -> None:
+        step_id = self.query_one(AgendaTable).selected_step_id()
+        if step_id is not None:
+            self._act(lambda at: agenda.jump_to(self.app.store, self.meeting_id, step_id, at=at))
+
+    def action_insert_step(self) -> None:
+        step = self._step(self.query_one(AgendaTable).selected_step_id())
+        after = step.position if step else 0
+        created: list[int] = []
+
+        def submit(draft: StepDraft) -> None:
+            created.append(
+                agenda.insert_step(
+                    self.app.store,
+                    self.meeting_id,
+                    at=self.app.clock(),
+                    after_position=after,
+                    title=draft.title,
+                    presenter=draft.presenter,
+                    minutes=draft.minutes,
+                    kind=draft.kind,
+                )
+            )
+
+        def closed(draft: StepDraft | None) -> None:
+            if draft is not None and created:
+                self.reload()
+                self.query_one(AgendaTable).show(self.state.view, self.app.clock(), cursor_step=created[0])
+
+        self.flush_notes()
+        self.app.push_screen(StepFormScreen(t("step.form.insert"), submit=submit), closed)
+
+    def action_edit_step(self) -> None:
+        step = self._step(self.query_one(AgendaTable).selected_step_id())
+        if step is None:
+            return
+
+        def submit(draft: StepDraft) -> None:
+            agenda.edit_step(
+                self.app.store,
+                step.id,
+                at=self.app.clock(),
+                title=draft.title,
+                presenter=draft.presenter,
+                minutes=draft.minutes,
+                kind=draft.kind,
+            )
+
+        self.flush_notes()
+        draft = StepDraft(step.title, step.presenter, step.planned_minutes, step.kind)
+        self.app.push_screen(StepFormScreen(t("step.form.edit"), draft, submit=submit), lambda d: d and self.reload())
+
+    def action_move_step(self, delta: int) -> None:
+        step_id = self.query_one(AgendaTable).selected_step_id()
+        if step_id is not None:
+            self._act(lambda at: agenda.move_step(self.app.store, step_id, delta, at=at), follow=False)
+
+    def action_skip_step(self) -> None:
+        step_id = self.query_one(AgendaTable).selected_step_id()
+        if step_id is not None:
+            self._act(lambda at: agenda.toggle_skip(self.app.store, step_id, at=at), follow=False)
+
+    def action_recess(self) -> None:
+        if self.state is None:
+            return
+        if self.state.view.status == "recess":
+            self._act(lambda at: agenda.resume(self.app.store, self.meeting_id, at=at), done=t("done.resume"))
+        else:
+            self._act(lambda at: agenda.recess(self.app.store, self.meeting_id, at=at), done=t("done.recess"))
+
+    def action_close_meeting(self) -> None:
+        now = self.app.clock()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._act(
+                    lambda at: agenda.close_meeting(self.app.store, self.meeting_id, at=at),
+                    done=t("done.closed", time=self.app.clock().strftime("%H:%M")),
+                )
+
+        self.flush_notes()
+        self.app.push_screen(ConfirmScreen(t("confirm.close", time=now.strftime("%H:%M"))), answered)
+
+    def action_undo(self) -> None:
+        name = self._act(lambda at: agenda.undo(self.app.store, self.meeting_id, at=at))
+        if isinstance(name, str):
+            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
+
+    def action_notes(self) -> None:
+        notes = self.query_one(NotesArea)
+        if not notes.disabled:
+            notes.focus()
+
+    def action_phrase(self) -> None:
+        notes = self.query_one(NotesArea)
+        if notes.disabled or self.state is None:
+            return
+        try:
+            phrases = load_phrases()
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return
+        step = self._step(self.shown_step_id)
+
+        def chosen(phrase: str | None) -> None:
+            notes.focus()
+            if phrase:
+                text = fill(phrase, self.state.view, step, self.app.clock())
+                before = notes.document.get_line(notes.cursor_location[0])[: notes.cursor_location[1]]
+                prefix = "" if not before or before.endswith(" ") else " "
+                notes.insert(prefix + text)
+
+        self.app.push_screen(PhraseScreen(phrases, str(phrases_file())), chosen)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    def action_meetings(self) -> None:
+        self.flush_notes()
+        self.leave_to_picker()
+
+    # --- palette ------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return [
+            (t("key.next"), t("cmd.next"), self.action_next_step),
+            (t("key.prev"), t("cmd.prev"), self.action_prev_step),
+            (t("key.jump"), t("cmd.jump"), self.action_jump),
+            (t("key.insert"), t("cmd.insert"), self.action_insert_step),
+            (t("key.edit"), t("cmd.edit"), self.action_edit_step),
+            (t("key.move_up"), t("cmd.move_up"), lambda: self.action_move_step(-1)),
+            (t("key.move_down"), t("cmd.move_down"), lambda: self.action_move_step(1)),
+            (t("key.skip"), t("cmd.skip"), self.action_skip_step),
+            (t("key.recess"), t("cmd.recess"), self.action_recess),
+            (t("key.close"), t("cmd.close"), self.action_close_meeting),
+            (t("key.undo"), t("cmd.undo"), self.action_undo),
+            (t("key.notes"), t("cmd.notes"), self.action_notes),
+            (t("key.phrase"), t("cmd.phrase"), self.action_phrase),
+            (t("key.help"), t("cmd.help"), self.action_help),
+            (t("key.meetings"), t("cmd.meetings"), self.action_meetings),
+        ]

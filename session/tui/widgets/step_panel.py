@@ -1,0 +1,76 @@
+"""The step panel: the step in focus, its presenter and time, and the secretary's notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static, TextArea
+
+from session.domain.clocks import minutes_over, step_elapsed
+from session.domain.dates import fmt_duration
+from session.domain.views import AgendaStep, MeetingView
+from session.i18n import t
+
+
+class NotesArea(TextArea):
+    """The notes editor (ghi chép). Esc hands focus back to the agenda."""
+
+    BINDINGS = [("escape", "leave", t("key.leave_notes"))]
+
+    def action_leave(self) -> None:
+        self.screen.focus_agenda()
+
+
+class StepPanel(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="step-heading", classes="section-title")
+        yield Static("", id="step-title")
+        yield Static("", id="step-meta")
+        with Horizontal(id="notes-bar"):
+            yield Static(t("live.notes"), id="notes-label")
+            yield Static("", id="notes-status")
+        yield NotesArea("", id="notes", soft_wrap=True, tab_behavior="focus")
+
+    def show_step(self, step: AgendaStep | None, view: MeetingView, now: datetime) -> None:
+        heading = self.query_one("#step-heading", Static)
+        title = self.query_one("#step-title", Static)
+        notes = self.query_one(NotesArea)
+        if step is None:
+            if view.status == "planned":
+                what = t("live.no_step.start")
+            else:
+                what = t("live.no_step.next")
+            done = view.status != "planned" and all(s.ended_at or s.skipped for s in view.agenda)
+            heading.update(t("live.all_done") if done and view.status != "closed" else t("live.no_step", what=what))
+            title.update("")
+            self.query_one("#step-meta", Static).update("")
+            notes.disabled = True
+            return
+        state = "current" if step.id == view.current_item_id else step.state
+        if state == "current" and step.ended_at:
+            state = "done"
+        heading.update(t(f"live.step.{state}", n=step.position))
+        title.update(Text(step.title, style="bold"))
+        notes.disabled = False
+        self.tick(step, view, now)
+
+    def tick(self, step: AgendaStep | None, view: MeetingView, now: datetime) -> None:
+        if step is None:
+            return
+        meta = Text()
+        if step.presenter:
+            meta.append(t("live.presenter", name=step.presenter))
+            meta.append("\n")
+        elapsed = step_elapsed(step, view, now)
+        planned = step.planned_minutes * 60
+        meta.append(t("live.step.elapsed", elapsed=fmt_duration(elapsed), planned=fmt_duration(planned)))
+        if step.started_at is not None and elapsed > planned:
+            meta.append("  ")
+            meta.append(t("clock.step.over", m=minutes_over(elapsed, planned)), style="bold red")
+        self.query_one("#step-meta", Static).update(meta)
+
+    def set_notes_status(self, text: str) -> None:
+        self.query_one("#notes-status", Static).update(text)

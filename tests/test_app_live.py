@@ -1,0 +1,179 @@
+"""The live console driven by keys, as the secretary uses it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList, TextArea
+
+from session.domain.meetings import meeting_view
+from session.tui.app import HoinghiApp
+from session.tui.widgets.agenda_table import AgendaTable
+from session.tui.widgets.clock_bar import ClockBar
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def current_position(store, mid) -> int | None:
+    step = meeting_view(store, mid).current_step
+    return step.position if step else None
+
+
+@pytest.fixture
+def app(store, demo_id, clock):
+    return HoinghiApp(store, meeting_id=demo_id, clock=clock)
+
+
+async def test_n_starts_the_meeting_then_moves_step_by_step(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        assert meeting_view(store, demo_id).status == "running"
+        assert current_position(store, demo_id) == 1
+        clock.advance(minutes=12)
+        await pilot.press("n")
+        await pilot.pause()
+        assert current_position(store, demo_id) == 2
+        row = app.screen.query_one(AgendaTable).get_row_at(0)
+        assert row[0].plain.startswith("✓") and row[3].plain == "12′ vượt 2"
+        assert "Bước 2:" in text_of(app, ClockBar)
+
+
+async def test_back_jump_and_undo(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n")
+        assert current_position(store, demo_id) == 3
+        await pilot.press("b")
+        assert current_position(store, demo_id) == 2
+        await pilot.press("down", "down", "down", "down", "g")  # cursor to step 6
+        assert current_position(store, demo_id) == 6
+        await pilot.press("u")
+        assert current_position(store, demo_id) == 2
+        await pilot.pause()
+        assert "Đã hoàn tác" in " ".join(n.message for n in app._notifications)
+
+
+async def test_insert_edit_reorder_and_skip_by_keys(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"Văn nghệ chào mừng")
+        await pilot.press("enter")
+        await pilot.pause()
+        titles = [s.title for s in meeting_view(store, demo_id).agenda]
+        assert titles[1] == "Văn nghệ chào mừng" and len(titles) == 10
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#step-minutes-input").value = "7"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert meeting_view(store, demo_id).agenda[1].planned_minutes == 7
+        await pilot.press("shift+down")
+        assert meeting_view(store, demo_id).agenda[2].title == "Văn nghệ chào mừng"
+        await pilot.press("s")
+        assert meeting_view(store, demo_id).agenda[2].skipped
+        await pilot.press("u", "u", "u", "u")
+        assert len(meeting_view(store, demo_id).agenda) == 9
+
+
+async def test_a_step_with_an_empty_title_is_refused_in_the_form(app, store, demo_id):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert "không được để trống" in text_of(app, "#form-error")
+        await pilot.press("escape")
+    assert len(meeting_view(store, demo_id).agenda) == 9
+
+
+async def test_recess_pauses_the_clock_and_resume_continues(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        clock.advance(minutes=4)
+        await pilot.press("p")
+        await pilot.pause()
+        clock.advance(minutes=20)
+        app.screen.tick()
+        bar = text_of(app, ClockBar)
+        assert "TẠM NGHỈ" in bar and "Hội nghị 4:00" in bar
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        clock.advance(minutes=1)
+        app.screen.tick()
+        assert "Hội nghị 5:00" in text_of(app, ClockBar)
+        await pilot.press("u")  # undo the resume: back in recess
+        assert meeting_view(store, demo_id).status == "recess"
+
+
+async def test_close_asks_first_then_closes(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        clock.advance(minutes=30)
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("n")  # "no"
+        await pilot.pause()
+        assert meeting_view(store, demo_id).status == "running"
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        view = meeting_view(store, demo_id)
+        assert view.status == "closed" and view.actual_end == clock()
+        assert "kết thúc lúc" in text_of(app, ClockBar)
+
+
+async def test_notes_are_autosaved_while_typing_and_ctrl_n_works_from_the_notes(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "w")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"Khai mạc đúng giờ")
+        await pilot.pause(0.7)
+        assert meeting_view(store, demo_id).agenda[0].notes == "Khai mạc đúng giờ"
+        await pilot.press(*", đủ thành phần")
+        await pilot.press("ctrl+n")  # saves the notes, moves to step 2
+        view = meeting_view(store, demo_id)
+        assert view.agenda[0].notes == "Khai mạc đúng giờ, đủ thành phần"
+        assert view.current_step.position == 2
+        await pilot.pause()
+        assert app.screen.query_one("#notes", TextArea).text == ""
+
+
+async def test_ctrl_t_inserts_a_standard_phrase_with_the_chairs_name(store, clock):
+    from session.domain.demo import create_demo
+
+    mid = create_demo(store, at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n")  # step 3: opening speech
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        options.highlighted = 3
+        await pilot.press("enter")
+        await pilot.pause(0.7)
+    notes = meeting_view(store, mid).agenda[2].notes
+    assert notes.startswith("Đồng chí Hoàng Văn Thắng – Chủ tịch UBND xã phát biểu khai mạc")
+
+
+async def test_f1_lists_every_key_and_the_palette_lists_actions_by_name(app):
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = text_of(app, "#help-keys")
+        for label in ("Bước tiếp", "Tạm nghỉ", "Hoàn tác", "Chèn bước", "Bỏ qua bước", "Ctrl+N"):
+            assert label in help_text
+        await pilot.press("escape")
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Bước tiếp", "Kết thúc", "Câu mẫu"} <= set(commands)
+
+
+async def test_english_is_selectable(english, store, demo_id, clock):
+    app = english.HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Meeting 0:00" in text_of(app, ClockBar)
+        assert "Step 1 · under way" in text_of(app, "#step-heading")
+        assert "Next step" in [c.title for c in app.get_system_commands(app.screen)]
