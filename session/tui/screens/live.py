@@ -314,16 +314,16 @@ class LiveScreen(MeetingScreenBase):
             self.app.report(exc)
             return
         step = self._step(self.shown_step_id)
+        filled = [fill(phrase, self.state.view, step, self.app.clock()) for phrase in phrases]
 
-        def chosen(phrase: str | None) -> None:
+        def chosen(text: str | None) -> None:
             notes.focus()
-            if phrase:
-                text = fill(phrase, self.state.view, step, self.app.clock())
+            if text:
                 before = notes.document.get_line(notes.cursor_location[0])[: notes.cursor_location[1]]
                 prefix = "" if not before or before.endswith(" ") else " "
                 notes.insert(prefix + text)
 
-        self.app.push_screen(PhraseScreen(phrases, str(phrases_file())), chosen)
+        self.app.push_screen(PhraseScreen(filled, str(phrases_file())), chosen)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_rows()))
