@@ -258,7 +258,7 @@ class Store:
         try:
             yield session
         except OperationalError as exc:
-            raise StoreError(_classify(exc), path=self.url) from None
+            raise StoreError(_classify(exc), path=self.url) from exc
         finally:
             session.close()
 
@@ -300,7 +300,7 @@ class Store:
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            raise StoreError(_classify(exc), path=self.url) from None
+            raise StoreError(_classify(exc), path=self.url) from exc
         except BaseException:
             session.rollback()
             raise

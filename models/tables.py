@@ -141,6 +141,16 @@ class Registration(SQLModel, table=True):
     __table_args__ = (Index("ix_registration_queue", "meeting_id", "queue_position"),)
 
 
+class FieldLimit(SQLModel, table=True):
+    """Speaking time limit for one field (lĩnh vực) of a meeting, in seconds."""
+
+    __tablename__ = "field_limit"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    field: str
+    seconds: int
+
+
 class Issue(SQLModel, table=True):
     """A petition or question (kiến nghị) raised at or before the meeting."""
 
@@ -165,10 +175,11 @@ class IssueRaiser(SQLModel, table=True):
 
 
 class Answer(SQLModel, table=True):
-    """An answer (trả lời) to an issue, by the chair or an assigned official."""
+    """An answer (trả lời) by the chair or an official the chair assigned. One answer may
+    cover several issues (the chair answers all questions on land together)."""
 
     id: int | None = Field(default=None, primary_key=True)
-    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
     answerer_name: str = ""
     answerer_title: str = ""
     answerer_agency: str = ""
@@ -176,6 +187,15 @@ class Answer(SQLModel, table=True):
     started_at: datetime | None = _moment()
     ended_at: datetime | None = _moment()
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class AnswerIssue(SQLModel, table=True):
+    """Which issues an answer covers."""
+
+    __tablename__ = "answer_issue"
+    id: int | None = Field(default=None, primary_key=True)
+    answer_id: int = Field(foreign_key="answer.id", ondelete="CASCADE", index=True)
+    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
 
 
 class Conclusion(SQLModel, table=True):

@@ -35,7 +35,7 @@ async def test_n_starts_the_meeting_then_moves_step_by_step(app, store, demo_id,
         await pilot.pause()
         assert current_position(store, demo_id) == 2
         row = app.screen.query_one(AgendaTable).get_row_at(0)
-        assert row[0].plain.startswith("✓") and row[3].plain == "12′ vượt 2"
+        assert row[0].plain.strip() == "✓ 1" and row[3].plain == "12′ vượt 2"
         assert "Bước 2:" in text_of(app, ClockBar)
 
 

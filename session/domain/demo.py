@@ -10,6 +10,7 @@ from models.store import Store
 from models.tables import (
     AgendaItem,
     Answer,
+    AnswerIssue,
     AttendanceGroup,
     Conclusion,
     Issue,
@@ -110,7 +111,7 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
                     content_key=reg.summary_key,
                     field=reg.field,
                     created_at=reg.registered_at,
-                    in_scope=reg.field != "khác" or position != 16,
+                    in_scope=position != 16,  # mobile coverage: outside the meeting's content
                 )
             )
             issues.append(issue)
@@ -158,9 +159,9 @@ def _hold_dialogue(tx, clock, meeting, registrations, issues, notice_due, calend
         by_chair = field not in D.ANSWERER_BY_FIELD
         answerer = (meeting.chair, meeting.chair_title, "UBND xã") if by_chair else D.ANSWERER_BY_FIELD[field]
         answer_seconds = 120 + (position * 53) % 100
-        tx.add(
+        answer = tx.add(
             Answer(
-                issue_id=issue.id,
+                meeting_id=meeting.id,
                 answerer_name=answerer[0],
                 answerer_title=answerer[1],
                 answerer_agency=answerer[2],
@@ -170,6 +171,8 @@ def _hold_dialogue(tx, clock, meeting, registrations, issues, notice_due, calend
                 summary=answer_text,
             )
         )
+        tx.flush()
+        tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue.id))
         clock += timedelta(seconds=answer_seconds + 20)
         conclusion = Conclusion(issue_id=issue.id, outcome=outcome, text=conclusion_text)
         if outcome == "assigned":

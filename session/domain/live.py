@@ -1,45 +1,153 @@
-"""What the live console shows, read in one go: the meeting, its agenda, the queue load."""
+"""What the live console shows, read in one go: the meeting, its agenda, the floor.
+
+Kept to a few small queries (no full registration list) so an action repaints fast
+on a meeting with thousands of registrations.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func
 from sqlmodel import select
 
 from models.store import Store
-from models.tables import Registration
+from models.tables import Answer, Registration
 from session.domain.clocks import QueueLoad
 from session.domain.meetings import meeting_view
+from session.domain.queue import speech_elapsed
+from session.domain.registrations import limits_of
 from session.domain.views import MeetingView
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The person who has the floor (người đang phát biểu)."""
+
+    id: int
+    name: str
+    locality: str
+    field: str
+    summary: str
+    started_at: datetime
+    paused_at: datetime | None
+    paused_seconds: float
+    limit_seconds: int
+
+    def elapsed(self, now: datetime) -> float:
+        return speech_elapsed(self.started_at, None, self.paused_at, self.paused_seconds, now)
+
+
+@dataclass(frozen=True)
+class Floor:
+    speaker: Speaker | None = None
+    next_names: tuple[str, ...] = ()
+    answer: tuple[str, datetime] | None = None  # (answerer, since)
+    citizens_seconds: float = 0.0
+    officials_seconds: float = 0.0
+    speeches: int = 0
+    by_field: dict[str, int] = field(default_factory=dict)
+    total: int = 0
 
 
 @dataclass(frozen=True)
 class LiveState:
     view: MeetingView
     queue: QueueLoad
+    floor: Floor = Floor()
+
+
+def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoad, Floor]:
+    default, per_field = limits_of(store, view.id)
+    cols = (
+        Registration.id,
+        Registration.speaker_name,
+        Registration.locality,
+        Registration.field,
+        Registration.summary,
+        Registration.role,
+        Registration.status,
+        Registration.started_at,
+        Registration.ended_at,
+        Registration.paused_at,
+        Registration.paused_seconds,
+        Registration.limit_seconds,
+    )
+    with store.read() as s:
+        held = s.exec(
+            select(*cols).where(Registration.meeting_id == view.id, Registration.status.in_(("done", "speaking")))
+        ).all()
+        waiting = s.exec(
+            select(Registration.speaker_name, Registration.field, Registration.limit_seconds)
+            .where(Registration.meeting_id == view.id, Registration.status == "waiting")
+            .order_by(Registration.queue_position)
+        ).all()
+        answers = s.exec(
+            select(Answer.answerer_name, Answer.started_at, Answer.ended_at).where(
+                Answer.meeting_id == view.id, Answer.started_at.is_not(None)
+            )
+        ).all()
+        total = (
+            len(held)
+            + len(waiting)
+            + len(
+                s.exec(
+                    select(Registration.id).where(
+                        Registration.meeting_id == view.id, Registration.status.in_(("withdrawn", "absent"))
+                    )
+                ).all()
+            )
+        )
+    speaker = None
+    citizens = officials = 0.0
+    by_field: Counter[str] = Counter()
+    for row in held:
+        limit = row.limit_seconds or per_field.get(row.field, default)
+        seconds = speech_elapsed(row.started_at, row.ended_at, row.paused_at, row.paused_seconds, now)
+        if row.role == "official":
+            officials += seconds
+        else:
+            citizens += seconds
+        by_field[row.field or "—"] += 1
+        if row.status == "speaking":
+            speaker = Speaker(
+                row.id,
+                row.speaker_name,
+                row.locality,
+                row.field,
+                row.summary,
+                row.started_at,
+                row.paused_at,
+                row.paused_seconds,
+                limit,
+            )
+    running = None
+    for name, started, ended in answers:
+        officials += max(0.0, ((ended or now) - started).total_seconds())
+        if ended is None:
+            running = (name, started)
+    waiting_seconds = float(sum(limit or per_field.get(f, default) for _, f, limit in waiting))
+    speaking_left = max(0.0, speaker.limit_seconds - speaker.elapsed(now)) if speaker else 0.0
+    queue = QueueLoad(waiting=len(waiting), waiting_seconds=waiting_seconds, speaking_left=speaking_left)
+    floor = Floor(
+        speaker=speaker,
+        next_names=tuple(name for name, _, _ in waiting[:3]),
+        answer=running,
+        citizens_seconds=citizens,
+        officials_seconds=officials,
+        speeches=len(held),
+        by_field=dict(by_field.most_common()),
+        total=total,
+    )
+    return queue, floor
 
 
 def queue_load(store: Store, view: MeetingView, now: datetime) -> QueueLoad:
-    default = view.speech_limit_seconds
-    with store.read() as s:
-        waiting, limits = s.exec(
-            select(func.count(), func.coalesce(func.sum(func.coalesce(Registration.limit_seconds, default)), 0)).where(
-                Registration.meeting_id == view.id, Registration.status == "waiting"
-            )
-        ).one()
-        speaking = s.exec(
-            select(Registration).where(Registration.meeting_id == view.id, Registration.status == "speaking")
-        ).first()
-    left = 0.0
-    if speaking is not None and speaking.started_at is not None:
-        end = speaking.paused_at or now
-        used = (end - speaking.started_at).total_seconds() - speaking.paused_seconds
-        left = max(0.0, (speaking.limit_seconds or default) - used)
-    return QueueLoad(waiting=int(waiting), waiting_seconds=float(limits), speaking_left=left)
+    return load_floor(store, view, now)[0]
 
 
 def load_live(store: Store, meeting_id: int, now: datetime) -> LiveState:
     view = meeting_view(store, meeting_id)
-    return LiveState(view=view, queue=queue_load(store, view, now))
+    queue, floor = load_floor(store, view, now)
+    return LiveState(view=view, queue=queue, floor=floor)

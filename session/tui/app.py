@@ -28,8 +28,12 @@ class HoinghiApp(App[None]):
         self.start_meeting_id = meeting_id
         self.sub_title = t("app.subtitle")
 
+    POLL_SECONDS = 0.5  # changes by other screens and processes show within a second
+
     def on_mount(self) -> None:
         from session.tui.screens.picker import PickerScreen
+
+        self.set_interval(self.POLL_SECONDS, self.poll_store)
 
         self.push_screen(PickerScreen())
         if self.start_meeting_id is not None:
@@ -54,6 +58,12 @@ class HoinghiApp(App[None]):
             if flush is not None:
                 flush()
         self.exit()
+
+    def poll_store(self) -> None:
+        for screen in self.screen_stack:
+            poll = getattr(screen, "poll_store", None)
+            if poll is not None:
+                poll()
 
     def report(self, exc: HoinghiError) -> None:
         """Show an error as one clear line; nothing else changes."""

@@ -19,9 +19,36 @@ def key_label(keys: str) -> str:
 
 
 class MeetingScreenBase(Screen[None]):
+    """A screen on one meeting. It follows the store: :meth:`poll_store` (called by the
+    app twice a second) hands it the rows changed since it last looked, by any screen
+    or process, and :meth:`on_store_changed` refreshes what they touch."""
+
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.seen_event = 0
+
+    def on_mount(self) -> None:
+        from session.domain.sync import last_event_id
+
+        self.seen_event = last_event_id(self.app.store)
+
+    def poll_store(self) -> None:
+        from models.errors import HoinghiError
+        from session.domain.sync import changes_since, last_event_id
+
+        try:
+            if last_event_id(self.app.store) <= self.seen_event:
+                return
+            changes = changes_since(self.app.store, self.meeting_id, self.seen_event)
+        except HoinghiError:
+            return  # a busy or locked moment: the next poll will see it
+        self.seen_event = changes.last_event_id
+        if not changes.empty:
+            self.on_store_changed(changes)
+
+    def on_store_changed(self, changes) -> None:  # noqa: ANN001 — session.domain.sync.Changes
+        """Refresh what *changes* touched. Screens override."""
 
     def key_rows(self) -> list[tuple[str, str, bool]]:
         """(keys, description, works while typing) for the help screen, one row per action."""

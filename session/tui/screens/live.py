@@ -16,11 +16,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static, TextArea
 
-from models.errors import HoinghiError
-from session.domain import agenda
+from models.errors import Conflict, HoinghiError
+from session.domain import agenda, queue
+from session.domain.answers import (
+    Answerer,
+    answerers,
+    end_answer,
+    issues_of_registration,
+    last_speaker,
+    start_answer,
+)
 from session.domain.dates import fmt_date
 from session.domain.live import LiveState, load_live
 from session.domain.phrases import fill, load_phrases, phrases_file
+from session.domain.registrations import list_registrations
 from session.domain.views import AgendaStep
 from session.i18n import t
 from session.tui.screens.base import MeetingScreenBase
@@ -40,7 +49,7 @@ class LiveScreen(MeetingScreenBase):
         Binding("n", "next_step", t("key.next"), show=False),
         Binding("ctrl+n", "next_step", t("key.next"), priority=True),
         Binding("b", "prev_step", t("key.prev"), show=False),
-        Binding("ctrl+b", "prev_step", t("key.prev"), priority=True),
+        Binding("ctrl+b", "prev_step", t("key.prev"), show=False, priority=True),
         Binding("g,enter", "jump", t("key.jump"), show=False),
         Binding("i", "insert_step", t("key.insert"), show=False),
         Binding("e", "edit_step", t("key.edit"), show=False),
@@ -49,11 +58,18 @@ class LiveScreen(MeetingScreenBase):
         Binding("s", "skip_step", t("key.skip"), show=False),
         Binding("p", "recess", t("key.recess"), show=False),
         Binding("ctrl+r", "recess", t("key.recess"), priority=True),
-        Binding("k", "close_meeting", t("key.close")),
+        Binding("k", "close_meeting", t("key.close"), show=False),
         Binding("u,ctrl+z", "undo", t("key.undo")),
-        Binding("w", "notes", t("key.notes")),
+        Binding("w", "notes", t("key.notes"), show=False),
         Binding("t", "phrase", t("key.phrase"), show=False),
-        Binding("ctrl+t", "phrase", t("key.phrase"), priority=True),
+        Binding("ctrl+t", "phrase", t("key.phrase"), show=False, priority=True),
+        Binding("c", "call_next", t("key.call_next")),
+        Binding("v", "call_field", t("key.call_field"), show=False),
+        Binding("f", "finish_speech", t("key.finish"), show=False),
+        Binding("space", "pause_speech", t("key.pause_speech"), show=False),
+        Binding("a", "answer", t("key.answer")),
+        Binding("r", "register", t("key.register")),
+        Binding("d", "queue", t("key.queue")),
         Binding("f1", "help", t("key.help")),
         Binding("escape", "meetings", t("key.meetings"), show=False),
         Binding("q", "app.quit", t("key.quit"), show=False),
@@ -80,6 +96,7 @@ class LiveScreen(MeetingScreenBase):
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.reload(follow_current=True)
         self.set_interval(1.0, self.tick)
         self.focus_agenda()
@@ -109,9 +126,15 @@ class LiveScreen(MeetingScreenBase):
         table = self.query_one(AgendaTable)
         cursor = view.current_item_id if follow_current else None
         table.show(view, now, cursor_step=cursor)
-        self.query_one(QueuePanel).show(self.state)
+        self.query_one(QueuePanel).show(self.state, now)
         self.query_one(ClockBar).show(self.state, now)
         self._show_step(table.selected_step_id(), reload_notes=True)
+
+    def on_store_changed(self, changes) -> None:  # noqa: ANN001
+        current = self.state.view.current_item_id if self.state else None
+        self.reload()
+        if self.state is not None and self.state.view.current_item_id != current:
+            self.reload(follow_current=True)
 
     def _step(self, step_id: int | None) -> AgendaStep | None:
         if self.state is None or step_id is None:
@@ -153,6 +176,7 @@ class LiveScreen(MeetingScreenBase):
         view = self.state.view
         self.query_one(ClockBar).show(self.state, now)
         self.query_one(AgendaTable).tick(view, now)
+        self.query_one(QueuePanel).tick(now)
         step = self._step(self.shown_step_id)
         if step is not None and step.id == view.current_item_id:
             self.query_one(StepPanel).tick(step, view, now)
@@ -201,6 +225,9 @@ class LiveScreen(MeetingScreenBase):
             self.app.report(exc)
             return None
         self.reload(follow_current=follow)
+        from session.domain.sync import last_event_id
+
+        self.seen_event = last_event_id(self.app.store)  # a full reload has seen everything
         if done:
             self.app.notify(done, timeout=4)
         return result if result is not None else True
@@ -332,6 +359,75 @@ class LiveScreen(MeetingScreenBase):
         self.flush_notes()
         self.leave_to_picker()
 
+    # --- the floor: speakers and answers ----------------------------------------------
+
+    def _floor_act(self, fn: Callable[[Any], Any]) -> Any:
+        return self._act(fn, follow=False)
+
+    def action_call_next(self, field: str | None = None) -> None:
+        speaking = self.state.floor.speaker.id if self.state and self.state.floor.speaker else None
+        called = self._floor_act(
+            lambda at: (
+                queue.call_next(self.app.store, self.meeting_id, at=at, field=field, expect_current=speaking) or "none"
+            )
+        )
+        if called == "none":
+            where = f" ({field})" if field else ""
+            self.app.notify(t("done.nobody_waiting", field=where), timeout=4)
+
+    def action_call_field(self) -> None:
+        field = None
+        if self.state is not None and self.state.floor.speaker is not None:
+            field = self.state.floor.speaker.field
+        else:
+            last = last_speaker(self.app.store, self.meeting_id)
+            if last is not None:
+                field = next(
+                    (r.field for r in list_registrations(self.app.store, self.meeting_id) if r.id == last), None
+                )
+        self.action_call_next(field=field)
+
+    def action_finish_speech(self) -> None:
+        self._floor_act(lambda at: queue.finish(self.app.store, self.meeting_id, at=at))
+
+    def action_pause_speech(self) -> None:
+        self._floor_act(lambda at: queue.toggle_pause(self.app.store, self.meeting_id, at=at))
+
+    def action_answer(self) -> None:
+        from session.tui.screens.answer import AnswerEndScreen, AnswerPickScreen
+
+        self.flush_notes()
+        if self.state is not None and self.state.floor.answer is not None:
+
+            def ended(summary: str | None) -> None:
+                self._floor_act(lambda at: end_answer(self.app.store, self.meeting_id, at=at, summary=summary or None))
+
+            self.app.push_screen(AnswerEndScreen(), ended)
+            return
+        reg_id = last_speaker(self.app.store, self.meeting_id)
+        issue_ids = issues_of_registration(self.app.store, reg_id) if reg_id is not None else []
+        if not issue_ids:
+            self.app.report(Conflict("answer.no_issue"))
+            return
+
+        def picked(who: Answerer | None) -> None:
+            if who is not None:
+                self._floor_act(lambda at: start_answer(self.app.store, self.meeting_id, issue_ids, who, at=at))
+
+        self.app.push_screen(AnswerPickScreen(answerers(self.app.store, self.meeting_id)), picked)
+
+    def action_register(self) -> None:
+        from session.tui.screens.registration_form import RegistrationForm
+
+        self.flush_notes()
+        self.app.push_screen(RegistrationForm(self.meeting_id), lambda _n: self.reload())
+
+    def action_queue(self) -> None:
+        from session.tui.screens.queue import QueueScreen
+
+        self.flush_notes()
+        self.app.push_screen(QueueScreen(self.meeting_id))
+
     # --- palette ------------------------------------------------------------------
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
@@ -349,6 +445,13 @@ class LiveScreen(MeetingScreenBase):
             (t("key.undo"), t("cmd.undo"), self.action_undo),
             (t("key.notes"), t("cmd.notes"), self.action_notes),
             (t("key.phrase"), t("cmd.phrase"), self.action_phrase),
+            (t("key.call_next"), t("cmd.call_next"), self.action_call_next),
+            (t("key.call_field"), t("cmd.call_field"), self.action_call_field),
+            (t("key.finish"), t("cmd.finish"), self.action_finish_speech),
+            (t("key.pause_speech"), t("cmd.pause_speech"), self.action_pause_speech),
+            (t("key.answer"), t("cmd.answer"), self.action_answer),
+            (t("key.register"), t("cmd.register"), self.action_register),
+            (t("key.queue"), t("cmd.queue"), self.action_queue),
             (t("key.help"), t("cmd.help"), self.action_help),
             (t("key.meetings"), t("cmd.meetings"), self.action_meetings),
         ]

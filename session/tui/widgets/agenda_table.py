@@ -56,7 +56,7 @@ class AgendaTable(DataTable):
             state = "done"
         mark = {"current": "▶ ", "done": "✓ ", "skipped": "– "}.get(state, "")
         style = {"current": "bold reverse", "done": "dim"}.get(state, "")
-        return Text(f"{mark}{step.position}", style=style, justify="right")
+        return Text(f"{mark}{step.position}", style=style, justify="right", no_wrap=True)
 
     def _cells(self, step: AgendaStep, view: MeetingView, now: datetime) -> tuple[Text, ...]:
         return (

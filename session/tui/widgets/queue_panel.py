@@ -1,25 +1,99 @@
-"""The speaker queue panel (danh sách phát biểu) on the live screen."""
+"""The floor panel (người phát biểu) on the live screen: the speaker's countdown, who is
+next, who is answering, and the tally of citizens' time against officials'."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from session.domain.clocks import planned_end
+from session.domain.dates import fmt_duration
 from session.domain.live import LiveState
+from session.domain.queue import WARNING_SECONDS
 from session.i18n import t
 
 
 class QueuePanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(t("live.queue.title"), classes="section-title")
-        yield Static(t("live.queue.empty"), id="queue-summary")
+        yield Static("", id="speaker-now")
+        yield Static("", id="speaker-clock")
+        yield Static("", id="speaker-next")
+        yield Static("", id="floor-tally")
 
-    def show(self, state: LiveState) -> None:
-        queue = state.queue
-        summary = self.query_one("#queue-summary", Static)
-        if queue.waiting == 0:
-            summary.update(t("live.queue.empty"))
+    def show(self, state: LiveState, now: datetime) -> None:
+        self._state = state
+        self._loaded = now
+        floor = state.floor
+        speaker = floor.speaker
+        now_text = Text()
+        if speaker is None:
+            now_text.append(t("speaker.none") if floor.total else t("live.queue.empty"), style="dim")
         else:
-            minutes = round(queue.waiting_seconds / 60)
-            summary.update(t("live.queue.summary", waiting=queue.waiting, minutes=minutes))
+            now_text.append(t("speaker.now", name=speaker.name), style="bold")
+            now_text.append("\n" + t("speaker.meta", locality=speaker.locality or "—", field=speaker.field or "—"))
+        self.query_one("#speaker-now", Static).update(now_text)
+        nxt = Text()
+        if floor.next_names:
+            nxt.append(t("speaker.next", names=", ".join(floor.next_names)))
+        self.query_one("#speaker-next", Static).update(nxt)
+        self.tick(now)
+
+    def tick(self, now: datetime) -> None:
+        state = getattr(self, "_state", None)
+        if state is None:
+            return
+        floor = state.floor
+        speaker = floor.speaker
+        clock = Text()
+        if speaker is not None:
+            elapsed = speaker.elapsed(now)
+            left = speaker.limit_seconds - elapsed
+            if speaker.paused_at is not None:
+                clock.append(f" {t('speaker.paused')} ", style="bold reverse")
+                clock.append(" ")
+            if left < 0:
+                clock.append(f" {fmt_duration(-left, signed=True)} ", style="bold white on red")
+                clock.append(" " + t("speaker.over", time=fmt_duration(-left)), style="bold red")
+            elif left <= WARNING_SECONDS:
+                clock.append(f" {fmt_duration(left)} ", style="bold black on yellow")
+                clock.append(" " + t("speaker.warning", seconds=int(left)), style="bold yellow")
+            else:
+                clock.append(f" {fmt_duration(left)} ", style="bold reverse")
+                clock.append(" " + t("speaker.left", time=fmt_duration(left)))
+        if floor.answer is not None:
+            name, since = floor.answer
+            if clock:
+                clock.append("\n")
+            clock.append(t("speaker.answer", name=name, time=fmt_duration((now - since).total_seconds())), style="bold")
+        self.query_one("#speaker-clock", Static).update(clock)
+        # Live tally: what was loaded plus what has run since.
+        since = (now - self._loaded).total_seconds()
+        citizens = floor.citizens_seconds + (since if speaker is not None and speaker.paused_at is None else 0)
+        officials = floor.officials_seconds + (since if floor.answer is not None else 0)
+        total = citizens + officials
+        share = round(100 * citizens / total) if total else 0
+        tally = Text(
+            t(
+                "tally.line",
+                citizens=fmt_duration(citizens),
+                share=share,
+                officials=fmt_duration(officials),
+                speeches=floor.speeches,
+            )
+        )
+        queue = state.queue
+        if queue.waiting:
+            target = planned_end(state.view)
+            left = max(0, int((target - now).total_seconds() // 60)) if target else 0
+            tally.append(
+                "\n" + t("tally.waiting", waiting=queue.waiting, needed=round(queue.waiting_seconds / 60), left=left)
+            )
+        if floor.by_field:
+            top = ", ".join(f"{k} {v}" for k, v in list(floor.by_field.items())[:4])
+            tally.append("\n" + t("tally.fields", fields=top), style="dim")
+        self.query_one("#floor-tally", Static).update(tally)

@@ -1,0 +1,142 @@
+"""Answers (trả lời): who answered which issues, when and for how long, and what was said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import select
+
+from models.errors import Conflict, HoinghiError
+from models.store import Store, Tx
+from models.tables import Answer, AnswerIssue, Issue, IssueRaiser, Registration
+from models.text import clean_text
+
+ACTOR = "secretary"
+
+
+@dataclass(frozen=True)
+class Answerer:
+    name: str
+    title: str = ""
+    agency: str = ""
+    by_chair: bool = False
+
+
+def _open_answer(tx: Tx, meeting_id: int) -> Answer | None:
+    return tx.exec(
+        select(Answer).where(Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None))
+    ).first()
+
+
+def issues_of_registration(store: Store, reg_id: int) -> list[int]:
+    with store.read() as s:
+        return list(
+            s.exec(
+                select(IssueRaiser.issue_id).where(IssueRaiser.registration_id == reg_id).order_by(IssueRaiser.issue_id)
+            ).all()
+        )
+
+
+def start_answer(store: Store, meeting_id: int, issue_ids: list[int], answerer: Answerer, *, at: datetime) -> int:
+    """Give the floor to the chair or an official to answer *issue_ids*; the answer is
+    timed from now. Any answer still running is ended first."""
+    name = clean_text(answerer.name, field="name", required=True, max_len=120)
+    title = clean_text(answerer.title, max_len=200)
+    agency = clean_text(answerer.agency, max_len=200)
+    if not issue_ids:
+        raise Conflict("answer.no_issue")
+    with store.action("answer.start", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        running = _open_answer(tx, meeting_id)
+        if running is not None:
+            running.ended_at = at
+        for issue_id in issue_ids:
+            issue = tx.get(Issue, issue_id)
+            if issue is None or issue.meeting_id != meeting_id:
+                raise HoinghiError("issue.not_found")
+        # The citizen stops speaking when the answer starts.
+        speaking = tx.exec(
+            select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
+        ).first()
+        if speaking is not None:
+            if speaking.paused_at is not None:
+                speaking.paused_seconds += (at - speaking.paused_at).total_seconds()
+                speaking.paused_at = None
+            speaking.ended_at = at
+            speaking.status = "done"
+        answer = tx.add(
+            Answer(
+                meeting_id=meeting_id,
+                answerer_name=name,
+                answerer_title=title,
+                answerer_agency=agency,
+                by_chair=answerer.by_chair,
+                started_at=at,
+            )
+        )
+        tx.flush()
+        for issue_id in issue_ids:
+            tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue_id))
+        return answer.id
+
+
+def end_answer(store: Store, meeting_id: int, *, at: datetime, summary: str | None = None) -> int:
+    """Stop the running answer's clock (and store its summary if given)."""
+    with store.action("answer.end", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        running = _open_answer(tx, meeting_id)
+        if running is None:
+            raise Conflict("answer.none_running")
+        running.ended_at = at
+        if summary is not None:
+            running.summary = clean_text(summary, field="summary", multiline=True, max_len=20_000)
+        return running.id
+
+
+def running_answer(store: Store, meeting_id: int) -> tuple[int, str, datetime] | None:
+    """(id, answerer name, started at) of the answer in progress, if any."""
+    with store.read() as s:
+        row = s.exec(
+            select(Answer).where(
+                Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None)
+            )
+        ).first()
+        return None if row is None else (row.id, row.answerer_name, row.started_at)
+
+
+def answerers(store: Store, meeting_id: int) -> list[Answerer]:
+    """Who may answer: the chair first, then the officials among the participants."""
+    from models.tables import Meeting, Participant
+
+    with store.read() as s:
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        people = s.exec(
+            select(Participant)
+            .where(Participant.meeting_id == meeting_id, Participant.role.in_(("official", "chair")))
+            .order_by(Participant.id)
+        ).all()
+    found = []
+    if meeting.chair:
+        found.append(Answerer(meeting.chair, meeting.chair_title, "", by_chair=True))
+    for p in people:
+        if p.name == meeting.chair:
+            continue
+        title = f"{p.title} {p.organisation}".strip() if p.organisation and p.organisation not in p.title else p.title
+        found.append(Answerer(p.name, title, p.organisation, by_chair=False))
+    return found
+
+
+def last_speaker(store: Store, meeting_id: int) -> int | None:
+    """The registration speaking now, or the one who spoke last."""
+    with store.read() as s:
+        speaking = s.exec(
+            select(Registration.id).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
+        ).first()
+        if speaking is not None:
+            return speaking
+        return s.exec(
+            select(Registration.id)
+            .where(Registration.meeting_id == meeting_id, Registration.status == "done")
+            .order_by(Registration.ended_at.desc())
+        ).first()

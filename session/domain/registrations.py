@@ -1,0 +1,301 @@
+"""Speaking requests (đăng ký phát biểu): the registration desk's slips, and the queue as data.
+
+A registration with a summary is also a petition: registering creates its issue
+(kiến nghị) in the same action, so the ledger starts complete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from models.errors import Conflict, HoinghiError, TextError
+from models.store import Store, Tx
+from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration
+from models.text import clean_text, fold
+from session.domain.fields import canonical_field, get_fields
+
+ROLES = ("citizen", "delegate", "official")
+SOURCES = ("precompiled", "hall", "slip")
+STATUSES = ("waiting", "speaking", "done", "withdrawn", "absent")
+_PHONE_OK = re.compile(r"^\+?[\d .()\-]+$")
+
+NAME_MAX = 120
+LOCALITY_MAX = 200
+SUMMARY_MAX = 4000
+
+
+@dataclass(frozen=True)
+class Slip:
+    """What the desk types from one paper slip (phiếu đăng ký)."""
+
+    name: str
+    locality: str = ""
+    role: str = "citizen"
+    organisation: str = ""
+    field: str = ""
+    summary: str = ""
+    source: str = "hall"
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class RegistrationView:
+    id: int
+    position: int
+    name: str
+    locality: str
+    role: str
+    organisation: str
+    field: str
+    summary: str
+    source: str
+    phone: str
+    registered_at: datetime | None
+    status: str
+    started_at: datetime | None
+    ended_at: datetime | None
+    paused_at: datetime | None
+    paused_seconds: float
+    limit_seconds: int
+    absent_count: int
+    spoke_before: bool  # already spoke earlier in this meeting (registered again)
+    first_time: bool  # never spoke at any meeting in this store
+    search_key: str
+
+
+def clean_phone(value: str) -> str:
+    text = clean_text(value, field="phone", max_len=30)
+    if not text:
+        return ""
+    digits = re.sub(r"\D", "", text)
+    if not _PHONE_OK.match(text) or not 8 <= len(digits) <= 15:
+        raise TextError("phone.invalid", value=text)
+    return text
+
+
+def clean_slip(slip: Slip, fields: list[str]) -> Slip:
+    """Every text NFC, trimmed, within its limits; refusals name the field."""
+    role = slip.role if slip.role in ROLES else "citizen"
+    source = slip.source if slip.source in SOURCES else "hall"
+    return Slip(
+        name=clean_text(slip.name, field="name", required=True, max_len=NAME_MAX),
+        locality=clean_text(slip.locality, field="locality", max_len=LOCALITY_MAX),
+        role=role,
+        organisation=clean_text(slip.organisation, field="organisation", max_len=LOCALITY_MAX),
+        field=canonical_field(slip.field, fields),
+        summary=clean_text(slip.summary, field="summary", multiline=True, max_len=SUMMARY_MAX),
+        source=source,
+        phone=clean_phone(slip.phone),
+    )
+
+
+def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int) -> Registration:
+    reg = tx.add(
+        Registration(
+            meeting_id=meeting_id,
+            speaker_name=slip.name,
+            name_key=fold(slip.name),
+            locality=slip.locality,
+            locality_key=fold(slip.locality),
+            role=slip.role,
+            organisation=slip.organisation,
+            field=slip.field,
+            summary=slip.summary,
+            summary_key=fold(slip.summary),
+            source=slip.source,
+            phone=slip.phone,
+            registered_at=at,
+            queue_position=position,
+        )
+    )
+    return reg
+
+
+def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime) -> None:
+    """A summary is a petition: one issue per registration that has one."""
+    tx.flush()
+    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    pairs = []
+    for reg in regs:
+        if not reg.summary:
+            continue
+        top += 1
+        issue = tx.add(
+            Issue(
+                meeting_id=meeting_id,
+                position=top,
+                content=reg.summary,
+                content_key=reg.summary_key,
+                field=reg.field,
+                created_at=at,
+            )
+        )
+        pairs.append((issue, reg))
+    tx.flush()
+    for issue, reg in pairs:
+        tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg.id))
+
+
+def find_duplicate(store: Store, meeting_id: int, name: str, locality: str) -> RegistrationView | None:
+    """A registration in this meeting with the same folded name and thôn, if any."""
+    name_key, locality_key = fold(clean_text(name)), fold(clean_text(locality))
+    with store.read() as s:
+        reg = s.exec(
+            select(Registration)
+            .where(
+                Registration.meeting_id == meeting_id,
+                Registration.name_key == name_key,
+                Registration.locality_key == locality_key,
+                Registration.status != "withdrawn",
+            )
+            .order_by(Registration.queue_position)
+        ).first()
+    return None if reg is None else _plain(reg, 0, False, False)
+
+
+def _next_position(tx: Tx, meeting_id: int) -> int:
+    top = tx.exec(select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)).one()
+    return (top or 0) + 1
+
+
+def register(
+    store: Store, meeting_id: int, slip: Slip, *, at: datetime, force: bool = False, actor: str = "desk"
+) -> int:
+    """Add one slip at the end of the queue. A near-duplicate (same folded name and thôn)
+    raises Conflict('registration.duplicate') unless *force*. Returns the new id."""
+    slip = clean_slip(slip, get_fields(store))
+    if not force:
+        twin = find_duplicate(store, meeting_id, slip.name, slip.locality)
+        if twin is not None:
+            raise Conflict(
+                "registration.duplicate", name=twin.name, locality=twin.locality or "—", number=twin.position
+            )
+    with store.action("registration.add", at=at, meeting_id=meeting_id, actor=actor) as tx:
+        if tx.get(Meeting, meeting_id) is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        reg = _add(tx, meeting_id, slip, at, _next_position(tx, meeting_id))
+        _add_issues(tx, meeting_id, [reg], at)
+        return reg.id
+
+
+def register_many(store: Store, meeting_id: int, slips: list[Slip], *, at: datetime, actor: str = "desk") -> int:
+    """All slips or none, in one action (the Front committee's compiled list)."""
+    fields = get_fields(store)
+    cleaned = [clean_slip(s, fields) for s in slips]
+    with store.action("registration.import", at=at, meeting_id=meeting_id, actor=actor, count=len(cleaned)) as tx:
+        if tx.get(Meeting, meeting_id) is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        start = _next_position(tx, meeting_id)
+        regs = [_add(tx, meeting_id, slip, at, start + n) for n, slip in enumerate(cleaned)]
+        _add_issues(tx, meeting_id, regs, at)
+    return len(cleaned)
+
+
+def update_registration(store: Store, reg_id: int, slip: Slip, *, at: datetime, actor: str = "desk") -> None:
+    slip = clean_slip(slip, get_fields(store))
+    with store.read() as s:
+        reg = s.get(Registration, reg_id)
+        if reg is None:
+            raise HoinghiError("registration.not_found")
+        meeting_id = reg.meeting_id
+    with store.action("registration.edit", at=at, meeting_id=meeting_id, actor=actor, registration_id=reg_id) as tx:
+        reg = tx.get(Registration, reg_id)
+        reg.speaker_name, reg.name_key = slip.name, fold(slip.name)
+        reg.locality, reg.locality_key = slip.locality, fold(slip.locality)
+        reg.role, reg.organisation, reg.field, reg.source, reg.phone = (
+            slip.role,
+            slip.organisation,
+            slip.field,
+            slip.source,
+            slip.phone,
+        )
+        reg.summary, reg.summary_key = slip.summary, fold(slip.summary)
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def _plain(reg: Registration, limit: int, spoke_before: bool, first_time: bool) -> RegistrationView:
+    return RegistrationView(
+        id=reg.id,
+        position=reg.queue_position,
+        name=reg.speaker_name,
+        locality=reg.locality,
+        role=reg.role,
+        organisation=reg.organisation,
+        field=reg.field,
+        summary=reg.summary,
+        source=reg.source,
+        phone=reg.phone,
+        registered_at=reg.registered_at,
+        status=reg.status,
+        started_at=reg.started_at,
+        ended_at=reg.ended_at,
+        paused_at=reg.paused_at,
+        paused_seconds=reg.paused_seconds,
+        limit_seconds=reg.limit_seconds or limit,
+        absent_count=reg.absent_count,
+        spoke_before=spoke_before,
+        first_time=first_time,
+        search_key=" ".join((reg.name_key, reg.locality_key, fold(reg.field), reg.summary_key)),
+    )
+
+
+def limits_of(store: Store, meeting_id: int) -> tuple[int, dict[str, int]]:
+    """The meeting's default speaking limit and its per-field limits, in seconds."""
+    with store.read() as s:
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        per_field = {r.field: r.seconds for r in s.exec(select(FieldLimit).where(FieldLimit.meeting_id == meeting_id))}
+        return meeting.speech_limit_seconds, per_field
+
+
+def list_registrations(store: Store, meeting_id: int, ids: set[int] | None = None) -> list[RegistrationView]:
+    """The queue in queue order (or just *ids*), with each speaker's effective limit and marks."""
+    default, per_field = limits_of(store, meeting_id)
+    with store.read() as s:
+        query = select(Registration).where(Registration.meeting_id == meeting_id)
+        if ids is not None:
+            query = query.where(Registration.id.in_(ids))
+        regs = s.exec(query.order_by(Registration.queue_position)).all()
+        done_rows = s.exec(
+            select(Registration.id, Registration.name_key, Registration.locality_key).where(
+                Registration.meeting_id == meeting_id, Registration.status == "done"
+            )
+        ).all()
+        spoke_count = {
+            (name_key, locality_key): count
+            for name_key, locality_key, count in s.exec(
+                select(Registration.name_key, Registration.locality_key, func.count())
+                .where(Registration.status == "done")
+                .group_by(Registration.name_key, Registration.locality_key)
+            ).all()
+        }
+    done_here: dict[tuple[str, str], list[int]] = {}
+    for rid, name_key, locality_key in done_rows:
+        done_here.setdefault((name_key, locality_key), []).append(rid)
+    views = []
+    for reg in regs:
+        person = (reg.name_key, reg.locality_key)
+        spoke_before = any(rid != reg.id for rid in done_here.get(person, ()))
+        earlier = spoke_count.get(person, 0) - (1 if reg.status == "done" else 0)
+        views.append(_plain(reg, per_field.get(reg.field, default), spoke_before, earlier == 0))
+    return views
+
+
+def registration_count(store: Store, meeting_id: int) -> int:
+    with store.read() as s:
+        return s.exec(select(func.count()).where(Registration.meeting_id == meeting_id)).one()
+
+
+def registration_number(store: Store, reg_id: int) -> int:
+    """The queue number a registration shows (số thứ tự)."""
+    with store.read() as s:
+        reg = s.get(Registration, reg_id)
+        return reg.queue_position if reg else 0

@@ -1,0 +1,347 @@
+"""The queue screen (danh sách đăng ký): every registration, searchable without accents,
+filtered or grouped by field, reordered and called by keys. One DataTable, no widget per
+row; after an action only the rows it touched are updated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Static
+
+from models.errors import HoinghiError
+from session.domain import queue
+from session.domain.dates import fmt_duration
+from session.domain.fields import get_fields
+from session.domain.registrations import RegistrationView, list_registrations
+from session.i18n import t
+from session.tui.screens.base import MeetingScreenBase
+
+STATUS_ORDER = {"speaking": 0, "waiting": 1, "done": 2, "absent": 3, "withdrawn": 4}
+STATUS_STYLE = {
+    "speaking": "bold reverse",
+    "waiting": "",
+    "done": "dim",
+    "absent": "dim italic",
+    "withdrawn": "dim strike",
+}
+FULL_RELOAD = 200  # more changed rows than this: rebuild the table
+
+
+class QueueScreen(MeetingScreenBase):
+    BINDINGS = [
+        Binding("slash", "search", t("key.search")),
+        Binding("c", "call_next", t("key.call_next")),
+        Binding("v", "call_field", t("key.call_field")),
+        Binding("enter", "call_this", t("key.call_this"), show=False),
+        Binding("shift+up", "move('up')", t("key.move_up"), show=False),
+        Binding("shift+down", "move('down')", t("key.move_down"), show=False),
+        Binding("t", "move('top')", t("key.top"), show=False),
+        Binding("a", "absent", t("key.absent")),
+        Binding("w", "withdraw", t("key.withdraw"), show=False),
+        Binding("x", "requeue", t("key.requeue"), show=False),
+        Binding("plus,equals_sign", "limit(30)", t("key.more_time"), show=False),
+        Binding("minus", "limit(-30)", t("key.less_time"), show=False),
+        Binding("f", "filter", t("key.filter")),
+        Binding("g", "group", t("key.group"), show=False),
+        Binding("r", "register", t("key.register")),
+        Binding("i", "import_list", t("key.import")),
+        Binding("l", "limits", t("key.limits"), show=False),
+        Binding("u", "undo", t("key.undo"), show=False),
+        Binding("f1", "help", t("key.help")),
+        Binding("escape", "back", t("key.back")),
+    ]
+
+    def __init__(self, meeting_id: int, *, desk: bool = False) -> None:
+        super().__init__(meeting_id)
+        self.desk = desk
+        self.views: dict[int, RegistrationView] = {}
+        self.by_position: dict[int, int] = {}
+        self.field_filter: str | None = None
+        self.query_text = ""
+        self.grouped = False
+        self._search_timer: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("queue.title"), id="title-bar")
+        yield Input(placeholder=t("queue.search"), id="queue-search")
+        yield Static("", id="queue-status")
+        yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one(DataTable)
+        table.add_column(t("queue.col.no"), key="no", width=5)
+        table.add_column(t("queue.col.mark"), key="mark", width=2)
+        table.add_column(t("queue.col.name"), key="name", width=24)
+        table.add_column(t("queue.col.locality"), key="locality", width=16)
+        table.add_column(t("queue.col.field"), key="field", width=15)
+        table.add_column(t("queue.col.status"), key="status", width=9)
+        table.add_column(t("queue.col.summary"), key="summary", width=60)
+        self.load_all()
+        table.focus()
+
+    # --- data --------------------------------------------------------------------
+
+    def load_all(self) -> None:
+        try:
+            views = list_registrations(self.app.store, self.meeting_id)
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return
+        self.views = {v.id: v for v in views}
+        self.rebuild()
+
+    def _visible(self, view: RegistrationView) -> bool:
+        if self.field_filter is not None and view.field != self.field_filter:
+            return False
+        if self.query_text and not queue.search([view], self.query_text):
+            return False
+        return True
+
+    def _order(self, view: RegistrationView) -> tuple:
+        group = view.field if self.grouped else ""
+        return (group, STATUS_ORDER.get(view.status, 9), view.position)
+
+    def _cells(self, view: RegistrationView) -> tuple:
+        style = STATUS_STYLE.get(view.status, "")
+        mark = "↺" if view.spoke_before else ("★" if view.first_time else "")
+        return (
+            Text(str(view.position), justify="right", style=style),
+            Text(mark, style="bold yellow" if mark == "★" else "bold"),
+            Text(view.name, style=style),
+            Text(view.locality, style=style),
+            Text(view.field, style=style),
+            Text(t(f"reg.status.{view.status}"), style=style),
+            Text(view.summary.replace("\n", " "), style=style),
+        )
+
+    def rebuild(self) -> None:
+        """Rebuild the rows (after a filter, search or a large change)."""
+        table = self.query_one(DataTable)
+        keep = self.selected_id()
+        table.clear()
+        rows = sorted((v for v in self.views.values() if self._visible(v)), key=self._order)
+        self.by_position = {v.position: v.id for v in self.views.values()}
+        for view in rows:
+            table.add_row(*self._cells(view), key=str(view.id))
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.show_status()
+
+    def apply(self, changed: list[RegistrationView], removed: set[int]) -> None:
+        """Update only the rows an action touched, then re-sort."""
+        table = self.query_one(DataTable)
+        keep = self.selected_id()
+        for reg_id in removed:
+            self.views.pop(reg_id, None)
+            if str(reg_id) in table.rows:
+                table.remove_row(str(reg_id))
+        for view in changed:
+            self.views[view.id] = view
+            key = str(view.id)
+            present = key in table.rows
+            if not self._visible(view):
+                if present:
+                    table.remove_row(key)
+                continue
+            cells = self._cells(view)
+            if present:
+                for column, cell in zip(
+                    ("no", "mark", "name", "locality", "field", "status", "summary"), cells, strict=True
+                ):
+                    if table.get_cell(key, column) != cell:
+                        table.update_cell(key, column, cell)
+            else:
+                table.add_row(*cells, key=key)
+        self.by_position = {v.position: v.id for v in self.views.values()}
+        table.sort("no", key=lambda cell: self._order(self.views[self.by_position[int(cell.plain)]]))
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
+        self.show_status()
+
+    def on_store_changed(self, changes) -> None:  # noqa: ANN001
+        ids = changes.of("registration")
+        if not ids and not changes.of("field_limit") and not changes.of("meeting"):
+            return
+        if len(ids) > FULL_RELOAD or changes.of("field_limit") or changes.of("meeting"):
+            self.load_all()
+            return
+        fresh = list_registrations(self.app.store, self.meeting_id, ids=ids)
+        # A first speech changes the marks of that person's other registrations too.
+        people = {(v.name, v.locality) for v in fresh}
+        related = {v.id for v in self.views.values() if (v.name, v.locality) in people} - ids
+        if related:
+            fresh += list_registrations(self.app.store, self.meeting_id, ids=related)
+        self.apply(fresh, ids - {v.id for v in fresh})
+
+    def show_status(self) -> None:
+        table = self.query_one(DataTable)
+        waiting = sum(1 for v in self.views.values() if v.status == "waiting")
+        speaking = next((v for v in self.views.values() if v.status == "speaking"), None)
+        status = t(
+            "queue.shown",
+            shown=table.row_count,
+            total=len(self.views),
+            waiting=waiting,
+            filter=self.field_filter or t("queue.filter.all"),
+            grouped=t("queue.grouped") if self.grouped else "",
+        )
+        if speaking is not None:
+            status = t("speaker.now", name=speaking.name) + f" ({fmt_duration(speaking.limit_seconds)})  ·  " + status
+        self.query_one("#queue-status", Static).update(status)
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected(self) -> RegistrationView | None:
+        reg_id = self.selected_id()
+        return self.views.get(reg_id) if reg_id is not None else None
+
+    # --- search and filter -----------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#queue-search", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "queue-search":
+            return
+        self.query_text = event.value
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(0.15, self.rebuild)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "queue-search":
+            self.query_one(DataTable).focus()
+
+    def action_filter(self) -> None:
+        fields = [None, *get_fields(self.app.store)]
+        present = {v.field for v in self.views.values()}
+        fields += sorted(present - set(fields))
+        index = fields.index(self.field_filter) if self.field_filter in fields else 0
+        self.field_filter = fields[(index + 1) % len(fields)]
+        self.rebuild()
+
+    def action_group(self) -> None:
+        self.grouped = not self.grouped
+        self.rebuild()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _act(self, fn: Callable[[Any], Any]) -> Any:
+        try:
+            result = fn(self.app.clock())
+        except HoinghiError as exc:
+            self.app.report(exc)
+            self.poll_store()
+            return None
+        self.poll_store()  # shows this action (and anything another screen did) at once
+        return result
+
+    def action_call_next(self, field: str | None = None) -> None:
+        speaking = next((v.id for v in self.views.values() if v.status == "speaking"), None)
+        called = self._act(
+            lambda at: (
+                queue.call_next(self.app.store, self.meeting_id, at=at, field=field, expect_current=speaking) or "none"
+            )
+        )
+        if called == "none":
+            self.app.notify(t("done.nobody_waiting", field=f" ({field})" if field else ""), timeout=4)
+
+    def action_call_field(self) -> None:
+        view = self.selected()
+        self.action_call_next(field=view.field if view else None)
+
+    def action_call_this(self) -> None:
+        view = self.selected()
+        if view is not None:
+            self._act(lambda at: queue.call(self.app.store, view.id, at=at))
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_call_this()
+
+    def action_move(self, where: str) -> None:
+        view = self.selected()
+        if view is not None:
+            self._act(lambda at: queue.move(self.app.store, view.id, where, at=at))
+
+    def action_absent(self) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        status = self._act(lambda at: queue.mark_absent(self.app.store, view.id, at=at))
+        if status == "waiting":
+            self.app.notify(t("done.absent.requeued", name=view.name), timeout=4)
+        elif status == "absent":
+            self.app.notify(t("done.absent.marked", name=view.name), timeout=4)
+
+    def action_withdraw(self) -> None:
+        view = self.selected()
+        if view is not None:
+            self._act(lambda at: queue.withdraw(self.app.store, view.id, at=at))
+
+    def action_requeue(self) -> None:
+        view = self.selected()
+        if view is not None:
+            self._act(lambda at: queue.requeue(self.app.store, view.id, at=at))
+
+    def action_limit(self, delta: int) -> None:
+        view = self.selected()
+        if view is not None:
+            seconds = max(30, view.limit_seconds + delta)
+            self._act(lambda at: queue.set_speaker_limit(self.app.store, view.id, seconds, at=at))
+
+    def action_register(self) -> None:
+        from session.tui.screens.registration_form import RegistrationForm
+
+        self.app.push_screen(RegistrationForm(self.meeting_id))
+
+    def action_import_list(self) -> None:
+        from session.tui.screens.import_screen import ImportScreen
+
+        self.app.push_screen(ImportScreen(self.meeting_id))
+
+    def action_limits(self) -> None:
+        from session.tui.screens.limits import LimitsScreen
+
+        self.app.push_screen(LimitsScreen(self.meeting_id))
+
+    def action_undo(self) -> None:
+        name = self._act(lambda at: self.app.store.undo_last(self.meeting_id, at=at).action)
+        if isinstance(name, str):
+            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
+
+    def action_help(self) -> None:
+        from session.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    def action_back(self) -> None:
+        search = self.query_one("#queue-search", Input)
+        if search.has_focus:
+            self.query_one(DataTable).focus()
+            return
+        if self.desk:
+            self.app.exit()
+        else:
+            self.app.pop_screen()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return [
+            (t("key.call_next"), t("cmd.call_next"), self.action_call_next),
+            (t("key.call_field"), t("cmd.call_field"), self.action_call_field),
+            (t("key.register"), t("cmd.register"), self.action_register),
+            (t("key.import"), t("cmd.import"), self.action_import_list),
+            (t("key.limits"), t("cmd.limits"), self.action_limits),
+            (t("key.filter"), t("key.filter"), self.action_filter),
+            (t("key.group"), t("key.group"), self.action_group),
+            (t("key.search"), t("queue.search"), self.action_search),
+        ]

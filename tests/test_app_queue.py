@@ -1,0 +1,187 @@
+"""The registration desk and the queue, driven by keys."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from session.domain import queue
+from session.domain.meetings import create_meeting
+from session.domain.registrations import Slip, list_registrations, register
+from session.tui.app import HoinghiApp
+from session.tui.screens.queue import QueueScreen
+from session.tui.widgets.queue_panel import QueuePanel
+from tests.conftest import T0
+
+SLIPS = [
+    ("Nguyễn Văn Đức", "Thôn Tân Lập", "Trợ cấp người cao tuổi chậm"),
+    ("Lò Thị Mai", "Bản Chu", "Đường ra xã lầy lội"),
+    ("Hoàng Văn Páo", "Nà Pàn", "Cấp giấy chứng nhận đất"),
+    ("Vi Văn Dũng", "Khòn Cuổi", "Rác thải chưa thu gom"),
+    ("Chu Thị Ngọc", "Pác Lùng", "Thiếu thuốc bảo hiểm y tế"),
+    ("Đỗ Văn Thịnh", "Đồng Tâm", "Đua xe buổi tối"),
+    ("Hà Thị Liên", "Nà Lầu", "Điểm trường mầm non dột"),
+    ("Mã Văn Lợi", "Phai Trác", "Giá bồi thường đất"),
+    ("Nông Văn Khải", "Nà Pàn", "Cầu tràn sạt lở"),
+    ("Lương Thị Thoa", "Bản Chu", "Một cửa hướng dẫn chưa đủ"),
+]
+
+
+def text_of(app, selector) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def test_typing_ten_slips_at_the_desk(store, clock):
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        for name, village, summary in SLIPS:
+            await pilot.press(*name)
+            await pilot.press("tab")
+            await pilot.press(*village)
+            await pilot.press("tab")
+            await pilot.press(*summary)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.focused.id == "reg-name" and app.focused.value == ""
+        assert "Đã ghi số 10: Lương Thị Thoa" in text_of(app, "#form-status")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "10 người chờ" in text_of(app, "#floor-tally")
+    regs = list_registrations(store, mid)
+    assert [(r.name, r.locality, r.summary) for r in regs] == SLIPS
+    assert all(r.source == "hall" and r.status == "waiting" for r in regs)
+
+
+async def test_a_near_duplicate_slip_asks_before_adding(store, clock):
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    register(store, mid, Slip("Nguyễn Văn Đức", "Thôn Tân Lập"), at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"nguyen van duc", "tab", *"thon tan lap", "enter")
+        await pilot.pause()
+        assert "Đã có Nguyễn Văn Đức – Thôn Tân Lập (số 1)" in text_of(app, "#form-error")
+        assert len(list_registrations(store, mid)) == 1
+        await pilot.press("enter")  # yes, add anyway
+        await pilot.pause()
+    assert len(list_registrations(store, mid)) == 2
+
+
+def _with_slips(store, clock) -> int:
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    fields = ["đất đai", "y tế", "đất đai", "giáo dục", "y tế"]
+    for (name, village, summary), field in zip(SLIPS, fields, strict=False):
+        register(store, mid, Slip(name, village, field=field, summary=summary), at=clock())
+    return mid
+
+
+async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 5
+        await pilot.press("down", "down", "down", "down", "t")  # Chu Thị Ngọc to the top
+        await pilot.press("down", "shift+down")  # Nguyễn Văn Đức one down
+        names = [r.name for r in list_registrations(store, mid)]
+        assert names[:3] == ["Chu Thị Ngọc", "Lò Thị Mai", "Nguyễn Văn Đức"]
+        await pilot.press("c")  # Chu Thị Ngọc speaks (y tế)
+        await pilot.pause()
+        table.move_cursor(row=0)  # the speaking row is on top
+        assert table.get_row_at(0)[2].plain == "Chu Thị Ngọc"
+        await pilot.press("v")  # next on the selected row's field: y tế
+        speaking = [r.name for r in list_registrations(store, mid) if r.status == "speaking"]
+        assert speaking == ["Lò Thị Mai"]
+        await pilot.pause()
+        assert "Đang phát biểu: Lò Thị Mai" in text_of(app, "#queue-status")
+        # Called but not in the hall: to the end once, then marked absent.
+        row = table.get_row_index(str(next(r.id for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo")))
+        table.move_cursor(row=row)
+        await pilot.press("a")
+        await pilot.pause()
+        regs = list_registrations(store, mid)
+        assert [r.name for r in regs if r.status == "waiting"][-1] == "Hoàng Văn Páo"
+        await pilot.press("a")
+        await pilot.pause()
+        assert next(r for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo").status == "absent"
+        await pilot.press("x")  # back in the queue
+        await pilot.pause()
+        assert next(r for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo").status == "waiting"
+
+
+async def test_search_ignores_accents_and_d(store, clock):
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("d", "slash")
+        await pilot.press(*"nguyen")
+        await pilot.pause(0.3)
+        table = app.screen.query_one(DataTable)
+        assert [table.get_row_at(i)[2].plain for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
+        search = app.screen.query_one("#queue-search", Input)
+        search.value = ""
+        await pilot.press(*"duc")
+        await pilot.pause(0.3)
+        found = [table.get_row_at(i)[2].plain for i in range(table.row_count)]
+        assert "Nguyễn Văn Đức" in found and "Vi Văn Dũng" in found  # "giáo dục" matches too
+        search.value = "nguyen van duc"
+        await pilot.pause(0.3)
+        assert [table.get_row_at(i)[2].plain for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
+        search.value = "dat"
+        await pilot.pause(0.3)
+        assert {table.get_row_at(i)[4].plain for i in range(table.row_count)} == {"đất đai"}
+
+
+async def test_countdown_warns_30_seconds_before_and_shows_overrun(store, clock):
+    mid = _with_slips(store, clock)
+    queue.set_limits(store, mid, 120, {}, at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        clock.advance(seconds=60)
+        app.screen.tick()
+        assert "Còn 1:00" in text_of(app, "#speaker-clock")
+        clock.advance(seconds=35)
+        app.screen.tick()
+        assert "CÒN 25 GIÂY" in text_of(app, "#speaker-clock")
+        await pilot.press("space")  # an interruption: the clock stops
+        clock.advance(seconds=300)
+        app.screen.tick()
+        clock_text = text_of(app, "#speaker-clock")
+        assert "TẠM DỪNG" in clock_text and "CÒN 25 GIÂY" in clock_text
+        await pilot.press("space")
+        clock.advance(seconds=70)
+        app.screen.tick()
+        assert "+0:45" in text_of(app, "#speaker-clock") and "QUÁ GIỜ 0:45" in text_of(app, "#speaker-clock")
+        panel = app.screen.query_one(QueuePanel)
+        assert "Công dân 2:45" in str(panel.query_one("#floor-tally").render())
+
+
+async def test_the_floor_goes_to_an_official_and_the_tally_counts_it(store, clock):
+    from session.domain.demo import create_demo
+
+    mid = create_demo(store, at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("c")
+        clock.advance(seconds=150)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # the third answerer on the list
+        await pilot.pause()
+        clock.advance(seconds=100)
+        app.screen.tick()
+        assert "Đang trả lời:" in text_of(app, "#speaker-clock")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Sẽ cấp giấy trong tháng 12", "enter")
+        await pilot.pause()
+        tally = text_of(app, "#floor-tally")
+        assert "Công dân 2:30 (60%)" in tally and "Cán bộ 1:40" in tally
