@@ -61,10 +61,9 @@ class ChangeLog:
         self.changes: list[dict[str, Any]] = []
 
     def attach(self, session: Session) -> None:
-        from sqlalchemy import event
-
-        event.listen(session, "before_flush", self._before_flush)
-        event.listen(session, "after_flush", self._after_flush)
+        """Record *session*'s flushes (listeners are installed once, on the Session class)."""
+        _install_listeners()
+        session.info["changelog"] = self
 
     def _before_flush(self, session: Session, _ctx: object, _instances: object) -> None:
         for obj in list(session.dirty) + list(session.deleted):
@@ -111,6 +110,32 @@ class ChangeLog:
             else:
                 rows[key] = dict(ch)
         return [ch for ch in rows.values() if ch["before"] != ch["after"]]
+
+
+_installed = False
+
+
+def _install_listeners() -> None:
+    # Per-session event.listen() costs milliseconds per action; one class-level listener
+    # dispatching to the session's own ChangeLog costs nothing when no log is attached.
+    global _installed
+    if _installed:
+        return
+    from sqlalchemy import event
+
+    def before_flush(session: Session, ctx: object, instances: object) -> None:
+        log = session.info.get("changelog")
+        if log is not None:
+            log._before_flush(session, ctx, instances)
+
+    def after_flush(session: Session, ctx: object) -> None:
+        log = session.info.get("changelog")
+        if log is not None:
+            log._after_flush(session, ctx)
+
+    event.listen(Session, "before_flush", before_flush)
+    event.listen(Session, "after_flush", after_flush)
+    _installed = True
 
 
 def revert(session: Session, changes: list[dict[str, Any]]) -> None:

@@ -138,7 +138,11 @@ class Registration(SQLModel, table=True):
     limit_seconds: int | None = None
     absent_count: int = 0
 
-    __table_args__ = (Index("ix_registration_queue", "meeting_id", "queue_position"),)
+    __table_args__ = (
+        Index("ix_registration_queue", "meeting_id", "queue_position"),
+        Index("ix_registration_person", "meeting_id", "name_key", "locality_key"),
+        Index("ix_registration_status", "meeting_id", "status"),
+    )
 
 
 class FieldLimit(SQLModel, table=True):

@@ -44,7 +44,7 @@ def compiled_list(path: Path, rows=ROWS, *, nfd: bool = False, drop_summary: boo
         for col, value in enumerate(values, start=1):
             ws.cell(row=row, column=col, value=value)
         row += 1
-    ws.cell(row=row + 1, column=1, value="Tổng cộng: %d ý kiến" % len(rows))
+    ws.cell(row=row + 1, column=1, value=f"Tổng cộng: {len(rows)} ý kiến")
     wb.save(path)
     return path
 

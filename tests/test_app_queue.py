@@ -94,7 +94,7 @@ async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
         await pilot.press("c")  # Chu Thị Ngọc speaks (y tế)
         await pilot.pause()
         table.move_cursor(row=0)  # the speaking row is on top
-        assert table.get_row_at(0)[2].plain == "Chu Thị Ngọc"
+        assert table.get_row_at(0)[1].plain[2:] == "Chu Thị Ngọc"
         await pilot.press("v")  # next on the selected row's field: y tế
         speaking = [r.name for r in list_registrations(store, mid) if r.status == "speaking"]
         assert speaking == ["Lò Thị Mai"]
@@ -123,19 +123,19 @@ async def test_search_ignores_accents_and_d(store, clock):
         await pilot.press(*"nguyen")
         await pilot.pause(0.3)
         table = app.screen.query_one(DataTable)
-        assert [table.get_row_at(i)[2].plain for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
+        assert [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
         search = app.screen.query_one("#queue-search", Input)
         search.value = ""
         await pilot.press(*"duc")
         await pilot.pause(0.3)
-        found = [table.get_row_at(i)[2].plain for i in range(table.row_count)]
+        found = [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)]
         assert "Nguyễn Văn Đức" in found and "Vi Văn Dũng" in found  # "giáo dục" matches too
         search.value = "nguyen van duc"
         await pilot.pause(0.3)
-        assert [table.get_row_at(i)[2].plain for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
+        assert [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
         search.value = "dat"
         await pilot.pause(0.3)
-        assert {table.get_row_at(i)[4].plain for i in range(table.row_count)} == {"đất đai"}
+        assert {table.get_row_at(i)[3].plain for i in range(table.row_count)} == {"đất đai"}
 
 
 async def test_countdown_warns_30_seconds_before_and_shows_overrun(store, clock):
@@ -185,3 +185,35 @@ async def test_the_floor_goes_to_an_official_and_the_tally_counts_it(store, cloc
         await pilot.pause()
         tally = text_of(app, "#floor-tally")
         assert "Công dân 2:30 (60%)" in tally and "Cán bộ 1:40" in tally
+
+
+async def test_importing_the_compiled_list_from_the_queue_screen(store, clock, tmp_path):
+    from tests.sheets import compiled_list, with_bad_types
+
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    bad = with_bad_types(tmp_path / "sai.xlsx")
+    good = compiled_list(tmp_path / "dung.xlsx")
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("d", "i")
+        await pilot.pause()
+        app.screen.query_one("#import-path").value = str(bad)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = text_of(app, "#import-summary")
+        assert "Dòng 7: cột Họ và tên" in summary and "Dòng 9: cột Nội dung" in summary
+        assert app.screen.query_one("#run").disabled
+        app.screen.query_one("#import-path").value = str(good)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "3 người; 0 dòng lỗi" in text_of(app, "#import-summary")
+        assert app.screen.query_one("#import-progress").percentage == 1.0
+        app.screen.query_one("#run").press()
+        await pilot.pause()
+        assert "Đã nhập 3 người đăng ký" in text_of(app, "#import-summary")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 3
+    assert [r.name for r in list_registrations(store, mid)] == ["Hoàng Văn Páo", "Lăng Thị Mỵ", "Nguyễn Văn Đức"]

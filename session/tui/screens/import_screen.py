@@ -15,19 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from models.errors import HoinghiError
-from session.domain.importer import ALIASES, REQUIRED, ImportPlan, plan_import, run_import
-from session.i18n import error_text, t
+from session.domain.importer import ALIASES, ImportPlan, plan_import, run_import
+from session.i18n import error_text, row_error_text, t
 
 MAPPED = ("name", "locality", "field", "summary", "phone")
-
-
-def describe_error(row: int, code: str, params: dict) -> str:
-    params = dict(params)
-    if "column" in params:
-        params["column"] = t(f"column.{params['column']}")
-    if "field" in params:
-        params["field"] = t(f"field.{params['field']}")
-    return t("import.row", row=row, message=t(f"error.{code}", **params))
 
 
 class ImportScreen(ModalScreen[int]):
@@ -128,7 +119,7 @@ class ImportScreen(ModalScreen[int]):
         if plan.unsure:
             lines.append(t("import.unsure"))
             self._offer_mapping(plan)
-        lines += [describe_error(e.row, e.code, e.params) for e in plan.errors[:200]]
+        lines += [row_error_text(e.row, e.code, e.params) for e in plan.errors[:200]]
         if not plan.errors and plan.slips:
             for slip in plan.slips[:5]:
                 lines.append(f"  • {slip.name} – {slip.locality or '—'} – {slip.field}: {slip.summary[:70]}")
@@ -165,6 +156,3 @@ class ImportScreen(ModalScreen[int]):
 
     def action_close(self) -> None:
         self.dismiss(self.imported)
-
-
-__all__ = ["ImportScreen", "REQUIRED"]

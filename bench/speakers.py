@@ -1,0 +1,138 @@
+"""Queue figures at 2,000 registrations (issue: speaker registration and the queue).
+
+1. Register a speaker: form submit -> the queue screen behind it repainted, durable commit
+   included (Pilot, headless, timed inside the app).
+2. "Call next" from the queue screen -> repaint, and from the live console.
+3. Import of a 2,000-row .xlsx (read, check, one transaction).
+
+Run: .venv/bin/python bench/speakers.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._data import big_meeting  # noqa: E402
+from bench._util import summary  # noqa: E402
+
+
+async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float], list[float]]:
+    from textual.screen import Screen
+
+    from models.store import Store
+    from session.tui.app import HoinghiApp
+    from session.tui.screens.queue import QueueScreen
+    from session.tui.screens.registration_form import RegistrationForm
+
+    marks: dict[str, float] = {}
+    save, act, apply, repaint = RegistrationForm.save, QueueScreen._act, QueueScreen.apply, Screen._compositor_refresh
+
+    def timed_save(self):
+        marks.clear()
+        marks["start"] = time.perf_counter()
+        return save(self)
+
+    def timed_act(self, fn):
+        marks.clear()
+        marks["start"] = time.perf_counter()
+        return act(self, fn)
+
+    def timed_apply(self, *a, **k):
+        result = apply(self, *a, **k)
+        marks["applied"] = time.perf_counter()
+        return result
+
+    def timed_repaint(self):
+        result = repaint(self)
+        if "applied" in marks and "end" not in marks:
+            marks["end"] = time.perf_counter()
+        return result
+
+    RegistrationForm.save, QueueScreen._act = timed_save, timed_act
+    QueueScreen.apply, Screen._compositor_refresh = timed_apply, timed_repaint
+    store = Store.open(db)
+    app = HoinghiApp(store, meeting_id=meeting_id)
+    registering: list[float] = []
+    calling: list[float] = []
+    live_calling: list[float] = []
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("d")
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            for n in range(40):
+                form = app.screen
+                form.query_one("#reg-name").value = f"Lò Văn Bench {n}"
+                form.query_one("#reg-locality").value = "Thôn Nà Pàn"
+                form.query_one("#reg-summary").value = "Đề nghị sửa đường"
+                await pilot.press("enter")
+                await pilot.pause()
+                registering.append((marks["end"] - marks["start"]) * 1000)
+            await pilot.press("escape")
+            await pilot.pause()
+            for _ in range(40):
+                await pilot.press("c")
+                await pilot.pause()
+                calling.append((marks["end"] - marks["start"]) * 1000)
+            # The same key on the live console (its floor panel shows the queue).
+            await pilot.press("escape")
+            await pilot.pause()
+            for _ in range(40):
+                marks.clear()
+                marks["start"] = time.perf_counter()
+                app.screen.action_call_next()
+                marks["applied"] = time.perf_counter()
+                await pilot.pause()
+                live_calling.append((marks["end"] - marks["start"]) * 1000)
+    finally:
+        RegistrationForm.save, QueueScreen._act = save, act
+        QueueScreen.apply, Screen._compositor_refresh = apply, repaint
+        store.close()
+    return registering, calling, live_calling
+
+
+def main() -> None:
+    from models.store import Store
+    from session.domain.importer import plan_import, run_import
+    from session.domain.meetings import create_meeting
+    from tests.sheets import big_list
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "bench.db")
+        store = Store.open(db)
+        meeting_id = big_meeting(store, 2000)
+        store.close()
+        registering, calling, live_calling = asyncio.run(latencies(db, meeting_id))
+        print(
+            f"register a speaker -> queue repainted (2,000 registrations): {summary(registering)}"
+            "  (target median < 30, p95 < 60)"
+        )
+        print(
+            f"call next -> queue repainted (2,000 registrations):          {summary(calling)}"
+            "  (target median < 30, p95 < 60)"
+        )
+        print(f"call next -> live console repainted (2,000 registrations):  {summary(live_calling)}")
+
+        sheet = big_list(Path(folder) / "list.xlsx", 2000)
+        store = Store.open(db)
+        target = create_meeting(store, at=datetime.now(), title="Import bench")
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            plan = plan_import(store, sheet)
+            count = run_import(store, target, plan, at=datetime.now())
+            runs.append((time.perf_counter() - start) * 1000)
+        store.close()
+        print(f"import of a {count}-row .xlsx (read, check, one transaction): {summary(runs)}  (target < 3000)")
+
+
+if __name__ == "__main__":
+    main()
