@@ -29,6 +29,9 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except HoinghiError as exc:
             _fail(error_text(exc))
+        except BrokenPipeError:  # `hoinghi followup | head`: the reader has had enough
+            sys.stderr.close()
+            sys.exit(0)
         except OSError as exc:
             _fail(f"{exc.strerror or exc} ({exc.filename or ''})")
 
@@ -271,3 +274,99 @@ def import_speakers(ctx, file, meeting_id, sheet, maps, dry_run) -> None:
     finally:
         store.close()
     click.echo(t("import.done", count=count))
+
+
+def _weekday(day) -> str:
+    from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI
+    from session.i18n import language
+
+    return (WEEKDAYS_VI if language() == "vi" else WEEKDAYS_EN)[day.weekday()]
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Only this meeting (default: all).")
+@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
+@click.pass_context
+@friendly
+def followup(ctx, meeting_id, today) -> None:
+    """Theo dõi việc giao sau hội nghị: hạn, số ngày làm việc còn lại hoặc quá hạn."""
+    from session.domain.dates import fmt_date, parse_date
+    from session.domain.followup import followup_items
+
+    day = parse_date(today) if today else _clock()().date()
+    store = _open_store(ctx)
+    try:
+        items = followup_items(store, day, meeting_id)
+    finally:
+        store.close()
+    click.echo(t("followup.title", today=fmt_date(day)))
+    if not items:
+        click.echo(t("followup.empty"))
+        return
+    click.echo(t("followup.cli.header"))
+    for item in items:
+        if item.status == "replied":
+            left = f"{item.reply_number} {fmt_date(item.reply_date)}"
+        elif item.overdue:
+            left = t("followup.overdue", days=-item.working_days_left)
+        else:
+            left = t("followup.left", days=item.working_days_left)
+        click.echo(
+            t(
+                "followup.cli.row",
+                deadline=fmt_date(item.deadline),
+                weekday=_weekday(item.deadline),
+                left=left,
+                status=t(f"followup.{item.status}"),
+                agency=item.lead_agency,
+                content=item.content[:90],
+                localities=item.localities or "—",
+            )
+        )
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.pass_context
+@friendly
+def history(ctx, meeting_id) -> None:
+    """Nhật ký thao tác của một hội nghị: ai đổi gì, lúc nào."""
+    from session.domain.history import history_rows
+
+    store = _open_store(ctx)
+    try:
+        rows = history_rows(store, meeting_id)
+    finally:
+        store.close()
+    for row in rows:
+        undone = t("history.undone") if row.undone else ""
+        click.echo(
+            f"{row.at:%d/%m/%Y %H:%M:%S}  {t('actor.' + row.actor):<18} {t('action.' + row.action)}{undone}: {row.detail}"
+        )
+
+
+@main.command(name="calendar")
+@common
+@click.option("--off", "off_day", default=None, help="Add an extra day off (dd/mm/yyyy).")
+@click.option("--work", "work_day", default=None, help="Add a working Saturday (dd/mm/yyyy).")
+@click.option("--remove", "remove_day", default=None, help="Remove an office day (dd/mm/yyyy).")
+@click.option("--note", default="", help="Why (shown in the list).")
+@click.pass_context
+@friendly
+def calendar_cmd(ctx, off_day, work_day, remove_day, note) -> None:
+    """Ngày nghỉ thêm và ngày làm bù của cơ quan (dùng để tính hạn theo ngày làm việc)."""
+    from session.domain.calendar import office_days, set_office_day
+    from session.domain.dates import fmt_date, parse_date
+
+    store = _open_store(ctx)
+    try:
+        for value, kind in ((off_day, "off"), (work_day, "work"), (remove_day, "")):
+            if value:
+                set_office_day(store, parse_date(value), kind, note, at=_clock()())
+        click.echo(t("calendar.title"))
+        for day, kind, text in office_days(store):
+            click.echo(f"{fmt_date(day)} {_weekday(day):<9} {t('calendar.' + kind):<8} {text}")
+    finally:
+        store.close()

@@ -106,7 +106,11 @@ async def test_recess_pauses_the_clock_and_resume_continues(app, store, demo_id,
         assert meeting_view(store, demo_id).status == "recess"
 
 
-async def test_close_asks_first_then_closes(app, store, demo_id, clock):
+async def test_close_asks_first_then_closes(store, clock):
+    from session.domain.meetings import create_meeting
+
+    mid = create_meeting(store, at=clock(), title="Họp không có kiến nghị", day=clock().date())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         clock.advance(minutes=30)
@@ -114,14 +118,34 @@ async def test_close_asks_first_then_closes(app, store, demo_id, clock):
         await pilot.pause()
         await pilot.press("n")  # "no"
         await pilot.pause()
-        assert meeting_view(store, demo_id).status == "running"
+        assert meeting_view(store, mid).status == "running"
         await pilot.press("k")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        view = meeting_view(store, demo_id)
+        view = meeting_view(store, mid)
         assert view.status == "closed" and view.actual_end == clock()
         assert "kết thúc lúc" in text_of(app, ClockBar)
+
+
+async def test_closing_with_open_petitions_asks_for_a_reason(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.press("k")
+        await pilot.pause()
+        assert "Còn 25 kiến nghị chưa có trả lời hoặc kết luận" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert meeting_view(store, demo_id).status == "running"
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*"Hết giờ, trả lời bằng văn bản", "enter")
+        await pilot.pause()
+    from models.tables import Meeting
+
+    with store.read() as s:
+        meeting = s.get(Meeting, demo_id)
+        assert meeting.status == "closed" and meeting.close_reason == "Hết giờ, trả lời bằng văn bản"
 
 
 async def test_notes_are_autosaved_while_typing_and_ctrl_n_works_from_the_notes(app, store, demo_id, clock):

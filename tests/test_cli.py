@@ -76,3 +76,25 @@ def test_templates_are_listed_with_their_files():
 def test_version():
     out = hoinghi("--version")
     assert out.returncode == 0 and "hoinghi" in out.stdout
+
+
+def test_followup_for_the_finished_demo_shows_an_overdue_item_past_a_deadline(tmp_path):
+    db = str(tmp_path / "f.db")
+    assert hoinghi("demo", "--no-tui", "--finished", "--db", db).returncode == 0
+    now = hoinghi("followup", "--db", db)
+    assert now.returncode == 0 and "QUÁ HẠN" not in now.stdout
+    lines = now.stdout.splitlines()
+    assert lines[0].startswith("Theo dõi việc giao") and "Phòng Kinh tế" in now.stdout
+    first_due = lines[2].split()[0]
+    day, month, year = (int(x) for x in first_due.split("/"))
+    late = hoinghi("followup", "--db", db, "--today", f"{day:02d}/{month:02d}/{year + 1}")
+    assert late.returncode == 0 and "QUÁ HẠN" in late.stdout
+    assert "Chưa thực hiện" in late.stdout
+
+
+def test_history_tells_who_changed_what(tmp_path):
+    db = str(tmp_path / "h.db")
+    meeting_id = hoinghi("demo", "--no-tui", "--db", db).stdout.strip()
+    out = hoinghi("history", "--meeting", meeting_id, "--db", db)
+    assert out.returncode == 0
+    assert "Thư ký" in out.stdout and "tạo hội nghị" in out.stdout and "Hệ thống" in out.stdout

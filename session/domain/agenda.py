@@ -264,9 +264,17 @@ def resume(store: Store, meeting_id: int, *, at: datetime) -> None:
 
 
 def close_meeting(store: Store, meeting_id: int, *, at: datetime, reason: str = "") -> None:
-    """Close the meeting (bế mạc): the current step ends, the meeting's end time is set."""
-    reason = clean_text(reason, multiline=True)
-    with store.action("meeting.close", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+    """Close the meeting (bế mạc): the current step ends, the meeting's end time is set.
+
+    While issues still lack an answer or a conclusion the meeting closes only with a
+    recorded reason (Conflict 'meeting.unconcluded' otherwise)."""
+    from session.domain.ledger import open_items
+
+    reason = clean_text(reason, field="reason", multiline=True, max_len=2000)
+    pending = open_items(store, meeting_id).count
+    if pending and not reason:
+        raise Conflict("meeting.unconcluded", count=pending)
+    with store.action("meeting.close", at=at, meeting_id=meeting_id, actor=ACTOR, open_issues=pending) as tx:
         meeting = _meeting(tx, meeting_id)
         _require_open(meeting)
         if meeting.status == "planned":

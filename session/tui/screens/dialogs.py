@@ -123,15 +123,16 @@ class StepFormScreen(ModalScreen[StepDraft | None]):
 class PhraseScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
-    def __init__(self, phrases: list[str], source: str) -> None:
+    def __init__(self, phrases: list[str], source: str, labels: list[str] | None = None) -> None:
         super().__init__()
         self.phrases = phrases
+        self.labels = labels or phrases
         self.source = source
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(t("phrase.title"), classes="dialog-title")
-            yield OptionList(*self.phrases, id="phrases")
+            yield OptionList(*self.labels, id="phrases")
             yield Static(t("phrase.file", path=self.source), classes="muted")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -166,3 +167,28 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ReasonScreen(ModalScreen[str]):
+    """Ask for a reason (lý do), e.g. to close with petitions still open. Empty: cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.question, classes="dialog-title")
+            yield Input(id="reason")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss("")

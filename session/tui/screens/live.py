@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static, TextArea
 
 from models.errors import Conflict, HoinghiError
+from models.text import clean_text
 from session.domain import agenda, queue
 from session.domain.answers import (
     Answerer,
@@ -70,6 +71,9 @@ class LiveScreen(MeetingScreenBase):
         Binding("a", "answer", t("key.answer")),
         Binding("r", "register", t("key.register")),
         Binding("d", "queue", t("key.queue")),
+        Binding("l", "ledger", t("key.ledger"), show=False),
+        Binding("o", "followup", t("key.followup"), show=False),
+        Binding("h", "history", t("key.history"), show=False),
         Binding("f1", "help", t("key.help")),
         Binding("escape", "meetings", t("key.meetings"), show=False),
         Binding("q", "app.quit", t("key.quit"), show=False),
@@ -82,6 +86,7 @@ class LiveScreen(MeetingScreenBase):
         self._notes_loaded = ""
         self._notes_dirty_since: float | None = None
         self._notes_timer: Any = None
+        self._notes_saved: tuple[int, str] | None = None  # (step id, text as stored)
 
     # --- layout -------------------------------------------------------------------
 
@@ -153,7 +158,10 @@ class LiveScreen(MeetingScreenBase):
         panel.show_step(step, self.state.view, self.app.clock())
         if reload_notes and self._notes_dirty_since is None:
             text = step.notes if step else ""
+            if step is not None and self._notes_saved == (step.id, text):
+                return  # the store holds what this screen saved: keep the text and cursor as typed
             self._notes_loaded = text
+            self._notes_saved = (step.id, text) if step else None
             notes = self.query_one(NotesArea)
             if notes.text != text:
                 notes.load_text(text)
@@ -213,6 +221,7 @@ class LiveScreen(MeetingScreenBase):
             return
         self._notes_dirty_since = None
         self._notes_loaded = text
+        self._notes_saved = (self.shown_step_id, clean_text(text, multiline=True))
         self.query_one(StepPanel).set_notes_status(t("live.notes.saved", time=now.strftime("%H:%M:%S")))
 
     # --- actions ------------------------------------------------------------------
@@ -309,17 +318,25 @@ class LiveScreen(MeetingScreenBase):
             self._act(lambda at: agenda.recess(self.app.store, self.meeting_id, at=at), done=t("done.recess"))
 
     def action_close_meeting(self) -> None:
+        from session.domain.ledger import open_items
+        from session.tui.screens.dialogs import ReasonScreen
+
         now = self.app.clock()
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._act(
-                    lambda at: agenda.close_meeting(self.app.store, self.meeting_id, at=at),
-                    done=t("done.closed", time=self.app.clock().strftime("%H:%M")),
-                )
-
         self.flush_notes()
-        self.app.push_screen(ConfirmScreen(t("confirm.close", time=now.strftime("%H:%M"))), answered)
+        pending = open_items(self.app.store, self.meeting_id).count
+
+        def close(reason: str = "") -> None:
+            self._act(
+                lambda at: agenda.close_meeting(self.app.store, self.meeting_id, at=at, reason=reason),
+                done=t("done.closed", time=self.app.clock().strftime("%H:%M")),
+            )
+
+        if pending:
+            self.app.push_screen(
+                ReasonScreen(t("close.reason.title", count=pending)), lambda reason: reason and close(reason)
+            )
+            return
+        self.app.push_screen(ConfirmScreen(t("confirm.close", time=now.strftime("%H:%M"))), lambda yes: yes and close())
 
     def action_undo(self) -> None:
         name = self._act(lambda at: agenda.undo(self.app.store, self.meeting_id, at=at))
@@ -342,6 +359,14 @@ class LiveScreen(MeetingScreenBase):
             return
         step = self._step(self.shown_step_id)
         filled = [fill(phrase, self.state.view, step, self.app.clock()) for phrase in phrases]
+        labels = list(filled)
+        if step is not None and step.kind == "conclusion":
+            from session.domain.ledger import conclusions_summary
+
+            summary = conclusions_summary(self.app.store, self.meeting_id)
+            if summary:
+                filled.insert(0, summary)
+                labels.insert(0, t("phrase.conclusions", count=summary.count("\n") + 1))
 
         def chosen(text: str | None) -> None:
             notes.focus()
@@ -350,7 +375,7 @@ class LiveScreen(MeetingScreenBase):
                 prefix = "" if not before or before.endswith(" ") else " "
                 notes.insert(prefix + text)
 
-        self.app.push_screen(PhraseScreen(filled, str(phrases_file())), chosen)
+        self.app.push_screen(PhraseScreen(filled, str(phrases_file()), labels), chosen)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_rows()))
@@ -428,6 +453,23 @@ class LiveScreen(MeetingScreenBase):
         self.flush_notes()
         self.app.push_screen(QueueScreen(self.meeting_id))
 
+    def action_ledger(self) -> None:
+        from session.tui.screens.ledger import LedgerScreen
+
+        self.flush_notes()
+        self.app.push_screen(LedgerScreen(self.meeting_id))
+
+    def action_followup(self) -> None:
+        from session.tui.screens.followup import FollowupScreen
+
+        self.app.push_screen(FollowupScreen(self.meeting_id))
+
+    def action_history(self) -> None:
+        from session.tui.screens.history import HistoryScreen
+
+        self.flush_notes()
+        self.app.push_screen(HistoryScreen(self.meeting_id))
+
     # --- palette ------------------------------------------------------------------
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
@@ -452,6 +494,9 @@ class LiveScreen(MeetingScreenBase):
             (t("key.answer"), t("cmd.answer"), self.action_answer),
             (t("key.register"), t("cmd.register"), self.action_register),
             (t("key.queue"), t("cmd.queue"), self.action_queue),
+            (t("key.ledger"), t("cmd.ledger"), self.action_ledger),
+            (t("key.followup"), t("cmd.followup"), self.action_followup),
+            (t("key.history"), t("cmd.history"), self.action_history),
             (t("key.help"), t("cmd.help"), self.action_help),
             (t("key.meetings"), t("cmd.meetings"), self.action_meetings),
         ]

@@ -1,0 +1,63 @@
+"""The event log read as history (nhật ký): who changed what, when."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import select
+
+from models.store import Store
+from models.tables import Event
+
+# The columns worth naming in a one-line summary of a change, by table.
+_LABEL = {
+    "registration": "speaker_name",
+    "issue": "content",
+    "agenda_item": "title",
+    "meeting": "title",
+    "answer": "answerer_name",
+    "conclusion": "outcome",
+    "participant": "name",
+}
+_QUIET = {"name_key", "locality_key", "summary_key", "content_key"}
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    undone: bool
+    detail: str
+
+
+def _describe(change: dict) -> str:
+    before, after = change["before"], change["after"]
+    row = after or before or {}
+    label = str(row.get(_LABEL.get(change["table"], "id"), ""))[:40]
+    if before is None:
+        return f"+{change['table']} {label}".strip()
+    if after is None:
+        return f"−{change['table']} {label}".strip()
+    changed = [k for k in after if before.get(k) != after[k] and k not in _QUIET]
+    parts = [f"{k}: {str(before.get(k))[:30]} → {str(after[k])[:30]}" for k in changed[:3]]
+    return f"{change['table']} {label}: " + "; ".join(parts)
+
+
+def history_rows(store: Store, meeting_id: int, limit: int | None = None) -> list[HistoryRow]:
+    with store.read() as s:
+        query = select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id.desc())
+        if limit:
+            query = query.limit(limit)
+        events = s.exec(query).all()
+    rows = []
+    for ev in events:
+        changes = json.loads(ev.payload).get("changes", [])
+        detail = "; ".join(_describe(c) for c in changes[:3])
+        if len(changes) > 3:
+            detail += f"; … (+{len(changes) - 3})"
+        rows.append(HistoryRow(ev.id, ev.at, ev.actor, ev.action, ev.undone_by is not None, detail))
+    return rows

@@ -1,0 +1,494 @@
+"""The issue ledger (sổ kiến nghị): every petition with who raised it, its answers, and
+the chair's conclusion — answered, to be studied, assigned with a deadline, or forwarded.
+
+Duplicates are merged by pointing an issue at another (``merged_into_id``): each keeps its
+own raisers, so a merge can be split again exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from models.errors import Conflict, HoinghiError
+from models.store import Store, Tx
+from models.tables import Answer, AnswerIssue, Conclusion, Issue, IssueRaiser, Meeting, Registration
+from models.text import clean_text, fold
+from session.domain.calendar import deadline_for, notice_due
+from session.domain.fields import canonical_field, get_fields
+
+ACTOR = "secretary"
+OUTCOMES = ("answered", "study", "assigned", "forwarded")
+FOLLOWUP = ("not_started", "in_progress", "replied", "extended")
+
+
+@dataclass(frozen=True)
+class Raiser:
+    registration_id: int
+    name: str
+    locality: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    id: int
+    answerer_name: str
+    answerer_title: str
+    answerer_agency: str
+    by_chair: bool
+    started_at: datetime | None
+    ended_at: datetime | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class ConclusionView:
+    id: int
+    outcome: str
+    text: str
+    lead_agency: str
+    partners: str
+    task: str
+    deadline: date | None
+    reply_method: str
+    forwarded_to: str
+    followup_status: str
+    reply_number: str
+    reply_date: date | None
+    extension_reason: str
+
+
+@dataclass(frozen=True)
+class IssueView:
+    id: int
+    position: int
+    content: str
+    field: str
+    in_scope: bool
+    merged_into_id: int | None
+    raisers: tuple[Raiser, ...]  # its own and those of issues merged into it
+    merged: tuple[int, ...]  # ids of issues merged into this one
+    answers: tuple[AnswerView, ...]
+    conclusion: ConclusionView | None
+    first_raised_at: datetime | None = None
+    speech_order: int = 10**9  # order of the first speech that raised it
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answers)
+
+    @property
+    def concluded(self) -> bool:
+        return self.conclusion is not None
+
+
+@dataclass(frozen=True)
+class ConclusionDraft:
+    outcome: str
+    text: str = ""
+    lead_agency: str = ""
+    partners: str = ""
+    task: str = ""
+    deadline: date | None = None
+    reply_method: str = ""
+    forwarded_to: str = ""
+
+
+# --- issues ----------------------------------------------------------------------
+
+
+def _meeting(tx: Tx, meeting_id: int) -> Meeting:
+    meeting = tx.get(Meeting, meeting_id)
+    if meeting is None:
+        raise HoinghiError("meeting.not_found", id=meeting_id)
+    return meeting
+
+
+def _issue(tx: Tx, issue_id: int) -> Issue:
+    issue = tx.get(Issue, issue_id)
+    if issue is None:
+        raise HoinghiError("issue.not_found")
+    return issue
+
+
+def _meeting_of_issue(store: Store, issue_id: int) -> int:
+    with store.read() as s:
+        issue = s.get(Issue, issue_id)
+        if issue is None:
+            raise HoinghiError("issue.not_found")
+        return issue.meeting_id
+
+
+def add_issue(
+    store: Store,
+    meeting_id: int,
+    content: str,
+    *,
+    at: datetime,
+    field: str = "",
+    in_scope: bool = True,
+    raisers: list[int] | None = None,
+) -> int:
+    """Record a petition (kiến nghị) raised in a speech; *raisers* are registration ids."""
+    text = clean_text(content, field="summary", multiline=True, required=True, max_len=4000)
+    field_text = canonical_field(field, get_fields(store)) if field else ""
+    with store.action("issue.add", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        _meeting(tx, meeting_id)
+        top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+        issue = tx.add(
+            Issue(
+                meeting_id=meeting_id,
+                position=top + 1,
+                content=text,
+                content_key=fold(text),
+                field=field_text,
+                in_scope=in_scope,
+                created_at=at,
+            )
+        )
+        tx.flush()
+        for reg_id in raisers or []:
+            reg = tx.get(Registration, reg_id)
+            if reg is None or reg.meeting_id != meeting_id:
+                raise HoinghiError("registration.not_found")
+            if not field_text:
+                issue.field = reg.field
+            tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg_id))
+        return issue.id
+
+
+def edit_issue(store: Store, issue_id: int, *, at: datetime, content: str, field: str, in_scope: bool) -> None:
+    text = clean_text(content, field="summary", multiline=True, required=True, max_len=4000)
+    field_text = canonical_field(field, get_fields(store)) if field else ""
+    meeting_id = _meeting_of_issue(store, issue_id)
+    with store.action("issue.edit", at=at, meeting_id=meeting_id, actor=ACTOR, issue_id=issue_id) as tx:
+        issue = _issue(tx, issue_id)
+        issue.content, issue.content_key, issue.field, issue.in_scope = text, fold(text), field_text, in_scope
+
+
+def merge_issues(store: Store, target_id: int, source_ids: list[int], *, at: datetime) -> None:
+    """Merge duplicates into *target_id*: one issue that keeps every raiser."""
+    meeting_id = _meeting_of_issue(store, target_id)
+    with store.action("issue.merge", at=at, meeting_id=meeting_id, actor=ACTOR, target=target_id) as tx:
+        target = _issue(tx, target_id)
+        if target.merged_into_id is not None:
+            raise Conflict("issue.merged_target")
+        for source_id in source_ids:
+            if source_id == target_id:
+                continue
+            source = _issue(tx, source_id)
+            if source.meeting_id != meeting_id:
+                raise HoinghiError("issue.not_found")
+            # Issues already merged into the source follow it to the new target.
+            for child in tx.exec(select(Issue).where(Issue.merged_into_id == source_id)):
+                child.merged_into_id = target_id
+            source.merged_into_id = target_id
+
+
+def split_issue(store: Store, issue_id: int, *, at: datetime) -> None:
+    """Undo a merge for one issue: it stands on its own again with its own raisers."""
+    meeting_id = _meeting_of_issue(store, issue_id)
+    with store.action("issue.split", at=at, meeting_id=meeting_id, actor=ACTOR, issue_id=issue_id) as tx:
+        issue = _issue(tx, issue_id)
+        if issue.merged_into_id is None:
+            raise Conflict("issue.not_merged")
+        issue.merged_into_id = None
+
+
+# --- answers -------------------------------------------------------------------------
+
+
+def record_answer(
+    store: Store,
+    meeting_id: int,
+    issue_ids: list[int],
+    *,
+    at: datetime,
+    name: str,
+    title: str = "",
+    agency: str = "",
+    by_chair: bool = False,
+    summary: str = "",
+    started_at: datetime | None = None,
+    ended_at: datetime | None = None,
+) -> int:
+    """Record an answer after the fact (or one typed from notes) for one or several issues."""
+    name = clean_text(name, field="name", required=True, max_len=120)
+    summary = clean_text(summary, field="summary", multiline=True, max_len=20_000)
+    if not issue_ids:
+        raise Conflict("answer.no_issue")
+    with store.action("answer.add", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+        for issue_id in issue_ids:
+            if _issue(tx, issue_id).meeting_id != meeting_id:
+                raise HoinghiError("issue.not_found")
+        answer = tx.add(
+            Answer(
+                meeting_id=meeting_id,
+                answerer_name=name,
+                answerer_title=clean_text(title, max_len=200),
+                answerer_agency=clean_text(agency, max_len=200),
+                by_chair=by_chair,
+                started_at=started_at,
+                ended_at=ended_at,
+                summary=summary,
+            )
+        )
+        tx.flush()
+        for issue_id in issue_ids:
+            tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue_id))
+        return answer.id
+
+
+def edit_answer(store: Store, answer_id: int, *, at: datetime, summary: str) -> None:
+    summary = clean_text(summary, field="summary", multiline=True, max_len=20_000)
+    with store.read() as s:
+        answer = s.get(Answer, answer_id)
+        if answer is None:
+            raise HoinghiError("answer.not_found")
+        meeting_id = answer.meeting_id
+    with store.action("answer.edit", at=at, meeting_id=meeting_id, actor=ACTOR, answer_id=answer_id) as tx:
+        tx.get(Answer, answer_id).summary = summary
+
+
+# --- conclusions -----------------------------------------------------------------------
+
+
+def _clean_draft(draft: ConclusionDraft) -> ConclusionDraft:
+    if draft.outcome not in OUTCOMES:
+        raise HoinghiError("conclusion.bad_outcome", value=draft.outcome)
+    cleaned = ConclusionDraft(
+        outcome=draft.outcome,
+        text=clean_text(draft.text, field="summary", multiline=True, max_len=10_000),
+        lead_agency=clean_text(draft.lead_agency, field="lead_agency", max_len=200),
+        partners=clean_text(draft.partners, field="partners", max_len=400),
+        task=clean_text(draft.task, field="task", multiline=True, max_len=4000),
+        deadline=draft.deadline,
+        reply_method=clean_text(draft.reply_method, field="reply_method", max_len=300),
+        forwarded_to=clean_text(draft.forwarded_to, field="forwarded_to", max_len=200),
+    )
+    if cleaned.outcome == "assigned" and (not cleaned.lead_agency or cleaned.deadline is None):
+        raise HoinghiError("conclusion.assignment_incomplete")
+    if cleaned.outcome == "forwarded" and not cleaned.forwarded_to:
+        raise HoinghiError("conclusion.forward_incomplete")
+    return cleaned
+
+
+def conclude(store: Store, issue_ids: list[int], draft: ConclusionDraft, *, at: datetime) -> None:
+    """The chair's conclusion on one issue or a group of issues (same text for each)."""
+    if not issue_ids:
+        raise Conflict("answer.no_issue")
+    draft = _clean_draft(draft)
+    meeting_id = _meeting_of_issue(store, issue_ids[0])
+    with store.action("issue.conclude", at=at, meeting_id=meeting_id, actor=ACTOR, issues=issue_ids) as tx:
+        for issue_id in issue_ids:
+            issue = _issue(tx, issue_id)
+            if issue.meeting_id != meeting_id:
+                raise HoinghiError("issue.not_found")
+            row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+            if row is None:
+                row = tx.add(Conclusion(issue_id=issue_id))
+            row.outcome, row.text = draft.outcome, draft.text
+            row.lead_agency = draft.lead_agency if draft.outcome in ("assigned", "study") else ""
+            row.partners = draft.partners if draft.outcome == "assigned" else ""
+            row.task = draft.task if draft.outcome == "assigned" else ""
+            row.deadline = draft.deadline if draft.outcome == "assigned" else None
+            row.reply_method = draft.reply_method if draft.outcome == "assigned" else ""
+            row.forwarded_to = draft.forwarded_to if draft.outcome == "forwarded" else ""
+
+
+def default_deadline(store: Store, meeting_id: int, *, verification: bool = False) -> date:
+    """Notice due (meeting day + notice days) + reply days (verification: the longer limit)."""
+    with store.read() as s:
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        day = meeting.planned_date or (meeting.actual_start.date() if meeting.actual_start else date.today())
+        notice_days, reply_days, verify_days = meeting.notice_days, meeting.reply_days, meeting.verify_days
+    due = notice_due(store, day, notice_days)
+    return deadline_for(store, due, verify_days if verification else reply_days)
+
+
+def update_followup(
+    store: Store,
+    issue_id: int,
+    status: str,
+    *,
+    at: datetime,
+    reply_number: str = "",
+    reply_date: date | None = None,
+    reason: str = "",
+    new_deadline: date | None = None,
+) -> None:
+    """Follow-up of an assignment (theo dõi): in progress, replied (with the reply's number
+    and date), or extended (with a reason and a new deadline)."""
+    if status not in FOLLOWUP:
+        raise HoinghiError("followup.bad_status", value=status)
+    reply_number = clean_text(reply_number, field="reply_number", max_len=60)
+    reason = clean_text(reason, field="reason", max_len=1000)
+    if status == "replied" and (not reply_number or reply_date is None):
+        raise HoinghiError("followup.reply_incomplete")
+    if status == "extended" and not reason:
+        raise HoinghiError("followup.reason_needed")
+    meeting_id = _meeting_of_issue(store, issue_id)
+    with store.action("followup.update", at=at, meeting_id=meeting_id, actor="office", issue_id=issue_id) as tx:
+        row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+        if row is None or row.outcome != "assigned":
+            raise Conflict("followup.not_assigned")
+        row.followup_status = status
+        if status == "replied":
+            row.reply_number, row.reply_date = reply_number, reply_date
+        if status == "extended":
+            row.extension_reason = reason
+            if new_deadline is not None:
+                row.deadline = new_deadline
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def ledger(store: Store, meeting_id: int, *, include_merged: bool = False) -> list[IssueView]:
+    """Every issue with its raisers, answers and conclusion, in the order raised."""
+    with store.read() as s:
+        issues = s.exec(select(Issue).where(Issue.meeting_id == meeting_id).order_by(Issue.position)).all()
+        raisers = s.exec(
+            select(
+                IssueRaiser.issue_id,
+                Registration.id,
+                Registration.speaker_name,
+                Registration.locality,
+                Registration.phone,
+                Registration.started_at,
+                Registration.queue_position,
+            )
+            .join(Registration, Registration.id == IssueRaiser.registration_id)
+            .where(Registration.meeting_id == meeting_id)
+            .order_by(Registration.queue_position)
+        ).all()
+        answers = s.exec(
+            select(AnswerIssue.issue_id, Answer)
+            .join(Answer, Answer.id == AnswerIssue.answer_id)
+            .where(Answer.meeting_id == meeting_id)
+            .order_by(Answer.started_at, Answer.id)
+        ).all()
+        conclusions = {
+            c.issue_id: c
+            for c in s.exec(
+                select(Conclusion).join(Issue, Issue.id == Conclusion.issue_id).where(Issue.meeting_id == meeting_id)
+            ).all()
+        }
+    own: dict[int, list[Raiser]] = {}
+    spoke: dict[int, tuple] = {}
+    for issue_id, reg_id, name, locality, phone, started, position in raisers:
+        own.setdefault(issue_id, []).append(Raiser(reg_id, name, locality, phone))
+        key = (started or datetime.max, position)
+        spoke[issue_id] = min(spoke.get(issue_id, key), key)
+    answer_map: dict[int, list[AnswerView]] = {}
+    for issue_id, a in answers:
+        answer_map.setdefault(issue_id, []).append(
+            AnswerView(
+                a.id,
+                a.answerer_name,
+                a.answerer_title,
+                a.answerer_agency,
+                a.by_chair,
+                a.started_at,
+                a.ended_at,
+                a.summary,
+            )
+        )
+    children: dict[int, list[int]] = {}
+    for issue in issues:
+        if issue.merged_into_id is not None:
+            children.setdefault(issue.merged_into_id, []).append(issue.id)
+    views = []
+    for issue in issues:
+        if issue.merged_into_id is not None and not include_merged:
+            continue
+        group = [issue.id, *children.get(issue.id, [])]
+        people: list[Raiser] = []
+        for member in group:
+            for raiser in own.get(member, []):
+                if raiser.registration_id not in {p.registration_id for p in people}:
+                    people.append(raiser)
+        answer_list: list[AnswerView] = []
+        for member in group:
+            for answer in answer_map.get(member, []):
+                if answer.id not in {a.id for a in answer_list}:
+                    answer_list.append(answer)
+        c = conclusions.get(issue.id)
+        conclusion = None
+        if c is not None:
+            conclusion = ConclusionView(
+                c.id,
+                c.outcome,
+                c.text,
+                c.lead_agency,
+                c.partners,
+                c.task,
+                c.deadline,
+                c.reply_method,
+                c.forwarded_to,
+                c.followup_status,
+                c.reply_number,
+                c.reply_date,
+                c.extension_reason,
+            )
+        first = min((spoke[m] for m in group if m in spoke), default=(datetime.max, 10**9))
+        views.append(
+            IssueView(
+                id=issue.id,
+                position=issue.position,
+                content=issue.content,
+                field=issue.field,
+                in_scope=issue.in_scope,
+                merged_into_id=issue.merged_into_id,
+                raisers=tuple(people),
+                merged=tuple(children.get(issue.id, [])),
+                answers=tuple(answer_list),
+                conclusion=conclusion,
+                first_raised_at=issue.created_at,
+                speech_order=first[1],
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class OpenItems:
+    unanswered: list[IssueView] = field(default_factory=list)
+    unconcluded: list[IssueView] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len({i.id for i in self.unanswered} | {i.id for i in self.unconcluded})
+
+
+def open_items(store: Store, meeting_id: int) -> OpenItems:
+    """Issues still without an answer or a conclusion (before the meeting may close)."""
+    views = ledger(store, meeting_id)
+    return OpenItems(
+        unanswered=[v for v in views if not v.answered],
+        unconcluded=[v for v in views if not v.concluded],
+    )
+
+
+def conclusions_summary(store: Store, meeting_id: int) -> str:
+    """The chair's conclusions, issue by issue, for step 7 (Chủ trì tóm tắt, kết luận)."""
+    from session.domain.dates import fmt_date
+
+    lines = []
+    for n, issue in enumerate((v for v in ledger(store, meeting_id) if v.conclusion), start=1):
+        c = issue.conclusion
+        line = f"{n}. {issue.content}"
+        if c.text:
+            line += f" — {c.text}"
+        if c.outcome == "assigned" and c.deadline:
+            line += f" (giao {c.lead_agency}, hạn {fmt_date(c.deadline)})"
+        elif c.outcome == "forwarded":
+            line += f" (chuyển {c.forwarded_to})"
+        lines.append(line)
+    return "\n".join(lines)

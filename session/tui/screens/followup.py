@@ -1,0 +1,136 @@
+"""Follow-up (theo dõi): every assignment with its due date, days left or overdue, status."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+
+from models.errors import HoinghiError
+from session.domain.dates import fmt_date, parse_date
+from session.domain.followup import FollowupItem, followup_items
+from session.domain.ledger import FOLLOWUP, update_followup
+from session.i18n import error_text, t
+
+
+class FollowupScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter,s", "update", t("key.status")),
+        Binding("c", "calendar", t("key.calendar")),
+        Binding("escape", "app.pop_screen", t("key.back")),
+    ]
+
+    def __init__(self, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.items: list[FollowupItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title-bar")
+        yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(t("followup.col.deadline"), key="deadline", width=10)
+        table.add_column(t("followup.col.left"), key="left", width=16)
+        table.add_column(t("followup.col.status"), key="status", width=14)
+        table.add_column(t("followup.col.agency"), key="agency", width=22)
+        table.add_column(t("followup.col.issue"), key="issue", width=50)
+        table.add_column(t("followup.col.localities"), key="localities", width=16)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.app.clock().date()
+        self.query_one("#title-bar", Static).update(t("followup.title", today=fmt_date(today)))
+        try:
+            self.items = followup_items(self.app.store, today, self.meeting_id)
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return
+        table = self.query_one(DataTable)
+        table.clear()
+        for n, item in enumerate(self.items):
+            if item.status == "replied":
+                left = Text(f"{item.reply_number} {fmt_date(item.reply_date)}", style="green")
+            elif item.overdue:
+                left = Text(t("followup.overdue", days=-item.working_days_left), style="bold red")
+            else:
+                left = Text(t("followup.left", days=item.working_days_left))
+            table.add_row(
+                fmt_date(item.deadline),
+                left,
+                t(f"followup.{item.status}"),
+                item.lead_agency,
+                item.content.replace("\n", " "),
+                item.localities,
+                key=str(n),
+            )
+        if not self.items:
+            self.query_one("#title-bar", Static).update(t("followup.empty"))
+
+    def action_update(self) -> None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return
+        item = self.items[table.cursor_row]
+        self.app.push_screen(FollowupForm(item), lambda _ok: self.reload())
+
+    def action_calendar(self) -> None:
+        from session.tui.screens.calendar import CalendarScreen
+
+        self.app.push_screen(CalendarScreen(), lambda _ok: self.reload())
+
+
+class FollowupForm(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+
+    def __init__(self, item: FollowupItem) -> None:
+        super().__init__()
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        with Vertical(classes="dialog wide"):
+            yield Static(t("followup.form.title", issue=item.content[:80]), classes="dialog-title")
+            yield Label(t("followup.form.status"))
+            yield Select(
+                [(t(f"followup.{s}"), s) for s in FOLLOWUP], value=item.status, allow_blank=False, id="f-status"
+            )
+            yield Label(t("followup.form.number"))
+            yield Input(item.reply_number, id="f-number")
+            yield Label(t("followup.form.date"))
+            yield Input(fmt_date(item.reply_date), id="f-date")
+            yield Label(t("followup.form.reason"))
+            yield Input(item.extension_reason, id="f-reason")
+            yield Label(t("followup.form.new_deadline"))
+            yield Input("", id="f-deadline")
+            yield Static("", id="form-error", classes="error")
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        value = lambda wid: self.query_one(f"#{wid}", Input).value.strip()  # noqa: E731
+        try:
+            update_followup(
+                self.app.store,
+                self.item.issue_id,
+                str(self.query_one("#f-status", Select).value),
+                at=self.app.clock(),
+                reply_number=value("f-number"),
+                reply_date=parse_date(value("f-date")) if value("f-date") else None,
+                reason=value("f-reason"),
+                new_deadline=parse_date(value("f-deadline")) if value("f-deadline") else None,
+            )
+        except HoinghiError as exc:
+            self.query_one("#form-error", Static).update(error_text(exc))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,261 @@
+"""The petition ledger screen (sổ kiến nghị): record issues from speeches, answers,
+merge and split duplicates, and the chair's conclusions with their deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from models.errors import HoinghiError
+from session.domain.answers import last_speaker
+from session.domain.dates import fmt_date
+from session.domain.ledger import IssueView, ledger, merge_issues, split_issue
+from session.i18n import t
+from session.tui.screens.base import MeetingScreenBase
+
+OUTCOME_STYLE = {"answered": "green", "study": "yellow", "assigned": "bold cyan", "forwarded": "magenta"}
+
+
+class LedgerScreen(MeetingScreenBase):
+    BINDINGS = [
+        Binding("n", "add_issue", t("key.add_issue")),
+        Binding("e", "edit_issue", t("key.edit_issue"), show=False),
+        Binding("space", "mark", t("key.mark")),
+        Binding("m", "merge", t("key.merge")),
+        Binding("s", "split", t("key.split"), show=False),
+        Binding("a", "record_answer", t("key.record_answer")),
+        Binding("k", "conclude", t("key.conclude")),
+        Binding("o", "followup", t("key.followup"), show=False),
+        Binding("h", "history", t("key.history"), show=False),
+        Binding("u", "undo", t("key.undo"), show=False),
+        Binding("f1", "help", t("key.help")),
+        Binding("escape", "back", t("key.back")),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__(meeting_id)
+        self.issues: list[IssueView] = []
+        self.marked: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title-bar")
+        with Horizontal(id="ledger-body"):
+            yield DataTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="ledger-side"):
+                yield Static("", id="ledger-detail")
+        yield Static("", id="ledger-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one(DataTable)
+        table.add_column(t("ledger.col.no"), key="no", width=4)
+        table.add_column(t("ledger.col.content"), key="content", width=38)
+        table.add_column(t("ledger.col.raisers"), key="raisers", width=18)
+        table.add_column(t("ledger.col.answers"), key="answers", width=7)
+        table.add_column(t("ledger.col.conclusion"), key="conclusion", width=14)
+        self.reload()
+        table.focus()
+
+    def on_store_changed(self, changes) -> None:  # noqa: ANN001
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.issues = ledger(self.app.store, self.meeting_id)
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return
+        table = self.query_one(DataTable)
+        keep = self.selected_id()
+        table.clear()
+        for issue in self.issues:
+            mark = "● " if issue.id in self.marked else ""
+            content = Text(mark, style="bold yellow")
+            if not issue.in_scope:
+                content.append(t("ledger.outside"), style="italic")
+            content.append(issue.content.replace("\n", " "))
+            people = ", ".join(r.name for r in issue.raisers) or "—"
+            if issue.merged:
+                people = f"({len(issue.raisers)}) {people}"
+            c = issue.conclusion
+            outcome = Text(
+                t(f"outcome.{c.outcome}") if c else t("outcome.none"),
+                style=OUTCOME_STYLE.get(c.outcome, "") if c else "dim red",
+            )
+            answers = Text(
+                f"✓ {len(issue.answers)}" if issue.answers else "—", style="" if issue.answers else "dim red"
+            )
+            table.add_row(
+                Text(str(issue.position), justify="right"), content, people, answers, outcome, key=str(issue.id)
+            )
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        unanswered = sum(1 for i in self.issues if not i.answered)
+        unconcluded = sum(1 for i in self.issues if not i.concluded)
+        self.query_one("#title-bar", Static).update(
+            t("ledger.title", count=len(self.issues), unanswered=unanswered, unconcluded=unconcluded)
+        )
+        self.query_one("#ledger-status", Static).update(
+            t("ledger.marked", count=len(self.marked)) if self.marked else ""
+        )
+        self.show_detail()
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected(self) -> IssueView | None:
+        issue_id = self.selected_id()
+        return next((i for i in self.issues if i.id == issue_id), None)
+
+    def targets(self) -> list[int]:
+        """The marked issues, or the one under the cursor."""
+        if self.marked:
+            return sorted(self.marked)
+        issue = self.selected()
+        return [issue.id] if issue else []
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        issue = self.selected()
+        detail = self.query_one("#ledger-detail", Static)
+        if issue is None:
+            detail.update("")
+            return
+        raisers = "; ".join(f"{r.name} ({r.locality or '—'})" for r in issue.raisers) or "—"
+        answers = (
+            " | ".join(
+                f"{a.answerer_name}{' – ' + a.answerer_title if a.answerer_title else ''}: {a.summary or '…'}"
+                for a in issue.answers
+            )
+            or "—"
+        )
+        c = issue.conclusion
+        conclusion = "—"
+        if c is not None:
+            conclusion = t(f"outcome.{c.outcome}")
+            if c.text:
+                conclusion += f": {c.text}"
+            if c.outcome == "assigned":
+                conclusion += f" [{c.lead_agency}; {c.partners or '—'}; {fmt_date(c.deadline)}]"
+            if c.outcome == "forwarded":
+                conclusion += f" [{c.forwarded_to}]"
+        detail.update(
+            t("ledger.detail", content=issue.content, raisers=raisers, answers=answers, conclusion=conclusion)
+        )
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _act(self, fn: Callable[[Any], Any]) -> Any:
+        try:
+            result = fn(self.app.clock())
+        except HoinghiError as exc:
+            self.app.report(exc)
+            return None
+        self.poll_store()
+        return result if result is not None else True
+
+    def action_add_issue(self) -> None:
+        from session.tui.screens.ledger_forms import IssueForm
+
+        speaker = last_speaker(self.app.store, self.meeting_id)
+        self.app.push_screen(IssueForm(self.meeting_id, raiser_id=speaker), lambda _r: self.reload())
+
+    def action_edit_issue(self) -> None:
+        from session.tui.screens.ledger_forms import IssueForm
+
+        issue = self.selected()
+        if issue is not None:
+            self.app.push_screen(IssueForm(self.meeting_id, issue=issue), lambda _r: self.reload())
+
+    def action_mark(self) -> None:
+        issue_id = self.selected_id()
+        if issue_id is None:
+            return
+        self.marked ^= {issue_id}
+        self.reload()
+
+    def action_merge(self) -> None:
+        target = self.selected_id()
+        sources = sorted(self.marked - {target}) if target is not None else []
+        if target is None or not sources:
+            return
+        if self._act(lambda at: merge_issues(self.app.store, target, sources, at=at)):
+            self.marked.clear()
+            self.reload()
+
+    def action_split(self) -> None:
+        issue = self.selected()
+        if issue is None:
+            return
+        for child in issue.merged[-1:]:
+            self._act(lambda at, child=child: split_issue(self.app.store, child, at=at))
+
+    def action_record_answer(self) -> None:
+        from session.tui.screens.ledger_forms import AnswerForm
+
+        ids = self.targets()
+        if ids:
+            self.app.push_screen(AnswerForm(self.meeting_id, ids), lambda _r: self._after_form())
+
+    def action_conclude(self) -> None:
+        from session.tui.screens.ledger_forms import ConclusionForm
+
+        ids = self.targets()
+        if not ids:
+            return
+        current = next((i.conclusion for i in self.issues if i.id == ids[0]), None)
+        self.app.push_screen(ConclusionForm(self.meeting_id, ids, current), lambda _r: self._after_form())
+
+    def _after_form(self) -> None:
+        self.marked.clear()
+        self.reload()
+
+    def action_followup(self) -> None:
+        from session.tui.screens.followup import FollowupScreen
+
+        self.app.push_screen(FollowupScreen(self.meeting_id))
+
+    def action_history(self) -> None:
+        from session.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.meeting_id))
+
+    def action_undo(self) -> None:
+        name = self._act(lambda at: self.app.store.undo_last(self.meeting_id, at=at).action)
+        if isinstance(name, str):
+            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
+
+    def action_help(self) -> None:
+        from session.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    def action_back(self) -> None:
+        if self.marked:
+            self.marked.clear()
+            self.reload()
+            return
+        self.app.pop_screen()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return [
+            (t("key.add_issue"), t("issue.form.add"), self.action_add_issue),
+            (t("key.record_answer"), t("key.record_answer"), self.action_record_answer),
+            (t("key.conclude"), t("key.conclude"), self.action_conclude),
+            (t("key.merge"), t("key.merge"), self.action_merge),
+            (t("key.split"), t("key.split"), self.action_split),
+            (t("key.followup"), t("cmd.followup"), self.action_followup),
+            (t("key.history"), t("cmd.history"), self.action_history),
+        ]

@@ -1,0 +1,125 @@
+"""The petition ledger driven by keys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable
+
+from session.domain import queue
+from session.domain.ledger import ledger
+from session.domain.meetings import create_meeting
+from session.domain.registrations import Slip, register
+from session.tui.app import HoinghiApp
+from session.tui.screens.ledger import LedgerScreen
+from tests.conftest import T0
+
+DAY = date(2026, 3, 5)
+
+
+def _meeting(store, clock):
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=DAY)
+    from models.tables import Meeting
+
+    with store.action("meeting.edit", at=T0, meeting_id=mid) as tx:
+        meeting = tx.get(Meeting, mid)
+        meeting.chair, meeting.chair_title = "Hoàng Văn Thắng", "Chủ tịch UBND xã"
+    a = register(store, mid, Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
+    b = register(store, mid, Slip("Mã Văn Lợi", "Phai Trác", field="đất đai", summary="Sổ đỏ chưa có"), at=clock())
+    c = register(store, mid, Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""), at=clock())
+    return mid, a, b, c
+
+
+async def test_two_issues_from_one_speech_by_keys(store, clock):
+    mid, _a, _b, c = _meeting(store, clock)
+    queue.call(store, c, at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LedgerScreen)
+        for text in ("Đường ra xã lầy lội", "Cầu tràn sạt lở"):
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press(*text, "enter")
+            await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 4
+    mine = [v for v in ledger(store, mid) if any(r.registration_id == c for r in v.raisers)]
+    assert [v.content for v in mine] == ["Đường ra xã lầy lội", "Cầu tràn sạt lở"]
+    assert all(v.field == "giao thông" for v in mine)
+
+
+async def test_merge_a_duplicate_and_split_it_back_by_keys(store, clock):
+    mid, a, b, _c = _meeting(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("down", "space", "up", "m")  # mark the second, merge into the first
+        await pilot.pause()
+        views = ledger(store, mid)
+        assert len(views) == 1 and [r.registration_id for r in views[0].raisers] == [a, b]
+        assert "(2) Hoàng Văn Páo, Mã Văn Lợi" in app.screen.query_one(DataTable).get_row_at(0)[2]
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(ledger(store, mid)) == 2
+
+
+async def test_an_official_answers_and_the_chair_assigns_with_a_deadline(store, clock):
+    mid, _a, _b, _c = _meeting(store, clock)
+    from models.tables import Participant
+
+    with store.action("participant.add", at=T0, meeting_id=mid) as tx:
+        tx.add(
+            Participant(
+                meeting_id=mid,
+                name="Triệu Văn Long",
+                title="Trưởng phòng",
+                organisation="Phòng Kinh tế",
+                role="official",
+            )
+        )
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the official, second after the chair
+        await pilot.press(*"Hồ sơ đang thẩm định", "enter")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        form = app.screen
+        # Thu 5/3/2026 + 10 working days (notice) + 20 working days (reply) = Thu 16/4/2026.
+        assert form.query_one("#c-deadline").value == "16/04/2026"
+        assert "Thứ Năm 16/04/2026" in str(form.query_one("#c-deadline-info").render())
+        form.query_one("#c-outcome").value = "assigned"
+        form.query_one("#c-lead").value = "Phòng Kinh tế"
+        form.query_one("#c-text").value = "Giao Phòng Kinh tế hoàn thiện hồ sơ"
+        await pilot.pause()
+        form.query_one("#c-text").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    [first, _second] = ledger(store, mid)
+    assert first.answers[0].answerer_name == "Triệu Văn Long" and first.answers[0].summary == "Hồ sơ đang thẩm định"
+    assert first.conclusion.outcome == "assigned" and first.conclusion.deadline == date(2026, 4, 16)
+    assert first.conclusion.lead_agency == "Phòng Kinh tế"
+
+
+async def test_followup_screen_flags_overdue_when_the_clock_passes_the_deadline(store, clock):
+    from session.clock import FrozenClock
+    from session.domain.ledger import ConclusionDraft, conclude
+    from session.tui.screens.followup import FollowupScreen
+
+    mid, *_ = _meeting(store, clock)
+    first = ledger(store, mid)[0]
+    conclude(store, [first.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=date(2026, 4, 16)), at=T0)
+    late = FrozenClock(T0.replace(month=4, day=20))
+    app = HoinghiApp(store, meeting_id=mid, clock=late)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowupScreen)
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert row[1].plain == "QUÁ HẠN 2 ngày" and row[3] == "Phòng Kinh tế"

@@ -1,0 +1,175 @@
+"""The issue ledger: issues from speeches, merges, answers, conclusions, deadlines, follow-up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.errors import Conflict, HoinghiError
+from session.domain import agenda, queue
+from session.domain.calendar import set_office_day
+from session.domain.followup import followup_items
+from session.domain.ledger import (
+    ConclusionDraft,
+    add_issue,
+    conclude,
+    default_deadline,
+    ledger,
+    merge_issues,
+    open_items,
+    record_answer,
+    split_issue,
+    update_followup,
+)
+from session.domain.meetings import create_meeting
+from session.domain.registrations import Slip, register
+from session.domain.workdays import WorkCalendar
+from tests.conftest import T0
+
+# Thursday 5 March 2026.
+DAY = date(2026, 3, 5)
+
+
+@pytest.fixture
+def mid(store) -> int:
+    return create_meeting(store, at=T0, title="Đối thoại", day=DAY)
+
+
+def test_two_issues_recorded_from_one_speech(store, mid, clock):
+    reg = register(store, mid, Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""), at=clock())
+    queue.call_next(store, mid, at=clock())
+    first = add_issue(store, mid, "Đường ra xã lầy lội", at=clock(), raisers=[reg])
+    second = add_issue(store, mid, "Cầu tràn sạt lở", at=clock(), field="giao thông", raisers=[reg], in_scope=True)
+    views = {v.id: v for v in ledger(store, mid)}
+    assert [r.name for r in views[first].raisers] == ["Lò Thị Mai"]
+    assert views[first].field == "giao thông"  # from the speaker's registration
+    assert views[second].raisers == views[first].raisers
+
+
+def test_merging_a_duplicate_keeps_every_raiser_and_can_be_split_back(store, mid, clock):
+    a = register(store, mid, Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
+    b = register(store, mid, Slip("Mã Văn Lợi", "Phai Trác", field="đất đai", summary="Sổ đỏ chưa có"), at=clock())
+    issues = [v.id for v in ledger(store, mid)]
+    merge_issues(store, issues[0], [issues[1]], at=clock())
+    [merged] = ledger(store, mid)
+    assert [r.registration_id for r in merged.raisers] == [a, b]
+    assert merged.merged == (issues[1],)
+    split_issue(store, issues[1], at=clock())
+    views = ledger(store, mid)
+    assert [[r.registration_id for r in v.raisers] for v in views] == [[a], [b]]
+
+
+def test_an_official_answers_and_the_chair_concludes_with_a_computed_deadline(store, mid, clock):
+    register(store, mid, Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
+    [issue] = ledger(store, mid)
+    record_answer(
+        store,
+        mid,
+        [issue.id],
+        at=clock(),
+        name="Triệu Văn Long",
+        title="Trưởng phòng Kinh tế",
+        agency="Phòng Kinh tế",
+        summary="Hồ sơ đang thẩm định.",
+    )
+    due = default_deadline(store, mid)
+    # Meeting Thu 5/3/2026 + 10 working days = Thu 19/3; + 20 working days = Thu 16/4.
+    assert due == date(2026, 4, 16)
+    conclude(
+        store,
+        [issue.id],
+        ConclusionDraft(
+            "assigned",
+            "Giao Phòng Kinh tế",
+            "Phòng Kinh tế",
+            "Trung tâm PVHCC",
+            "Hoàn thiện hồ sơ",
+            due,
+            "Trả lời bằng văn bản",
+        ),
+        at=clock(),
+    )
+    [view] = ledger(store, mid)
+    assert view.answers[0].answerer_name == "Triệu Văn Long"
+    assert view.conclusion.outcome == "assigned" and view.conclusion.deadline == date(2026, 4, 16)
+    with pytest.raises(HoinghiError):
+        conclude(store, [issue.id], ConclusionDraft("assigned", lead_agency=""), at=clock())
+
+
+def test_grouped_answer_covers_several_issues_on_one_field(store, mid, clock):
+    for name in ("An", "Bình", "Chi"):
+        register(store, mid, Slip(name, field="đất đai", summary=f"Đất của {name}"), at=clock())
+    ids = [v.id for v in ledger(store, mid)]
+    record_answer(
+        store, mid, ids, at=clock(), name="Hoàng Văn Thắng", by_chair=True, summary="Trả lời chung về đất đai"
+    )
+    assert all(len(v.answers) == 1 and v.answers[0].by_chair for v in ledger(store, mid))
+
+
+def test_closing_with_an_unconcluded_issue_needs_a_recorded_reason(store, mid, clock):
+    register(store, mid, Slip("An", summary="Câu hỏi chưa trả lời"), at=clock())
+    agenda.start_meeting(store, mid, at=clock())
+    assert open_items(store, mid).count == 1
+    with pytest.raises(Conflict) as err:
+        agenda.close_meeting(store, mid, at=clock())
+    assert err.value.code == "meeting.unconcluded" and err.value.params["count"] == 1
+    agenda.close_meeting(store, mid, at=clock(), reason="Hết giờ, sẽ trả lời bằng văn bản")
+    from session.domain.meetings import meeting_view
+
+    assert meeting_view(store, mid).status == "closed"
+
+
+# --- working days across Vietnamese holidays ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "expected"),
+    [
+        (date(2026, 2, 13), 10, date(2026, 3, 6)),  # Friday before Tết 2026 (16–20/2 off)
+        (date(2026, 2, 13), 1, date(2026, 2, 23)),
+        (date(2026, 4, 28), 3, date(2026, 5, 5)),  # 30/4 and 1/5 off, then the weekend
+        (date(2026, 8, 28), 2, date(2026, 9, 4)),  # weekend, 31/8 (swap), 1/9 and 2/9 off: Thu 3/9, Fri 4/9
+        (date(2026, 4, 24), 1, date(2026, 4, 28)),  # Giỗ Tổ Hùng Vương observed on Monday 27/4
+    ],
+)
+def test_working_days_skip_weekends_and_public_holidays(start, days, expected):
+    assert WorkCalendar().add_working_days(start, days) == expected
+
+
+def test_an_office_day_off_and_a_working_saturday_count(store, clock):
+    calendar_day = date(2026, 3, 9)  # a Monday the office is closed
+    set_office_day(store, calendar_day, "off", "Bầu cử bổ sung", at=clock())
+    set_office_day(store, date(2026, 3, 7), "work", "Làm bù", at=clock())
+    from session.domain.calendar import deadline_for
+
+    # From Fri 6/3: Sat 7/3 (works) is day 1, Mon 9/3 (off) skipped, Tue 10/3 is day 2.
+    assert deadline_for(store, date(2026, 3, 6), 2) == date(2026, 3, 10)
+
+
+def test_followup_lists_assignments_and_flags_overdue(store, mid, clock):
+    register(store, mid, Slip("Hoàng Văn Páo", "Thôn Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
+    [issue] = ledger(store, mid)
+    conclude(
+        store, [issue.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=date(2026, 4, 16)), at=clock()
+    )
+    [item] = followup_items(store, date(2026, 4, 14))
+    assert item.localities == "Thôn Nà Pàn" and item.working_days_left == 2 and not item.overdue
+    [item] = followup_items(store, date(2026, 4, 20))
+    assert item.working_days_left == -2 and item.overdue
+    update_followup(store, issue.id, "replied", at=clock(), reply_number="45/PKT", reply_date=date(2026, 4, 17))
+    [item] = followup_items(store, date(2026, 4, 20))
+    assert item.status == "replied" and not item.overdue and item.reply_number == "45/PKT"
+    with pytest.raises(HoinghiError):
+        update_followup(store, issue.id, "extended", at=clock())  # a reason is required
+
+
+def test_undo_covers_the_ledger(store, mid, clock):
+    register(store, mid, Slip("An", summary="Một"), at=clock())
+    register(store, mid, Slip("Bình", summary="Hai"), at=clock())
+    ids = [v.id for v in ledger(store, mid)]
+    merge_issues(store, ids[0], [ids[1]], at=clock())
+    conclude(store, [ids[0]], ConclusionDraft("answered", "Đã trả lời"), at=clock())
+    assert agenda.undo(store, mid, at=clock()) == "issue.conclude"
+    assert agenda.undo(store, mid, at=clock()) == "issue.merge"
+    assert len(ledger(store, mid)) == 2 and all(v.conclusion is None for v in ledger(store, mid))
