@@ -370,3 +370,64 @@ def calendar_cmd(ctx, off_day, work_day, remove_day, note) -> None:
             click.echo(f"{fmt_date(day)} {_weekday(day):<9} {t('calendar.' + kind):<8} {text}")
     finally:
         store.close()
+
+
+@main.command(name="export")
+@common
+@click.argument("kind", type=click.Choice(["minutes", "conclusion", "followup", "json"]))
+@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
+@click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--date", "issued", default=None, help="Date of the notice (dd/mm/yyyy; default today).")
+@click.pass_context
+@friendly
+def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
+    """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx) hoặc JSON của hội nghị."""
+    from exports.run import export
+    from session.domain.dates import parse_date
+    from session.domain.meetings import meeting_view
+
+    today = parse_date(issued) if issued else _clock()().date()
+    store = _open_store(ctx)
+    try:
+        meeting_view(store, meeting_id)
+        paths = export(store, meeting_id, kind, out, today=today, force=force, pdf=pdf)
+    finally:
+        store.close()
+    for path in paths:
+        click.echo(t("export.written", path=path))
+
+
+@main.command(name="settings")
+@common
+@click.option(
+    "--set",
+    "pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a setting, e.g. issuing_body='ỦY BAN NHÂN DÂN XÃ HÒA AN' or recipients='A;B;C'.",
+)
+@click.pass_context
+@friendly
+def settings_cmd(ctx, pairs) -> None:
+    """Cài đặt của văn phòng dùng cho mọi văn bản xuất ra (cơ quan, địa danh, người ký, nơi nhận…)."""
+    from dataclasses import asdict
+
+    from session.domain.settings import get_settings, update_settings
+
+    store = _open_store(ctx)
+    try:
+        if pairs:
+            changes = {}
+            for pair in pairs:
+                name, sep, value = pair.partition("=")
+                if not sep:
+                    raise click.BadParameter(pair, param_hint="--set")
+                changes[name.strip()] = value
+            update_settings(store, at=_clock()(), **changes)
+        for name, value in asdict(get_settings(store)).items():
+            shown = "; ".join(value) if isinstance(value, (list, tuple)) else value
+            click.echo(f"{name:<22} {shown}")
+    finally:
+        store.close()

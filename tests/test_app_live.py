@@ -201,3 +201,29 @@ async def test_english_is_selectable(english, store, demo_id, clock):
         assert "Meeting 0:00" in text_of(app, ClockBar)
         assert "Step 1 · under way" in text_of(app, "#step-heading")
         assert "Next step" in [c.title for c in app.get_system_commands(app.screen)]
+
+
+async def test_export_screen_writes_the_documents_and_lists_their_paths(store, clock, tmp_path):
+    from session.domain.demo import create_demo
+
+    mid = create_demo(store, at=clock(), finished=True)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 44)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-folder").value = str(tmp_path / "van-ban")
+        app.screen.query_one("#export-followup").value = True
+        app.screen.query_one("#run").press()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result = str(app.screen.query_one("#export-result").render())
+        assert "Đã ghi 3 tệp" in result
+        assert not app.screen.query_one("#open").disabled
+        app.screen.query_one("#run").press()  # again: nothing is overwritten without asking
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "đã có; không ghi đè" in str(app.screen.query_one("#export-result").render())
+    names = sorted(p.name for p in (tmp_path / "van-ban").iterdir())
+    assert names == [f"bien-ban-hoi-nghi-{mid}.docx", f"theo-doi-{mid}.xlsx", f"thong-bao-ket-luan-{mid}.docx"]

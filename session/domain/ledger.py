@@ -353,7 +353,19 @@ def update_followup(
 def ledger(store: Store, meeting_id: int, *, include_merged: bool = False) -> list[IssueView]:
     """Every issue with its raisers, answers and conclusion, in the order raised."""
     with store.read() as s:
-        issues = s.exec(select(Issue).where(Issue.meeting_id == meeting_id).order_by(Issue.position)).all()
+        issues = s.exec(
+            select(
+                Issue.id,
+                Issue.position,
+                Issue.content,
+                Issue.field,
+                Issue.in_scope,
+                Issue.merged_into_id,
+                Issue.created_at,
+            )
+            .where(Issue.meeting_id == meeting_id)
+            .order_by(Issue.position)
+        ).all()
         raisers = s.exec(
             select(
                 IssueRaiser.issue_id,
@@ -368,16 +380,29 @@ def ledger(store: Store, meeting_id: int, *, include_merged: bool = False) -> li
             .where(Registration.meeting_id == meeting_id)
             .order_by(Registration.queue_position)
         ).all()
+        # Plain column rows, not ORM objects: this runs for every screen refresh and export.
         answers = s.exec(
-            select(AnswerIssue.issue_id, Answer)
+            select(
+                AnswerIssue.issue_id,
+                Answer.id,
+                Answer.answerer_name,
+                Answer.answerer_title,
+                Answer.answerer_agency,
+                Answer.by_chair,
+                Answer.started_at,
+                Answer.ended_at,
+                Answer.summary,
+            )
             .join(Answer, Answer.id == AnswerIssue.answer_id)
             .where(Answer.meeting_id == meeting_id)
             .order_by(Answer.started_at, Answer.id)
         ).all()
         conclusions = {
-            c.issue_id: c
-            for c in s.exec(
-                select(Conclusion).join(Issue, Issue.id == Conclusion.issue_id).where(Issue.meeting_id == meeting_id)
+            row.issue_id: row
+            for row in s.exec(
+                select(*Conclusion.__table__.columns)
+                .join(Issue, Issue.id == Conclusion.issue_id)
+                .where(Issue.meeting_id == meeting_id)
             ).all()
         }
     own: dict[int, list[Raiser]] = {}
@@ -387,19 +412,8 @@ def ledger(store: Store, meeting_id: int, *, include_merged: bool = False) -> li
         key = (started or datetime.max, position)
         spoke[issue_id] = min(spoke.get(issue_id, key), key)
     answer_map: dict[int, list[AnswerView]] = {}
-    for issue_id, a in answers:
-        answer_map.setdefault(issue_id, []).append(
-            AnswerView(
-                a.id,
-                a.answerer_name,
-                a.answerer_title,
-                a.answerer_agency,
-                a.by_chair,
-                a.started_at,
-                a.ended_at,
-                a.summary,
-            )
-        )
+    for issue_id, *columns in answers:
+        answer_map.setdefault(issue_id, []).append(AnswerView(*columns))
     children: dict[int, list[int]] = {}
     for issue in issues:
         if issue.merged_into_id is not None:

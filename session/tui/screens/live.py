@@ -74,6 +74,7 @@ class LiveScreen(MeetingScreenBase):
         Binding("l", "ledger", t("key.ledger"), show=False),
         Binding("o", "followup", t("key.followup"), show=False),
         Binding("h", "history", t("key.history"), show=False),
+        Binding("x", "export", t("key.export"), show=False),
         Binding("f1", "help", t("key.help")),
         Binding("escape", "meetings", t("key.meetings"), show=False),
         Binding("q", "app.quit", t("key.quit"), show=False),
@@ -470,6 +471,12 @@ class LiveScreen(MeetingScreenBase):
         self.flush_notes()
         self.app.push_screen(HistoryScreen(self.meeting_id))
 
+    def action_export(self) -> None:
+        from session.tui.screens.export_screen import ExportScreen
+
+        self.flush_notes()
+        self.app.push_screen(ExportScreen(self.meeting_id))
+
     # --- palette ------------------------------------------------------------------
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
@@ -497,6 +504,7 @@ class LiveScreen(MeetingScreenBase):
             (t("key.ledger"), t("cmd.ledger"), self.action_ledger),
             (t("key.followup"), t("cmd.followup"), self.action_followup),
             (t("key.history"), t("cmd.history"), self.action_history),
+            (t("key.export"), t("cmd.export"), self.action_export),
             (t("key.help"), t("cmd.help"), self.action_help),
             (t("key.meetings"), t("cmd.meetings"), self.action_meetings),
         ]

@@ -1,0 +1,73 @@
+"""The whole meeting as JSON: every table's facts, ISO 8601 dates, UTF-8 text unescaped.
+
+It is the source of truth of the round-trip test: every row of the meeting is here."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+from pathlib import Path
+
+from sqlmodel import select
+
+from models.changes import row_values
+from models.store import Store
+from models.tables import (
+    AgendaItem,
+    Answer,
+    AnswerIssue,
+    AttendanceGroup,
+    Conclusion,
+    Event,
+    FieldLimit,
+    Issue,
+    IssueRaiser,
+    Meeting,
+    Participant,
+    Registration,
+)
+
+FORMAT = "hoinghi-meeting/1"
+
+
+def meeting_data(store: Store, meeting_id: int) -> dict:
+    with store.read() as s:
+        meeting = s.get(Meeting, meeting_id)
+        issue_ids = list(s.exec(select(Issue.id).where(Issue.meeting_id == meeting_id)))
+        answer_ids = list(s.exec(select(Answer.id).where(Answer.meeting_id == meeting_id)))
+
+        def rows(model, *conditions) -> list[dict]:
+            query = select(model)
+            for condition in conditions:
+                query = query.where(condition)
+            return [row_values(r) for r in s.exec(query.order_by(*model.__table__.primary_key.columns))]
+
+        return {
+            "format": FORMAT,
+            "meeting": row_values(meeting),
+            "attendance_group": rows(AttendanceGroup, AttendanceGroup.meeting_id == meeting_id),
+            "participant": rows(Participant, Participant.meeting_id == meeting_id),
+            "agenda_item": rows(AgendaItem, AgendaItem.meeting_id == meeting_id),
+            "field_limit": rows(FieldLimit, FieldLimit.meeting_id == meeting_id),
+            "registration": rows(Registration, Registration.meeting_id == meeting_id),
+            "issue": rows(Issue, Issue.meeting_id == meeting_id),
+            "issue_raiser": rows(IssueRaiser, IssueRaiser.issue_id.in_(issue_ids)),
+            "answer": rows(Answer, Answer.meeting_id == meeting_id),
+            "answer_issue": rows(AnswerIssue, AnswerIssue.answer_id.in_(answer_ids)),
+            "conclusion": rows(Conclusion, Conclusion.issue_id.in_(issue_ids)),
+            "event": [
+                {**row_values(e), "payload": json.loads(e.payload)}
+                for e in s.exec(select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id))
+            ],
+        }
+
+
+def _default(value):
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def write_json(store: Store, meeting_id: int, path: Path) -> None:
+    data = meeting_data(store, meeting_id)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=_default), encoding="utf-8")

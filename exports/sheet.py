@@ -1,0 +1,69 @@
+"""The follow-up sheet (bảng theo dõi) as .xlsx: issue, raisers' thôn, lead agency,
+partners, deadline, status."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from session.domain.followup import FollowupItem
+
+HEADERS = (
+    "STT",
+    "Kiến nghị",
+    "Thôn/TDP",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời hạn",
+    "Còn (ngày làm việc)",
+    "Trạng thái",
+    "Số, ngày văn bản trả lời",
+    "Lý do gia hạn",
+)
+STATUS = {
+    "not_started": "Chưa thực hiện",
+    "in_progress": "Đang thực hiện",
+    "replied": "Đã trả lời",
+    "extended": "Gia hạn",
+}
+
+
+def write_followup_sheet(items: list[FollowupItem], path: Path, *, title: str, today: date) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Theo dõi"
+    ws.append([title])
+    ws["A1"].font = Font(name="Times New Roman", bold=True, size=13)
+    ws.append([f"Tính đến ngày {today:%d/%m/%Y}"])
+    ws.append([])
+    ws.append(list(HEADERS))
+    for cell in ws[4]:
+        cell.font = Font(name="Times New Roman", bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for n, item in enumerate(items, start=1):
+        reply = f"{item.reply_number}, {item.reply_date:%d/%m/%Y}" if item.reply_date else item.reply_number
+        ws.append(
+            [
+                n,
+                item.content,
+                item.localities,
+                item.lead_agency,
+                item.partners,
+                item.deadline,
+                item.working_days_left,
+                STATUS.get(item.status, item.status),
+                reply,
+                item.extension_reason,
+            ]
+        )
+        ws.cell(row=ws.max_row, column=6).number_format = "DD/MM/YYYY"
+    for column, width in zip("ABCDEFGHIJ", (6, 60, 18, 24, 24, 12, 10, 16, 22, 24), strict=True):
+        ws.column_dimensions[column].width = width
+    for row in ws.iter_rows(min_row=5):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.font = Font(name="Times New Roman")
+    wb.save(path)

@@ -1,0 +1,121 @@
+"""Export screen (xuất văn bản): choose the documents and the folder, watch the progress,
+see the paths written, open the folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
+
+from models.errors import HoinghiError
+from session.i18n import error_text, t
+
+KINDS = ("minutes", "conclusion", "followup", "json")
+
+
+def default_folder() -> Path:
+    documents = Path.home() / "Documents"
+    return (documents if documents.is_dir() else Path.home()) / "hoinghi"
+
+
+class ExportScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "close", t("key.back"))]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.written: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(t("export.title"), classes="dialog-title")
+            yield Label(t("export.folder"))
+            yield Input(str(default_folder()), id="export-folder")
+            for kind in KINDS:
+                yield Checkbox(t(f"export.{kind}"), value=kind in ("minutes", "conclusion"), id=f"export-{kind}")
+            yield Checkbox(t("export.pdf"), value=False, id="export-pdf", disabled=shutil.which("soffice") is None)
+            yield Checkbox(t("export.overwrite"), value=False, id="export-force")
+            yield ProgressBar(id="export-progress", show_eta=False)
+            yield Static("", id="export-result")
+            with Horizontal(classes="buttons"):
+                yield Button(t("export.run"), variant="primary", id="run")
+                yield Button(t("export.open"), id="open", disabled=True)
+                yield Button(t("key.back"), id="close")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run":
+            self.run_export()
+        elif event.button.id == "open":
+            self.open_folder()
+        else:
+            self.action_close()
+
+    def run_export(self) -> None:
+        kinds = [k for k in KINDS if self.query_one(f"#export-{k}", Checkbox).value]
+        folder = self.query_one("#export-folder", Input).value.strip()
+        if not kinds or not folder:
+            return
+        self.query_one("#run", Button).disabled = True
+        self._export(
+            kinds,
+            folder,
+            self.query_one("#export-pdf", Checkbox).value,
+            self.query_one("#export-force", Checkbox).value,
+        )
+
+    @work(thread=True, exclusive=True)
+    def _export(self, kinds: list[str], folder: str, pdf: bool, force: bool) -> None:
+        from exports.run import export
+
+        bar = self.query_one(ProgressBar)
+        self.app.call_from_thread(bar.update, total=len(kinds), progress=0)
+        lines: list[str] = []
+        written: list[Path] = []
+        today = self.app.clock().date()
+        for done, kind in enumerate(kinds, start=1):
+            try:
+                paths = export(
+                    self.app.store,
+                    self.meeting_id,
+                    kind,
+                    Path(folder).expanduser(),
+                    today=today,
+                    force=force,
+                    pdf=pdf and kind in ("minutes", "conclusion"),
+                )
+            except HoinghiError as exc:
+                lines.append(error_text(exc))
+            else:
+                written += paths
+                lines += [t("export.written", path=p) for p in paths]
+            self.app.call_from_thread(bar.update, progress=done)
+        self.app.call_from_thread(self._done, written, lines, folder)
+
+    def _done(self, written: list[Path], lines: list[str], folder: str) -> None:
+        self.written = written
+        if written:
+            lines.insert(0, t("export.done", count=len(written), folder=folder))
+        self.query_one("#export-result", Static).update("\n".join(lines))
+        self.query_one("#run", Button).disabled = False
+        self.query_one("#open", Button).disabled = not written
+
+    def open_folder(self) -> None:
+        if not self.written:
+            return
+        folder = str(self.written[0].parent)
+        opener = "open" if sys.platform == "darwin" else ("explorer" if sys.platform == "win32" else "xdg-open")
+        if shutil.which(opener):
+            subprocess.Popen([opener, folder], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        else:
+            self.app.notify(folder, timeout=8)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
