@@ -25,6 +25,10 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/commit.py
+	$(BIN)/python bench/live.py
+	$(BIN)/python bench/speakers.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/sync.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

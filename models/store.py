@@ -69,6 +69,10 @@ def _classify(exc: BaseException) -> str:
     message = str(getattr(exc, "orig", exc)).lower()
     if "locked" in message or "busy" in message:
         return "db.locked"
+    if "could not connect" in message or "connection refused" in message or "connection failed" in message:
+        return "db.unreachable"
+    if "serialize" in message or "deadlock" in message:
+        return "db.conflict"
     if "readonly" in message or "read-only" in message:
         return "db.read_only"
     if "full" in message:
@@ -185,6 +189,11 @@ class Store:
         self.engine = engine
         self.url = url
 
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, for messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
     @classmethod
     def open(cls, db: str | None = None) -> Store:
         url = resolve_url(db)
@@ -206,7 +215,7 @@ class Store:
             raise
         except DBAPIError as exc:
             engine.dispose()
-            raise StoreError(_classify(exc), path=str(path or url)) from None
+            raise StoreError(_classify(exc), path=str(path or store.display_url)) from None
         return store
 
     def _prepare_schema(self, fresh: bool | None) -> None:
@@ -222,7 +231,9 @@ class Store:
                         row = conn.execute(text("SELECT value FROM hoinghi_meta WHERE key='schema_version'")).first()
                         version = int(row[0]) if row else 0
                         if version > SCHEMA_VERSION:
-                            raise StoreError("db.newer", path=self.url, version=version, supported=SCHEMA_VERSION)
+                            raise StoreError(
+                                "db.newer", path=self.display_url, version=version, supported=SCHEMA_VERSION
+                            )
                 if fresh:
                     SQLModel.metadata.create_all(conn)
                     conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
@@ -258,7 +269,7 @@ class Store:
         try:
             yield session
         except OperationalError as exc:
-            raise StoreError(_classify(exc), path=self.url) from exc
+            raise StoreError(_classify(exc), path=self.display_url) from exc
         finally:
             session.close()
 
@@ -279,6 +290,10 @@ class Store:
         log.attach(session)
         tx = Tx(session, meeting_id, dict(facts))
         try:
+            if meeting_id is not None and self.engine.dialect.name != "sqlite":
+                # SQLite's BEGIN IMMEDIATE already serialises writers; a server database
+                # serialises the actions on one meeting by locking its row.
+                session.exec(text("SELECT id FROM meeting WHERE id = :id FOR UPDATE").bindparams(id=meeting_id))
             yield tx
             session.flush()
             changes = log.merged()
@@ -300,7 +315,7 @@ class Store:
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            raise StoreError(_classify(exc), path=self.url) from exc
+            raise StoreError(_classify(exc), path=self.display_url) from exc
         except BaseException:
             session.rollback()
             raise

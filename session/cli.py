@@ -99,10 +99,10 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
     _run_app(store, meeting_id)
 
 
-def _run_app(store, meeting_id: int | None) -> None:
+def _run_app(store, meeting_id: int | None, mode: str = "console") -> None:
     from session.tui.app import HoinghiApp
 
-    app = HoinghiApp(store, meeting_id=meeting_id, clock=_clock())
+    app = HoinghiApp(store, meeting_id=meeting_id, clock=_clock(), mode=mode)
     try:
         app.run()
     finally:
@@ -431,3 +431,37 @@ def settings_cmd(ctx, pairs) -> None:
             click.echo(f"{name:<22} {shown}")
     finally:
         store.close()
+
+
+def _meeting_or_latest(store, meeting_id: int | None) -> int:
+    from models.errors import HoinghiError
+    from session.domain.meetings import latest_meeting_id, meeting_view
+
+    if meeting_id is None:
+        meeting_id = latest_meeting_id(store)
+        if meeting_id is None:
+            raise HoinghiError("meeting.none")
+    meeting_view(store, meeting_id)
+    return meeting_id
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.pass_context
+@friendly
+def display(ctx: click.Context, meeting_id: int | None) -> None:
+    """Màn hình hội trường (chỉ xem, chữ lớn) cho máy chiếu hoặc màn hình thứ hai."""
+    store = _open_store(ctx)
+    _run_app(store, _meeting_or_latest(store, meeting_id), mode="display")
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.pass_context
+@friendly
+def desk(ctx: click.Context, meeting_id: int | None) -> None:
+    """Bộ phận đăng ký phát biểu: phiếu đăng ký, nhập danh sách, danh sách chờ."""
+    store = _open_store(ctx)
+    _run_app(store, _meeting_or_latest(store, meeting_id), mode="desk")

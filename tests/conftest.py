@@ -77,6 +77,23 @@ def english():
         importlib.reload(module)
 
 
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.pg import Cluster
+
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh database of each engine: SQLite file, and a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.db'}"
+    return request.getfixturevalue("pg_cluster").new_database()
+
+
 def hoinghi_cmd() -> list[str]:
     """The installed console script, run as a separate process."""
     script = Path(sys.executable).with_name("hoinghi")

@@ -84,9 +84,12 @@ def start_meeting(store: Store, meeting_id: int, *, at: datetime) -> None:
             _make_current(meeting, first, at)
 
 
-def next_step(store: Store, meeting_id: int, *, at: datetime) -> int | None:
+def next_step(store: Store, meeting_id: int, *, at: datetime, expect_current: int | None = -1) -> int | None:
     """Close the current step with its actual time and open the next one. Starts the
-    meeting if it has not started. Returns the new current step id (None: none left)."""
+    meeting if it has not started. Returns the new current step id (None: none left).
+
+    *expect_current*: the step the caller's screen showed as current; if another screen
+    has moved on meanwhile, Conflict('agenda.moved_on') instead of skipping a step."""
     meeting_status = None
     with store.read() as s:
         m = s.get(Meeting, meeting_id)
@@ -98,6 +101,8 @@ def next_step(store: Store, meeting_id: int, *, at: datetime) -> int | None:
     with store.action("agenda.next", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
         meeting = _meeting(tx, meeting_id)
         _require_open(meeting)
+        if expect_current != -1 and meeting.current_item_id != expect_current:
+            raise Conflict("agenda.moved_on")
         _leave_recess(tx, meeting, at)
         items = _items(tx, meeting_id)
         current = next((i for i in items if i.id == meeting.current_item_id), None)

@@ -161,12 +161,25 @@ def add_issue(
         return issue.id
 
 
-def edit_issue(store: Store, issue_id: int, *, at: datetime, content: str, field: str, in_scope: bool) -> None:
+def edit_issue(
+    store: Store,
+    issue_id: int,
+    *,
+    at: datetime,
+    content: str,
+    field: str,
+    in_scope: bool,
+    expected: str | None = None,
+) -> None:
+    """Edit a petition. *expected*: its text as the editor loaded it; if another screen
+    changed it meanwhile, Conflict('issue.changed') and nothing is overwritten."""
     text = clean_text(content, field="summary", multiline=True, required=True, max_len=4000)
     field_text = canonical_field(field, get_fields(store)) if field else ""
     meeting_id = _meeting_of_issue(store, issue_id)
     with store.action("issue.edit", at=at, meeting_id=meeting_id, actor=ACTOR, issue_id=issue_id) as tx:
         issue = _issue(tx, issue_id)
+        if expected is not None and issue.content != expected:
+            raise Conflict("issue.changed")
         issue.content, issue.content_key, issue.field, issue.in_scope = text, fold(text), field_text, in_scope
 
 
@@ -277,8 +290,18 @@ def _clean_draft(draft: ConclusionDraft) -> ConclusionDraft:
     return cleaned
 
 
-def conclude(store: Store, issue_ids: list[int], draft: ConclusionDraft, *, at: datetime) -> None:
-    """The chair's conclusion on one issue or a group of issues (same text for each)."""
+def conclude(
+    store: Store,
+    issue_ids: list[int],
+    draft: ConclusionDraft,
+    *,
+    at: datetime,
+    expected: dict[int, str | None] | None = None,
+) -> None:
+    """The chair's conclusion on one issue or a group of issues (same text for each).
+
+    *expected*: issue id -> the conclusion text the form was opened on (None: none yet);
+    if another screen concluded meanwhile, Conflict('issue.changed')."""
     if not issue_ids:
         raise Conflict("answer.no_issue")
     draft = _clean_draft(draft)
@@ -289,6 +312,8 @@ def conclude(store: Store, issue_ids: list[int], draft: ConclusionDraft, *, at: 
             if issue.meeting_id != meeting_id:
                 raise HoinghiError("issue.not_found")
             row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+            if expected is not None and issue_id in expected and (row.text if row else None) != expected[issue_id]:
+                raise Conflict("issue.changed")
             if row is None:
                 row = tx.add(Conclusion(issue_id=issue_id))
             row.outcome, row.text = draft.outcome, draft.text

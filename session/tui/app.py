@@ -21,11 +21,14 @@ class HoinghiApp(App[None]):
     TITLE = "hoinghi"
     BINDINGS = [Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True)]
 
-    def __init__(self, store: Store, *, meeting_id: int | None = None, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, store: Store, *, meeting_id: int | None = None, clock: Clock = system_clock, mode: str = "console"
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.start_meeting_id = meeting_id
+        self.mode = mode  # console | display | desk
         self.sub_title = t("app.subtitle")
 
     POLL_SECONDS = 0.5  # changes by other screens and processes show within a second
@@ -34,7 +37,16 @@ class HoinghiApp(App[None]):
         from session.tui.screens.picker import PickerScreen
 
         self.set_interval(self.POLL_SECONDS, self.poll_store)
+        if self.mode == "display" and self.start_meeting_id is not None:
+            from session.tui.screens.display import DisplayScreen
 
+            self.push_screen(DisplayScreen(self.start_meeting_id))
+            return
+        if self.mode == "desk" and self.start_meeting_id is not None:
+            from session.tui.screens.queue import QueueScreen
+
+            self.push_screen(QueueScreen(self.start_meeting_id, desk=True))
+            return
         self.push_screen(PickerScreen())
         if self.start_meeting_id is not None:
             self.open_meeting(self.start_meeting_id)

@@ -103,7 +103,13 @@ class IssueForm(_Form):
             )
         else:
             edit_issue(
-                self.app.store, self.issue.id, at=self.app.clock(), content=content, field=field, in_scope=in_scope
+                self.app.store,
+                self.issue.id,
+                at=self.app.clock(),
+                content=content,
+                field=field,
+                in_scope=in_scope,
+                expected=self.issue.content,
             )
 
 
@@ -242,4 +248,5 @@ class ConclusionForm(_Form):
             reply_method=value("c-reply"),
             forwarded_to=value("c-forward"),
         )
-        conclude(self.app.store, self.issue_ids, draft, at=self.app.clock())
+        expected = {issue_id: self.current.text if self.current else None for issue_id in self.issue_ids[:1]}
+        conclude(self.app.store, self.issue_ids, draft, at=self.app.clock(), expected=expected)

@@ -233,6 +233,7 @@ class LiveScreen(MeetingScreenBase):
             result = fn(self.app.clock())
         except HoinghiError as exc:
             self.app.report(exc)
+            self.reload(follow_current=True)  # show the current state (another screen may have acted)
             return None
         self.reload(follow_current=follow)
         from session.domain.sync import last_event_id
@@ -243,7 +244,8 @@ class LiveScreen(MeetingScreenBase):
         return result if result is not None else True
 
     def action_next_step(self) -> None:
-        self._act(lambda at: agenda.next_step(self.app.store, self.meeting_id, at=at))
+        seen = self.state.view.current_item_id if self.state and self.state.view.status != "planned" else -1
+        self._act(lambda at: agenda.next_step(self.app.store, self.meeting_id, at=at, expect_current=seen))
 
     def action_prev_step(self) -> None:
         self._act(lambda at: agenda.previous_step(self.app.store, self.meeting_id, at=at))

@@ -67,6 +67,17 @@ class QueueScreen(MeetingScreenBase):
         self.order: list[str] = []  # row keys in the order shown
         self.order_keys: dict[str, Any] = {}  # row key -> DataTable RowKey
 
+    # The registration desk sees the list, the slip form and the import — nothing that
+    # calls, reorders or marks speakers (that is the chair's assistant's job).
+    DESK_ACTIONS = frozenset(
+        {"search", "filter", "group", "register", "import_list", "help", "back", "command_palette"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.desk and action not in self.DESK_ACTIONS:
+            return False
+        return True
+
     def compose(self) -> ComposeResult:
         yield Static(t("queue.title"), id="title-bar")
         yield Input(placeholder=t("queue.search"), id="queue-search")
@@ -84,6 +95,12 @@ class QueueScreen(MeetingScreenBase):
         table.add_column(t("queue.col.status"), key="status", width=9)
         table.add_column(t("queue.col.summary"), key="summary", width=60)
         self.load_all()
+        if self.desk:
+            from session.domain.meetings import meeting_view
+
+            self.query_one("#title-bar", Static).update(
+                t("desk.title", title=meeting_view(self.app.store, self.meeting_id).title)
+            )
         table.focus()
 
     # --- data --------------------------------------------------------------------
@@ -294,7 +311,8 @@ class QueueScreen(MeetingScreenBase):
             self._act(lambda at: queue.call(self.app.store, view.id, at=at))
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        self.action_call_this()
+        if not self.desk:
+            self.action_call_this()
 
     def action_move(self, where: str) -> None:
         view = self.selected()
@@ -363,6 +381,13 @@ class QueueScreen(MeetingScreenBase):
             self.app.pop_screen()
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        if self.desk:
+            return [
+                (t("key.register"), t("cmd.register"), self.action_register),
+                (t("key.import"), t("cmd.import"), self.action_import_list),
+                (t("key.filter"), t("key.filter"), self.action_filter),
+                (t("key.search"), t("queue.search"), self.action_search),
+            ]
         return [
             (t("key.call_next"), t("cmd.call_next"), self.action_call_next),
             (t("key.call_field"), t("cmd.call_field"), self.action_call_field),
