@@ -58,6 +58,12 @@ class ExportScreen(ModalScreen[None]):
         else:
             self.action_close()
 
+    def on_mount(self) -> None:
+        self.query_one("#export-folder", Input).focus()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.run_export()
+
     def run_export(self) -> None:
         kinds = [k for k in KINDS if self.query_one(f"#export-{k}", Checkbox).value]
         folder = self.query_one("#export-folder", Input).value.strip()
