@@ -339,3 +339,11 @@ def body(document, text: str, *, bold_prefix: str = "", italic: bool = False, bo
         paragraph._p.append(_run_xml(bold_prefix, bold=True))
     paragraph._p.append(_run_xml(text, bold=bold, italic=italic))
     return paragraph
+
+
+def document_for(settings):  # noqa: ANN001, ANN201 — session.domain.settings.OfficeSettings
+    """A new document with the office's margins and body size."""
+    s = settings
+    return new_document(
+        margins_mm=(s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm), body_pt=s.body_pt
+    )

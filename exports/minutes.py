@@ -9,13 +9,11 @@ from session.domain.records import MeetingRecord
 
 
 def build_minutes(record: MeetingRecord):
-    from exports.docx_format import body, header, new_document, recipients_and_signature, set_style, signature_table
+    from exports.docx_format import body, document_for, header, recipients_and_signature, set_style, signature_table
 
     s = record.settings
     m = record.meeting
-    doc = new_document(
-        margins_mm=(s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm), body_pt=s.body_pt
-    )
+    doc = document_for(s)
     header(
         doc,
         parent_body=s.parent_body,

@@ -22,13 +22,11 @@ def scrub(text: str) -> str:
 
 
 def build_notice(record: MeetingRecord, *, issued: date):
-    from exports.docx_format import body, date_line, header, new_document, recipients_and_signature, rule, set_style
+    from exports.docx_format import body, date_line, document_for, header, recipients_and_signature, rule, set_style
 
     s = record.settings
     m = record.meeting
-    doc = new_document(
-        margins_mm=(s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm), body_pt=s.body_pt
-    )
+    doc = document_for(s)
     header(
         doc,
         parent_body=s.parent_body,

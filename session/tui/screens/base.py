@@ -62,6 +62,32 @@ class MeetingScreenBase(Screen[None]):
         rows["palette"] = (["ctrl+p"], t("key.palette"), True)
         return [(key_label(",".join(k)), d, a) for k, d, a in rows.values()]
 
+    def _act(self, fn):  # noqa: ANN001, ANN202 — fn(at) -> result
+        """Run one domain action with the current time; errors become one clear line.
+        The screen then refreshes from the event log, which also shows other screens' work."""
+        from models.errors import HoinghiError
+
+        try:
+            result = fn(self.app.clock())
+        except HoinghiError as exc:
+            self.app.report(exc)
+            self.poll_store()
+            return None
+        self.poll_store()
+        return result if result is not None else True
+
+    def action_undo(self) -> None:
+        from session.domain.agenda import undo
+
+        name = self._act(lambda at: undo(self.app.store, self.meeting_id, at=at))
+        if isinstance(name, str):
+            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
+
+    def action_help(self) -> None:
+        from session.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
     def leave_to_picker(self) -> None:
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()

@@ -157,15 +157,6 @@ class LedgerScreen(MeetingScreenBase):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _act(self, fn: Callable[[Any], Any]) -> Any:
-        try:
-            result = fn(self.app.clock())
-        except HoinghiError as exc:
-            self.app.report(exc)
-            return None
-        self.poll_store()
-        return result if result is not None else True
-
     def action_add_issue(self) -> None:
         from session.tui.screens.ledger_forms import IssueForm
 
@@ -231,16 +222,6 @@ class LedgerScreen(MeetingScreenBase):
         from session.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.meeting_id))
-
-    def action_undo(self) -> None:
-        name = self._act(lambda at: self.app.store.undo_last(self.meeting_id, at=at).action)
-        if isinstance(name, str):
-            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
-
-    def action_help(self) -> None:
-        from session.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.key_rows()))
 
     def action_back(self) -> None:
         if self.marked:

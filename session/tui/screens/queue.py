@@ -281,16 +281,6 @@ class QueueScreen(MeetingScreenBase):
 
     # --- actions -----------------------------------------------------------------------
 
-    def _act(self, fn: Callable[[Any], Any]) -> Any:
-        try:
-            result = fn(self.app.clock())
-        except HoinghiError as exc:
-            self.app.report(exc)
-            self.poll_store()
-            return None
-        self.poll_store()  # shows this action (and anything another screen did) at once
-        return result
-
     def action_call_next(self, field: str | None = None) -> None:
         speaking = next((v.id for v in self.views.values() if v.status == "speaking"), None)
         called = self._act(
@@ -359,16 +349,6 @@ class QueueScreen(MeetingScreenBase):
         from session.tui.screens.limits import LimitsScreen
 
         self.app.push_screen(LimitsScreen(self.meeting_id))
-
-    def action_undo(self) -> None:
-        name = self._act(lambda at: self.app.store.undo_last(self.meeting_id, at=at).action)
-        if isinstance(name, str):
-            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
-
-    def action_help(self) -> None:
-        from session.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.key_rows()))
 
     def action_back(self) -> None:
         search = self.query_one("#queue-search", Input)
