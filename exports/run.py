@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -34,8 +35,14 @@ def export(
         from exports.minutes import build_minutes
         from exports.notice import build_notice
 
-        record = meeting_record(store, meeting_id)
-        document = build_minutes(record) if kind == "minutes" else build_notice(record, issued=today)
+        gc_was_on = gc.isenabled()
+        gc.disable()  # thousands of short-lived wrappers, no cycles: collection passes only cost time
+        try:
+            record = meeting_record(store, meeting_id)
+            document = build_minutes(record) if kind == "minutes" else build_notice(record, issued=today)
+        finally:
+            if gc_was_on:
+                gc.enable()
         written.append(write_atomic(out, lambda tmp: document.save(str(tmp)), force=force))
         if pdf:
             from exports.pdf import to_pdf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -35,6 +36,10 @@ class HoinghiApp(App[None]):
 
     def on_mount(self) -> None:
         from session.tui.screens.picker import PickerScreen
+
+        # Everything loaded so far lives as long as the app: keep it out of the garbage
+        # collector's full passes, which otherwise stall a keystroke now and then.
+        self.call_after_refresh(gc.freeze)
 
         self.set_interval(self.POLL_SECONDS, self.poll_store)
         if self.mode == "display" and self.start_meeting_id is not None:
