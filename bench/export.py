@@ -1,7 +1,9 @@
 """Minutes export of a big meeting: 300 speeches and 500 issues (issue: documents).
 
-Prints our time, the time python-docx alone takes to write the same paragraphs (same
-run), their ratio, and the peak memory of the export process.
+Prints our time (reading the record, building, durable atomic write; the second export
+of the process, so both sides are warm), the time python-docx alone takes to write and
+sync the same paragraphs (same run), their ratio, the first (cold) export, and the peak
+memory of the export process.
 
 Run: .venv/bin/python bench/export.py
 """
@@ -19,29 +21,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHILD = """
-import resource, sys, time
+import os, resource, sys, time
 from datetime import date
 from pathlib import Path
 from models.store import Store
 from exports.run import export
-from exports.minutes import build_minutes
-from session.domain.records import meeting_record
 from docx import Document
 
 store = Store.open(sys.argv[1])
 meeting_id, out = int(sys.argv[2]), Path(sys.argv[3])
 start = time.perf_counter()
 export(store, meeting_id, "minutes", out / "bb.docx", today=date.today(), force=True)
+cold = time.perf_counter() - start
+start = time.perf_counter()
+export(store, meeting_id, "minutes", out / "bb.docx", today=date.today(), force=True)
 ours = time.perf_counter() - start
 
+# python-docx alone: the same paragraph texts, saved and synced to disk like ours.
 texts = [p.text for p in Document(str(out / "bb.docx")).paragraphs]
 start = time.perf_counter()
 plain = Document()
 for text in texts:
     plain.add_paragraph(text)
 plain.save(str(out / "plain.docx"))
+with open(out / "plain.docx", "rb+") as fh:
+    os.fsync(fh.fileno())
 floor = time.perf_counter() - start
-print(ours, floor, len(texts), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(ours, floor, len(texts), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, cold)
 """
 
 
@@ -121,12 +127,16 @@ def main() -> None:
                 cwd=ROOT,
                 check=True,
             ).stdout.split()
-            runs.append((float(out[0]), float(out[1]), int(out[2]), int(out[3])))
+            runs.append((float(out[0]), float(out[1]), int(out[2]), int(out[3]), float(out[4])))
         ours = statistics.median(r[0] for r in runs)
         floor = statistics.median(r[1] for r in runs)
         peak = max(r[3] for r in runs) / 1024
-        print(f"minutes, 300 speeches + 500 issues ({runs[0][2]} paragraphs): {ours * 1000:.0f} ms  (target < 2000)")
-        print(f"python-docx alone, same paragraphs:                {floor * 1000:.0f} ms")
+        cold = statistics.median(r[4] for r in runs)
+        print(
+            f"minutes, 300 speeches + 500 issues ({runs[0][2]} paragraphs): {ours * 1000:.0f} ms  (target < 2000);"
+            f" first export of the process {cold * 1000:.0f} ms"
+        )
+        print(f"python-docx alone, same paragraphs, saved and synced: {floor * 1000:.0f} ms")
         print(f"  ratio ours/python-docx: {ours / floor:.2f}  (target < 1.3)")
         print(f"peak memory of the export process: {peak:.0f} MB  (target < 300)")
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from session.domain import queue
 from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip, list_registrations, register
 from session.tui.app import HoinghiApp
 from session.tui.screens.queue import QueueScreen
+from session.tui.widgets.queue_list import QueueList
 from session.tui.widgets.queue_panel import QueuePanel
 from tests.conftest import T0
 
@@ -85,7 +86,7 @@ async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(QueueList)
         assert table.row_count == 5
         await pilot.press("down", "down", "down", "down", "t")  # Chu Thị Ngọc to the top
         await pilot.press("down", "shift+down")  # Nguyễn Văn Đức one down
@@ -93,7 +94,7 @@ async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
         assert names[:3] == ["Chu Thị Ngọc", "Lò Thị Mai", "Nguyễn Văn Đức"]
         await pilot.press("c")  # Chu Thị Ngọc speaks (y tế)
         await pilot.pause()
-        table.move_cursor(row=0)  # the speaking row is on top
+        table.move_cursor(0)  # the speaking row is on top
         assert table.get_row_at(0)[1].plain[2:] == "Chu Thị Ngọc"
         await pilot.press("v")  # next on the selected row's field: y tế
         speaking = [r.name for r in list_registrations(store, mid) if r.status == "speaking"]
@@ -102,7 +103,7 @@ async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
         assert "Đang phát biểu: Lò Thị Mai" in text_of(app, "#queue-status")
         # Called but not in the hall: to the end once, then marked absent.
         row = table.get_row_index(str(next(r.id for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo")))
-        table.move_cursor(row=row)
+        table.move_cursor(row)
         await pilot.press("a")
         await pilot.pause()
         regs = list_registrations(store, mid)
@@ -122,7 +123,7 @@ async def test_search_ignores_accents_and_d(store, clock):
         await pilot.press("d", "slash")
         await pilot.press(*"nguyen")
         await pilot.pause(0.3)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(QueueList)
         assert [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
         search = app.screen.query_one("#queue-search", Input)
         search.value = ""
@@ -215,5 +216,22 @@ async def test_importing_the_compiled_list_from_the_queue_screen(store, clock, t
         assert "Đã nhập 3 người đăng ký" in text_of(app, "#import-summary")
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen.query_one(DataTable).row_count == 3
+        assert app.screen.query_one(QueueList).row_count == 3
     assert [r.name for r in list_registrations(store, mid)] == ["Hoàng Văn Páo", "Lăng Thị Mỵ", "Nguyễn Văn Đức"]
+
+
+async def test_after_an_action_only_the_touched_rows_are_rendered_again(store, clock):
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        table = app.screen.query_one(QueueList)
+        before = dict(table._strips)
+        assert len(before) == 5
+        await pilot.press("c")  # the first speaker's row changes; the others only move
+        await pilot.pause()
+        first = str(list_registrations(store, mid)[0].id)
+        kept = [key for key, strip in table._strips.items() if before.get(key) is strip]
+        assert first not in kept and len(kept) == 4
+        assert table.get_row_at(0)[4].plain == "đang nói"

@@ -8,7 +8,7 @@ import textwrap
 import time
 from datetime import datetime
 
-from textual.widgets import DataTable, Digits
+from textual.widgets import Digits
 
 from models.store import Store
 from session.domain.demo import create_demo
@@ -76,7 +76,9 @@ async def test_the_desk_mode_only_registers_and_shows_others_registrations(db_pa
     app = HoinghiApp(store, meeting_id=meeting_id, mode="desk")
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        from session.tui.widgets.queue_list import QueueList
+
+        table = app.screen.query_one(QueueList)
         assert table.row_count == 25
         assert "Bộ phận tiếp nhận" in text_of(app, "#title-bar")
         await pilot.press("c")  # "call next" is not the desk's job: nothing happens

@@ -1,6 +1,6 @@
 """The queue screen (danh sách đăng ký): every registration, searchable without accents,
-filtered or grouped by field, reordered and called by keys. One DataTable, no widget per
-row; after an action only the rows it touched are updated."""
+filtered or grouped by field, reordered and called by keys. One QueueList (Line API, no
+widget per row); after an action only the rows it touched are re-rendered."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from models.errors import HoinghiError
 from session.domain import queue
@@ -19,7 +19,10 @@ from session.domain.fields import get_fields
 from session.domain.registrations import RegistrationView, list_registrations
 from session.i18n import t
 from session.tui.screens.base import MeetingScreenBase
+from session.tui.widgets.queue_list import QueueList
 
+COLUMNS = ("no", "name", "locality", "field", "status", "summary")
+COLUMN_WIDTHS = (6, 27, 17, 16, 11, 40)
 STATUS_ORDER = {"speaking": 0, "waiting": 1, "done": 2, "absent": 3, "withdrawn": 4}
 STATUS_STYLE = {
     "speaking": "bold reverse",
@@ -59,13 +62,10 @@ class QueueScreen(MeetingScreenBase):
         super().__init__(meeting_id)
         self.desk = desk
         self.views: dict[int, RegistrationView] = {}
-        self.by_position: dict[int, int] = {}
         self.field_filter: str | None = None
         self.query_text = ""
         self.grouped = False
         self._search_timer: Any = None
-        self.order: list[str] = []  # row keys in the order shown
-        self.order_keys: dict[str, Any] = {}  # row key -> DataTable RowKey
 
     # The registration desk sees the list, the slip form and the import — nothing that
     # calls, reorders or marks speakers (that is the chair's assistant's job).
@@ -82,18 +82,14 @@ class QueueScreen(MeetingScreenBase):
         yield Static(t("queue.title"), id="title-bar")
         yield Input(placeholder=t("queue.search"), id="queue-search")
         yield Static("", id="queue-status")
-        yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="queue-header")
+        yield QueueList(COLUMN_WIDTHS, id="queue-table")
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one(DataTable)
-        table.add_column(t("queue.col.no"), key="no", width=5)
-        table.add_column(t("queue.col.name"), key="name", width=26)
-        table.add_column(t("queue.col.locality"), key="locality", width=16)
-        table.add_column(t("queue.col.field"), key="field", width=15)
-        table.add_column(t("queue.col.status"), key="status", width=9)
-        table.add_column(t("queue.col.summary"), key="summary", width=60)
+        table = self.query_one(QueueList)
+        self.query_one("#queue-header", Static).update(table.header([t(f"queue.col.{c}") for c in COLUMNS]))
         self.load_all()
         if self.desk:
             from session.domain.meetings import meeting_view
@@ -131,7 +127,7 @@ class QueueScreen(MeetingScreenBase):
         name = Text(mark, style="bold yellow" if mark == "★ " else "bold")
         name.append(view.name, style=style)
         return (
-            Text(str(view.position), justify="right", style=style),
+            Text(f"{view.position:>4}", style=style),
             name,
             Text(view.locality, style=style),
             Text(view.field, style=style),
@@ -141,73 +137,33 @@ class QueueScreen(MeetingScreenBase):
 
     def rebuild(self) -> None:
         """Rebuild the rows (after a filter, search or a large change)."""
-        table = self.query_one(DataTable)
+        table = self.query_one(QueueList)
         keep = self.selected_id()
-        table.clear()
         rows = sorted((v for v in self.views.values() if self._visible(v)), key=self._order)
-        self.by_position = {v.position: v.id for v in self.views.values()}
-        self.order_keys = {}
-        for view in rows:
-            self.order_keys[str(view.id)] = table.add_row(*self._cells(view), key=str(view.id))
-        self.order = [str(view.id) for view in rows]
-        if keep is not None and str(keep) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+        table.set_rows([(str(v.id), self._cells(v)) for v in rows])
+        if keep is not None and str(keep) in table:
+            table.move_cursor(table.get_row_index(str(keep)))
         self.show_status()
 
     def apply(self, changed: list[RegistrationView], removed: set[int]) -> None:
-        """Update only the rows an action touched, then re-sort."""
-        table = self.query_one(DataTable)
+        """Re-render only the rows an action touched, then restore the queue order."""
+        table = self.query_one(QueueList)
         keep = self.selected_id()
         for reg_id in removed:
             self.views.pop(reg_id, None)
-            if str(reg_id) in table.rows:
-                self._remove(table, str(reg_id))
+            table.remove(str(reg_id))
         for view in changed:
             self.views[view.id] = view
-            key = str(view.id)
-            present = key in table.rows
-            if not self._visible(view):
-                if present:
-                    self._remove(table, key)
-                continue
-            cells = self._cells(view)
-            if present:
-                for column, cell in zip(("no", "name", "locality", "field", "status", "summary"), cells, strict=True):
-                    if table.get_cell(key, column) != cell:
-                        table.update_cell(key, column, cell)
+            if self._visible(view):
+                table.put(str(view.id), self._cells(view))
             else:
-                self.order_keys[key] = table.add_row(*cells, key=key)
-                self.order.append(key)
-        self.by_position = {v.position: v.id for v in self.views.values()}
-        self._reorder(table)
-        if keep is not None and str(keep) in table.rows:
+                table.remove(str(view.id))
+        table.reorder([str(v.id) for v in sorted((self.views[int(k)] for k in table.order), key=self._order)])
+        if keep is not None and str(keep) in table:
             index = table.get_row_index(str(keep))
             if index != table.cursor_row:
-                table.move_cursor(row=index, animate=False)
+                table.move_cursor(index)
         self.show_status()
-
-    def _remove(self, table: DataTable, key: str) -> None:
-        table.remove_row(key)
-        self.order_keys.pop(key, None)
-        self.order.remove(key)
-
-    def _reorder(self, table: DataTable) -> None:
-        """Put the rows in queue order again, only if an action changed that order."""
-        wanted = [str(v.id) for v in sorted((self.views[int(k)] for k in self.order_keys), key=self._order)]
-        if wanted == self.order:
-            return
-        self.order = wanted
-        if hasattr(table, "_row_locations"):
-            # DataTable.sort() goes through a per-row key wrapper (~8 ms at 2,000 rows);
-            # setting the order it would compute is what sort() itself does internally.
-            from textual._two_way_dict import TwoWayDict
-
-            table._row_locations = TwoWayDict({self.order_keys[key]: index for index, key in enumerate(wanted)})
-            table._update_count += 1
-            table.refresh()
-        else:  # pragma: no cover — a Textual without the private attribute
-            position = {key: n for n, key in enumerate(wanted)}
-            table.sort("no", key=lambda cell: position[str(self.by_position[int(cell.plain)])])
 
     def on_store_changed(self, changes) -> None:  # noqa: ANN001
         ids = changes.of("registration")
@@ -225,7 +181,7 @@ class QueueScreen(MeetingScreenBase):
         self.apply(fresh, ids - {v.id for v in fresh})
 
     def show_status(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(QueueList)
         waiting = sum(1 for v in self.views.values() if v.status == "waiting")
         speaking = next((v for v in self.views.values() if v.status == "speaking"), None)
         status = t(
@@ -241,10 +197,8 @@ class QueueScreen(MeetingScreenBase):
         self.query_one("#queue-status", Static).update(status)
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = self.query_one(QueueList).selected_key()
+        return int(key) if key is not None else None
 
     def selected(self) -> RegistrationView | None:
         reg_id = self.selected_id()
@@ -265,7 +219,7 @@ class QueueScreen(MeetingScreenBase):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "queue-search":
-            self.query_one(DataTable).focus()
+            self.query_one(QueueList).focus()
 
     def action_filter(self) -> None:
         fields = [None, *get_fields(self.app.store)]
@@ -300,7 +254,7 @@ class QueueScreen(MeetingScreenBase):
         if view is not None:
             self._act(lambda at: queue.call(self.app.store, view.id, at=at))
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    def on_queue_list_selected(self, _event: QueueList.Selected) -> None:
         if not self.desk:
             self.action_call_this()
 
@@ -353,7 +307,7 @@ class QueueScreen(MeetingScreenBase):
     def action_back(self) -> None:
         search = self.query_one("#queue-search", Input)
         if search.has_focus:
-            self.query_one(DataTable).focus()
+            self.query_one(QueueList).focus()
             return
         if self.desk:
             self.app.exit()
