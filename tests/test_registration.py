@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from models.errors import Conflict, TextError
 from session.domain import queue
 from session.domain.answers import Answerer, end_answer, issues_of_registration, start_answer
+from session.domain.live import load_live
 from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip, list_registrations, register
-from session.domain.tally import floor_tally
 from tests.conftest import T0
 
 
@@ -131,10 +131,11 @@ def test_tally_counts_citizens_against_officials(store, mid, clock):
     start_answer(store, mid, issues_of_registration(store, a), Answerer("Triệu Văn Long", "Trưởng phòng"), at=clock())
     clock.advance(minutes=2)
     end_answer(store, mid, at=clock(), summary="Sẽ cấp trong tháng")
-    tally = floor_tally(store, mid, list_registrations(store, mid), clock())
+    state = load_live(store, mid, clock())
+    tally, waiting = state.floor, state.queue
     assert tally.citizens_seconds == 180 and tally.officials_seconds == 120
     assert tally.by_field == {"đất đai": 1} and tally.by_locality == {"Thôn A": 1}
-    assert tally.waiting == 1 and tally.waiting_seconds == 180
+    assert waiting.waiting == 1 and waiting.waiting_seconds == 180
     assert tally.citizens_share == pytest.approx(0.6)
 
 

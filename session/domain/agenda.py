@@ -34,6 +34,14 @@ def _items(tx: Tx, meeting_id: int) -> list[AgendaItem]:
     )
 
 
+def _meeting_of_item(store: Store, item_id: int) -> int:
+    with store.read() as s:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise HoinghiError("agenda.step_not_found")
+        return item.meeting_id
+
+
 def _require_open(meeting: Meeting) -> None:
     if meeting.status == "closed":
         raise Conflict("agenda.closed")
@@ -204,25 +212,19 @@ def insert_step(
 def edit_step(
     store: Store, item_id: int, *, at: datetime, title: str, presenter: str, minutes: int, kind: str | None = None
 ) -> None:
-    with store.read() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise HoinghiError("agenda.step_not_found")
-        meeting_id = item.meeting_id
-        kind = kind or item.kind
-    title, presenter, minutes, kind = _clean_step(title, presenter, minutes, kind)
+    """Edit a step; *kind* None keeps the step's kind."""
+    meeting_id = _meeting_of_item(store, item_id)
+    title, presenter, minutes, new_kind = _clean_step(title, presenter, minutes, kind or "other")
     with store.action("agenda.edit", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
         item = tx.get(AgendaItem, item_id)
-        item.title, item.presenter, item.planned_minutes, item.kind = title, presenter, minutes, kind
+        item.title, item.presenter, item.planned_minutes = title, presenter, minutes
+        if kind is not None:
+            item.kind = new_kind
 
 
 def move_step(store: Store, item_id: int, delta: int, *, at: datetime) -> None:
     """Move a step up (delta −1) or down (+1) the order of business."""
-    with store.read() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise HoinghiError("agenda.step_not_found")
-        meeting_id = item.meeting_id
+    meeting_id = _meeting_of_item(store, item_id)
     with store.action("agenda.move", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
         items = _items(tx, meeting_id)
         index = next(n for n, i in enumerate(items) if i.id == item_id)
@@ -234,11 +236,7 @@ def move_step(store: Store, item_id: int, delta: int, *, at: datetime) -> None:
 
 def toggle_skip(store: Store, item_id: int, *, at: datetime) -> bool:
     """Skip a step not yet held (or take it back). Returns the new skipped state."""
-    with store.read() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise HoinghiError("agenda.step_not_found")
-        meeting_id = item.meeting_id
+    meeting_id = _meeting_of_item(store, item_id)
     with store.action("agenda.skip", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
         meeting = _meeting(tx, meeting_id)
         item = tx.get(AgendaItem, item_id)

@@ -92,17 +92,6 @@ def end_answer(store: Store, meeting_id: int, *, at: datetime, summary: str | No
         return running.id
 
 
-def running_answer(store: Store, meeting_id: int) -> tuple[int, str, datetime] | None:
-    """(id, answerer name, started at) of the answer in progress, if any."""
-    with store.read() as s:
-        row = s.exec(
-            select(Answer).where(
-                Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None)
-            )
-        ).first()
-        return None if row is None else (row.id, row.answerer_name, row.started_at)
-
-
 def answerers(store: Store, meeting_id: int) -> list[Answerer]:
     """Who may answer: the chair first, then the officials among the participants."""
     from models.tables import Meeting, Participant

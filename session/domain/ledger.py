@@ -256,20 +256,6 @@ def record_answer(
         return answer.id
 
 
-def edit_answer(store: Store, answer_id: int, *, at: datetime, summary: str) -> None:
-    summary = clean_text(summary, field="summary", multiline=True, max_len=20_000)
-    with store.read() as s:
-        answer = s.get(Answer, answer_id)
-        if answer is None:
-            raise HoinghiError("answer.not_found")
-        meeting_id = answer.meeting_id
-    with store.action("answer.edit", at=at, meeting_id=meeting_id, actor=ACTOR, answer_id=answer_id) as tx:
-        tx.get(Answer, answer_id).summary = summary
-
-
-# --- conclusions -----------------------------------------------------------------------
-
-
 def _clean_draft(draft: ConclusionDraft) -> ConclusionDraft:
     if draft.outcome not in OUTCOMES:
         raise HoinghiError("conclusion.bad_outcome", value=draft.outcome)

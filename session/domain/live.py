@@ -48,7 +48,14 @@ class Floor:
     officials_seconds: float = 0.0
     speeches: int = 0
     by_field: dict[str, int] = field(default_factory=dict)
+    by_locality: dict[str, int] = field(default_factory=dict)  # speeches by thôn
     total: int = 0
+
+    @property
+    def citizens_share(self) -> float:
+        """Share of the floor time the citizens had (the plans ask to give it to them)."""
+        total = self.citizens_seconds + self.officials_seconds
+        return self.citizens_seconds / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,7 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
     speaker = None
     citizens = officials = 0.0
     by_field: Counter[str] = Counter()
+    by_locality: Counter[str] = Counter()
     for row in held:
         limit = row.limit_seconds or per_field.get(row.field, default)
         seconds = speech_elapsed(row.started_at, row.ended_at, row.paused_at, row.paused_seconds, now)
@@ -110,6 +118,7 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
         else:
             citizens += seconds
         by_field[row.field or "—"] += 1
+        by_locality[row.locality or "—"] += 1
         if row.status == "speaking":
             speaker = Speaker(
                 row.id,
@@ -138,13 +147,10 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
         officials_seconds=officials,
         speeches=len(held),
         by_field=dict(by_field.most_common()),
+        by_locality=dict(by_locality.most_common()),
         total=total,
     )
     return queue, floor
-
-
-def queue_load(store: Store, view: MeetingView, now: datetime) -> QueueLoad:
-    return load_floor(store, view, now)[0]
 
 
 def load_live(store: Store, meeting_id: int, now: datetime) -> LiveState:

@@ -15,6 +15,7 @@ from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
 from models.tables import FieldLimit, Meeting, Registration
 from models.text import fold
+from session.domain.registrations import next_position
 
 ACTOR = "assistant"
 WARNING_SECONDS = 30
@@ -146,10 +147,7 @@ def mark_absent(store: Store, reg_id: int, *, at: datetime) -> str:
             reg.status = "absent"
         else:
             reg.status = "waiting"
-            top = tx.exec(
-                select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)
-            ).one()
-            reg.queue_position = (top or 0) + 1
+            reg.queue_position = next_position(tx, meeting_id)
         return reg.status
 
 
@@ -169,9 +167,8 @@ def requeue(store: Store, reg_id: int, *, at: datetime) -> None:
         reg = _reg(tx, reg_id)
         if reg.status not in ("withdrawn", "absent"):
             raise Conflict("queue.not_waiting", name=reg.speaker_name)
-        top = tx.exec(select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)).one()
         reg.status = "waiting"
-        reg.queue_position = (top or 0) + 1
+        reg.queue_position = next_position(tx, meeting_id)
 
 
 def move(store: Store, reg_id: int, where: str, *, at: datetime) -> None:

@@ -158,7 +158,7 @@ def find_duplicate(store: Store, meeting_id: int, name: str, locality: str) -> R
     return None if reg is None else _plain(reg, 0, False, False)
 
 
-def _next_position(tx: Tx, meeting_id: int) -> int:
+def next_position(tx: Tx, meeting_id: int) -> int:
     top = tx.exec(select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)).one()
     return (top or 0) + 1
 
@@ -178,7 +178,7 @@ def register(
     with store.action("registration.add", at=at, meeting_id=meeting_id, actor=actor) as tx:
         if tx.get(Meeting, meeting_id) is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
-        reg = _add(tx, meeting_id, slip, at, _next_position(tx, meeting_id))
+        reg = _add(tx, meeting_id, slip, at, next_position(tx, meeting_id))
         _add_issues(tx, meeting_id, [reg], at)
         return reg.id
 
@@ -190,7 +190,7 @@ def register_many(store: Store, meeting_id: int, slips: list[Slip], *, at: datet
     with store.action("registration.import", at=at, meeting_id=meeting_id, actor=actor, count=len(cleaned)) as tx:
         if tx.get(Meeting, meeting_id) is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
-        start = _next_position(tx, meeting_id)
+        start = next_position(tx, meeting_id)
         regs = [_add(tx, meeting_id, slip, at, start + n) for n, slip in enumerate(cleaned)]
         _add_issues(tx, meeting_id, regs, at)
     return len(cleaned)
@@ -289,9 +289,10 @@ def list_registrations(store: Store, meeting_id: int, ids: set[int] | None = Non
     return views
 
 
-def registration_count(store: Store, meeting_id: int) -> int:
+def speaker_field(store: Store, reg_id: int) -> str | None:
+    """The field (lĩnh vực) a registration was made on."""
     with store.read() as s:
-        return s.exec(select(func.count()).where(Registration.meeting_id == meeting_id)).one()
+        return s.exec(select(Registration.field).where(Registration.id == reg_id)).first()
 
 
 def registration_number(store: Store, reg_id: int) -> int:

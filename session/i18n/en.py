@@ -497,4 +497,5 @@ MESSAGES: dict[str, str] = {
     "display.over": "Over time",
     "display.left": "Time left",
     "desk.title": "Registration desk — {title}",
+    "tally.localities": "By village: {places}",
 }

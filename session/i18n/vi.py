@@ -503,4 +503,5 @@ MESSAGES: dict[str, str] = {
     "display.over": "Quá giờ",
     "display.left": "Thời gian còn lại",
     "desk.title": "Bộ phận tiếp nhận, đăng ký phát biểu — {title}",
+    "tally.localities": "Theo thôn: {places}",
 }

@@ -30,7 +30,7 @@ from session.domain.answers import (
 from session.domain.dates import fmt_date
 from session.domain.live import LiveState, load_live
 from session.domain.phrases import fill, load_phrases, phrases_file
-from session.domain.registrations import list_registrations
+from session.domain.registrations import speaker_field
 from session.domain.views import AgendaStep
 from session.i18n import t
 from session.tui.screens.base import MeetingScreenBase
@@ -410,9 +410,7 @@ class LiveScreen(MeetingScreenBase):
         else:
             last = last_speaker(self.app.store, self.meeting_id)
             if last is not None:
-                field = next(
-                    (r.field for r in list_registrations(self.app.store, self.meeting_id) if r.id == last), None
-                )
+                field = speaker_field(self.app.store, last)
         self.action_call_next(field=field)
 
     def action_finish_speech(self) -> None:
@@ -447,37 +445,37 @@ class LiveScreen(MeetingScreenBase):
     def action_register(self) -> None:
         from session.tui.screens.registration_form import RegistrationForm
 
-        self.flush_notes()
-        self.app.push_screen(RegistrationForm(self.meeting_id), lambda _n: self.reload())
+        self.open_screen(RegistrationForm(self.meeting_id), lambda _n: self.reload())
 
     def action_queue(self) -> None:
         from session.tui.screens.queue import QueueScreen
 
+        self.open_screen(QueueScreen(self.meeting_id))
+
+    def open_screen(self, screen, callback=None) -> None:  # noqa: ANN001
+        """Open another screen over the console; the notes on screen are saved first."""
         self.flush_notes()
-        self.app.push_screen(QueueScreen(self.meeting_id))
+        self.app.push_screen(screen, callback)
 
     def action_ledger(self) -> None:
         from session.tui.screens.ledger import LedgerScreen
 
-        self.flush_notes()
-        self.app.push_screen(LedgerScreen(self.meeting_id))
+        self.open_screen(LedgerScreen(self.meeting_id))
 
     def action_followup(self) -> None:
         from session.tui.screens.followup import FollowupScreen
 
-        self.app.push_screen(FollowupScreen(self.meeting_id))
+        self.open_screen(FollowupScreen(self.meeting_id))
 
     def action_history(self) -> None:
         from session.tui.screens.history import HistoryScreen
 
-        self.flush_notes()
-        self.app.push_screen(HistoryScreen(self.meeting_id))
+        self.open_screen(HistoryScreen(self.meeting_id))
 
     def action_export(self) -> None:
         from session.tui.screens.export_screen import ExportScreen
 
-        self.flush_notes()
-        self.app.push_screen(ExportScreen(self.meeting_id))
+        self.open_screen(ExportScreen(self.meeting_id))
 
     # --- palette ------------------------------------------------------------------
 

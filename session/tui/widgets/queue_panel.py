@@ -96,4 +96,7 @@ class QueuePanel(Vertical):
         if floor.by_field:
             top = ", ".join(f"{k} {v}" for k, v in list(floor.by_field.items())[:4])
             tally.append("\n" + t("tally.fields", fields=top), style="dim")
+        if floor.by_locality:
+            top = ", ".join(f"{k} {v}" for k, v in list(floor.by_locality.items())[:4])
+            tally.append("\n" + t("tally.localities", places=top), style="dim")
         self.query_one("#floor-tally", Static).update(tally)
