@@ -77,7 +77,11 @@ class HoinghiApp(App[None]):
         self.exit()
 
     def poll_store(self) -> None:
-        for screen in self.screen_stack:
+        for screen in list(self.screen_stack):
+            # A screen being taken down (leaving it, or the app exiting) has lost its
+            # widgets already; it has nothing left to refresh.
+            if not (screen.is_running and screen.is_attached and screen.display):
+                continue
             poll = getattr(screen, "poll_store", None)
             if poll is not None:
                 poll()

@@ -26,7 +26,7 @@ class MeetingScreenBase(Screen[None]):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self.seen_event = 0
+        self.seen_event: int | None = None  # set once mounted: no refresh before the widgets exist
 
     def on_mount(self) -> None:
         from session.domain.sync import last_event_id
@@ -37,6 +37,8 @@ class MeetingScreenBase(Screen[None]):
         from models.errors import HoinghiError
         from session.domain.sync import changes_since, last_event_id
 
+        if self.seen_event is None:
+            return
         try:
             if last_event_id(self.app.store) <= self.seen_event:
                 return
