@@ -29,6 +29,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/speakers.py
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/sync.py
+	$(BIN)/python bench/web_display.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

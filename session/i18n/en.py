@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "error.text.empty": "{field}: must not be empty.",
     "error.text.too_long": "{field}: too long ({length} characters, at most {limit}).",
     "error.meeting.not_found": "There is no meeting number {id}.",
+    "error.serve.missing": "The browser display is not installed; install it with: pip install 'hoinghi[serve]'",
     "error.meeting.none": "No meeting yet; create one with `hoinghi new` or `hoinghi demo`.",
     "error.template.not_found": "No agenda template “{name}”. See the list: hoinghi templates",
     "error.template.invalid": "Agenda template {path} is not valid: {detail}",
@@ -498,4 +499,5 @@ MESSAGES: dict[str, str] = {
     "display.left": "Time left",
     "desk.title": "Registration desk — {title}",
     "tally.localities": "By village: {places}",
+    "serve.started": "Hall display served at {url} — open it in the projector's browser. Ctrl+C to stop.",
 }

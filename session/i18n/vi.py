@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "error.text.empty": "{field}: không được để trống.",
     "error.text.too_long": "{field}: quá dài ({length} ký tự, tối đa {limit}).",
     "error.meeting.not_found": "Không có hội nghị số {id}.",
+    "error.serve.missing": "Chưa cài phần phục vụ trình duyệt; cài bằng: pip install 'hoinghi[serve]'",
     "error.meeting.none": "Chưa có hội nghị nào; tạo bằng `hoinghi new` hoặc `hoinghi demo`.",
     "error.template.not_found": "Không có mẫu chương trình “{name}”. Xem danh sách: hoinghi templates",
     "error.template.invalid": "Mẫu chương trình {path} không hợp lệ: {detail}",
@@ -504,4 +505,5 @@ MESSAGES: dict[str, str] = {
     "display.left": "Thời gian còn lại",
     "desk.title": "Bộ phận tiếp nhận, đăng ký phát biểu — {title}",
     "tally.localities": "Theo thôn: {places}",
+    "serve.started": "Màn hình hội trường đang phục vụ tại {url} — mở địa chỉ này trên trình duyệt của máy chiếu. Ctrl+C để dừng.",
 }
