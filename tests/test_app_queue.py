@@ -235,3 +235,33 @@ async def test_after_an_action_only_the_touched_rows_are_rendered_again(store, c
         kept = [key for key, strip in table._strips.items() if before.get(key) is strip]
         assert first not in kept and len(kept) == 4
         assert table.get_row_at(0)[4].plain == "đang nói"
+
+
+def _burst(app, *keys: str) -> None:
+    """Queue keys the way a terminal delivers a fast typist's burst (or a paste of key
+    presses): all at once, before the app has handled the first."""
+    from textual import events
+
+    for key in keys:
+        char = key if len(key) == 1 else {"tab": "\t", "enter": "\r"}.get(key)
+        name = {" ": "space", "-": "minus"}.get(key, key)
+        app.post_message(events.Key(name, char))
+
+
+async def test_slips_typed_faster_than_the_screen_keeps_up_land_in_their_fields(store, clock):
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        keys: list[str] = []
+        for name, village, summary in SLIPS[:4]:
+            keys += [*name, "tab", *village, "tab", *summary, "enter"]
+        keys += [*"Lò Văn Sinh", "tab", *"Nà"]  # the next slip, still being typed
+        _burst(app, *keys)
+        await pilot.pause(0.5)
+        assert app.screen.query_one("#reg-name", Input).value == "Lò Văn Sinh"
+        assert app.screen.query_one("#reg-locality", Input).value == "Nà"
+        assert app.screen.query_one("#reg-summary", Input).value == ""
+    regs = list_registrations(store, mid)
+    assert [(r.name, r.locality, r.summary) for r in regs] == SLIPS[:4]

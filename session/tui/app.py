@@ -20,7 +20,13 @@ class HoinghiApp(App[None]):
 
     CSS_PATH = "hoinghi.tcss"
     TITLE = "hoinghi"
-    BINDINGS = [Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
+        # Tab moves focus the moment the app reads it, so the letters typed right after it
+        # go to the next field even when the keys arrive in one burst (see screens/form.py).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+    ]
 
     def __init__(
         self, store: Store, *, meeting_id: int | None = None, clock: Clock = system_clock, mode: str = "console"

@@ -6,16 +6,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 
 from models.errors import HoinghiError
 from models.text import clean_text
 from session.domain.answers import Answerer
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 
-class AnswerPickScreen(ModalScreen[Answerer | None]):
+class AnswerPickScreen(FormScreen[Answerer | None]):
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
     def __init__(self, people: list[Answerer]) -> None:
@@ -52,7 +52,7 @@ class AnswerPickScreen(ModalScreen[Answerer | None]):
         self.dismiss(None)
 
 
-class AnswerEndScreen(ModalScreen[str | None]):
+class AnswerEndScreen(FormScreen[str | None]):
     BINDINGS = [Binding("escape", "skip", t("key.cancel"))]
 
     def compose(self) -> ComposeResult:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from models.errors import HoinghiError
@@ -13,9 +12,10 @@ from session.domain.calendar import office_days, set_office_day
 from session.domain.dates import fmt_date, parse_date
 from session.domain.workdays import _public_holidays
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 
-class CalendarScreen(ModalScreen[bool]):
+class CalendarScreen(FormScreen[bool]):
     BINDINGS = [Binding("escape", "close", t("key.back"))]
 
     def compose(self) -> ComposeResult:

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from models.errors import HoinghiError
 from session.domain.templates import STEP_KINDS
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -48,7 +49,7 @@ class StepDraft:
     kind: str
 
 
-class StepFormScreen(ModalScreen[StepDraft | None]):
+class StepFormScreen(FormScreen[StepDraft | None]):
     """Insert or edit a step. Validation happens in the domain; errors show in the form."""
 
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
@@ -169,7 +170,7 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ReasonScreen(ModalScreen[str]):
+class ReasonScreen(FormScreen[str]):
     """Ask for a reason (lý do), e.g. to close with petitions still open. Empty: cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]

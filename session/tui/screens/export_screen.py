@@ -12,11 +12,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from models.errors import HoinghiError
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 KINDS = ("minutes", "conclusion", "followup", "json")
 
@@ -26,7 +26,7 @@ def default_folder() -> Path:
     return (documents if documents.is_dir() else Path.home()) / "hoinghi"
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(FormScreen[None]):
     BINDINGS = [Binding("escape", "close", t("key.back"))]
 
     def __init__(self, meeting_id: int) -> None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
 from models.errors import HoinghiError
@@ -14,6 +14,7 @@ from session.domain.dates import fmt_date, parse_date
 from session.domain.followup import FollowupItem, followup_items
 from session.domain.ledger import FOLLOWUP, update_followup
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 
 class FollowupScreen(Screen[None]):
@@ -89,7 +90,7 @@ class FollowupScreen(Screen[None]):
         self.app.push_screen(CalendarScreen(), lambda _ok: self.reload())
 
 
-class FollowupForm(ModalScreen[bool]):
+class FollowupForm(FormScreen[bool]):
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
     def __init__(self, item: FollowupItem) -> None:

@@ -11,17 +11,17 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.importer import ALIASES, ImportPlan, plan_import, run_import
 from session.i18n import error_text, row_error_text, t
+from session.tui.screens.form import FormScreen
 
 MAPPED = ("name", "locality", "field", "summary", "phone")
 
 
-class ImportScreen(ModalScreen[int]):
+class ImportScreen(FormScreen[int]):
     BINDINGS = [Binding("escape", "close", t("key.back"))]
 
     def __init__(self, meeting_id: int, path: str = "") -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 
 from models.errors import HoinghiError
@@ -25,9 +24,10 @@ from session.domain.ledger import (
     record_answer,
 )
 from session.i18n import error_text, language, t
+from session.tui.screens.form import FormScreen
 
 
-class _Form(ModalScreen[bool]):
+class _Form(FormScreen[bool]):
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
     def buttons(self) -> ComposeResult:

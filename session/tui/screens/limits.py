@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from models.errors import HoinghiError
@@ -13,9 +12,10 @@ from session.domain.fields import get_fields
 from session.domain.queue import set_limits
 from session.domain.registrations import limits_of
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 
-class LimitsScreen(ModalScreen[bool]):
+class LimitsScreen(FormScreen[bool]):
     BINDINGS = [Binding("escape", "close", t("key.cancel"))]
 
     def __init__(self, meeting_id: int) -> None:

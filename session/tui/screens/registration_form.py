@@ -6,16 +6,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from models.errors import Conflict, HoinghiError
 from session.domain.fields import get_fields
 from session.domain.registrations import ROLES, SOURCES, Slip, register, registration_number
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
 
 
-class RegistrationForm(ModalScreen[int]):
+class RegistrationForm(FormScreen[int]):
     """Returns how many slips were saved."""
 
     BINDINGS = [Binding("escape", "close", t("key.back"))]
@@ -25,6 +25,8 @@ class RegistrationForm(ModalScreen[int]):
         self.meeting_id = meeting_id
         self.source = source
         self.saved = 0
+        # The (name, thôn) the desk was warned about: Enter again on the same pair adds it;
+        # any correction of either asks again.
         self._confirm_twin: tuple | None = None
 
     def compose(self) -> ComposeResult:
@@ -83,9 +85,6 @@ class RegistrationForm(ModalScreen[int]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.save()
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
-        self._confirm_twin = None  # any correction asks again
-
     def save(self) -> None:
         slip = self._slip()
         error = self.query_one("#form-error", Static)
@@ -114,7 +113,8 @@ class RegistrationForm(ModalScreen[int]):
         for wid in ("reg-name", "reg-locality", "reg-summary", "reg-organisation", "reg-phone"):
             self.query_one(f"#{wid}", Input).value = ""
         self._confirm_twin = None
-        self.query_one("#reg-name", Input).focus()
+        # Now, not later: the next slip's first letters may already be on their way.
+        self.set_focus(self.query_one("#reg-name", Input))
         self.app.poll_store()  # the queue behind the form shows the new slip at once
 
     def action_close(self) -> None:

@@ -1,0 +1,46 @@
+"""The base of every dialog that is typed into: keys act in the order they were typed.
+
+A terminal hands a fast typist's keys (or a burst from tmux, a barcode reader, a paste of
+key presses) to the app all at once. Textual routes each key to whichever widget has focus
+when the app reads it, while the effect of Tab or Enter happens later, in the widgets' own
+queues; the letters after them would land in the field just left, or be cleared with the
+saved slip. Here Enter in a text field is taken first, waits until that field has taken
+every key typed before it, then submits; Tab is made immediate at the app level
+(see ``HoinghiApp.BINDINGS``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.binding import Binding
+from textual.screen import ModalScreen, ScreenResultType
+from textual.widgets import Input
+
+SETTLE_SECONDS = 1.0  # a field that has not caught up by then is submitted as it stands
+
+
+class FormScreen(ModalScreen[ScreenResultType]):
+    """A modal form whose text fields submit on Enter (``on_input_submitted``)."""
+
+    BINDINGS = [Binding("enter", "submit_field", show=False, priority=True)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit_field":
+            # Enter keeps its own meaning on lists, selects and buttons.
+            return isinstance(self.focused, Input)
+        return True
+
+    async def action_submit_field(self) -> None:
+        field = self.focused
+        if not isinstance(field, Input):
+            return
+        caught_up = asyncio.Event()
+        field.call_later(caught_up.set)  # runs after every key already queued for the field
+        try:
+            await asyncio.wait_for(caught_up.wait(), SETTLE_SECONDS)
+        except TimeoutError:
+            pass
+        handler = getattr(self, "on_input_submitted", None)
+        if handler is not None:
+            handler(Input.Submitted(field, field.value))
