@@ -164,6 +164,41 @@ async def test_notes_are_autosaved_while_typing_and_ctrl_n_works_from_the_notes(
         assert app.screen.query_one("#notes", TextArea).text == ""
 
 
+async def test_notes_that_cannot_be_saved_stay_on_screen_and_hold_the_step(app, store, demo_id, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "w")
+        await pilot.press(*"Khai mạc")
+        await pilot.pause(0.7)
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.insert(" và " + "rất dài " * 2_600)  # a paste past the 20,000-character limit
+        await pilot.pause(0.7)
+        assert "CHƯA LƯU" in text_of(app, "#notes-status")
+        assert "quá dài" in text_of(app, "#notes-status")
+        await pilot.press("ctrl+n")  # the next step would replace the notes on screen: refused
+        await pilot.pause()
+        view = meeting_view(store, demo_id)
+        assert view.current_step.position == 1
+        assert view.agenda[0].notes == "Khai mạc"  # the store kept the last good save
+        assert notes.text.startswith("Khai mạc và rất dài") and len(notes.text) > 20_000
+        await pilot.press("ctrl+q")  # quitting would throw them away: asks first
+        await pilot.pause()
+        assert app.is_running and app.screen.query_one("#notes", TextArea) is notes
+        await pilot.press("escape", "down")  # looking at the next step would replace them too
+        await pilot.pause()
+        assert app.screen.shown_step_id == view.agenda[0].id
+        assert app.screen.query_one(AgendaTable).selected_step_id() == view.agenda[0].id
+        assert len(notes.text) > 20_000
+        await pilot.press("w")
+        await pilot.press("ctrl+z")  # the secretary takes the paste back
+        await pilot.pause(0.7)
+        assert "đã lưu" in text_of(app, "#notes-status")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        view = meeting_view(store, demo_id)
+        assert view.current_step.position == 2
+        assert view.agenda[0].notes == "Khai mạc" and view.agenda[1].notes == ""
+
+
 async def test_ctrl_t_inserts_a_standard_phrase_with_the_chairs_name(store, clock):
     from session.domain.demo import create_demo
 

@@ -34,6 +34,7 @@ class HoinghiApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock
+        self._quit_anyway = False
         self.start_meeting_id = meeting_id
         self.mode = mode  # console | display | desk
         self.sub_title = t("app.subtitle")
@@ -76,10 +77,16 @@ class HoinghiApp(App[None]):
         yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
+        saved = True
         for screen in self.screen_stack:
             flush = getattr(screen, "flush_notes", None)
             if flush is not None:
-                flush()
+                saved = flush() and saved
+        if not saved and not self._quit_anyway:
+            # Notes on screen that cannot be saved are not thrown away on one key press.
+            self._quit_anyway = True
+            self.notify(t("quit.unsaved"), severity="error", timeout=8)
+            return
         self.exit()
 
     def poll_store(self) -> None:

@@ -32,7 +32,7 @@ from session.domain.live import LiveState, load_live
 from session.domain.phrases import fill, load_phrases, phrases_file
 from session.domain.registrations import speaker_field
 from session.domain.views import AgendaStep
-from session.i18n import t
+from session.i18n import error_text, t
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.screens.dialogs import ConfirmScreen, HelpScreen, PhraseScreen, StepDraft, StepFormScreen
 from session.tui.widgets.agenda_table import AgendaTable
@@ -42,6 +42,7 @@ from session.tui.widgets.step_panel import NotesArea, StepPanel
 
 NOTES_DEBOUNCE = 0.4  # seconds of quiet before the notes are saved
 NOTES_MAX_WAIT = 0.8  # typing without pause still saves at least this often
+NOTES_RETRY = 3.0  # notes that could not be saved (a lock, a full disk) are tried again
 
 
 class LiveScreen(MeetingScreenBase):
@@ -88,6 +89,7 @@ class LiveScreen(MeetingScreenBase):
         self._notes_dirty_since: float | None = None
         self._notes_timer: Any = None
         self._notes_saved: tuple[int, str] | None = None  # (step id, text as stored)
+        self._notes_error: str | None = None  # why the notes on screen are not saved yet
 
     # --- layout -------------------------------------------------------------------
 
@@ -151,7 +153,14 @@ class LiveScreen(MeetingScreenBase):
         if self.state is None:
             return
         if step_id != self.shown_step_id:
-            self.flush_notes()
+            if not self.flush_notes():
+                # The notes on screen could not be saved: stay with them rather than show
+                # another step's notes in their place (or save them to the wrong step).
+                if self.shown_step_id is not None:
+                    self.query_one(AgendaTable).show(self.state.view, self.app.clock(), cursor_step=self.shown_step_id)
+                step = self._step(self.shown_step_id)
+                self.query_one(StepPanel).show_step(step, self.state.view, self.app.clock())
+                return
             reload_notes = True
         step = self._step(step_id)
         self.shown_step_id = step.id if step else None
@@ -193,8 +202,10 @@ class LiveScreen(MeetingScreenBase):
     # --- notes --------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id != "notes" or event.text_area.text == self._notes_loaded:
+        if event.text_area.id != "notes":
             return
+        if event.text_area.text == self._notes_loaded and self._notes_dirty_since is None:
+            return  # loaded from the store, not typed
         moment = _time.monotonic()
         if self._notes_dirty_since is None:
             self._notes_dirty_since = moment
@@ -206,29 +217,45 @@ class LiveScreen(MeetingScreenBase):
             self._notes_timer.stop()
         self._notes_timer = self.set_timer(NOTES_DEBOUNCE, self.flush_notes)
 
-    def flush_notes(self) -> None:
-        """Save the notes on screen now if they changed (autosave and before any action)."""
+    def flush_notes(self) -> bool:
+        """Save the notes on screen now if they changed (autosave and before any action).
+
+        False when they could not be saved (too long, a locked or full database): they
+        stay on screen marked unsaved, are tried again every few seconds, and nothing that
+        would replace them on screen goes ahead."""
         if self._notes_timer is not None:
             self._notes_timer.stop()
             self._notes_timer = None
         if self._notes_dirty_since is None or self.shown_step_id is None:
-            return
-        text = self.query_one(NotesArea).text
+            return True
+        areas = self.query(NotesArea)
+        if not areas:
+            return True  # the screen is being taken down (its text was saved when it was left)
+        text = areas.first().text
         now = self.app.clock()
         try:
             agenda.save_notes(self.app.store, self.shown_step_id, text, at=now)
         except HoinghiError as exc:
-            self.app.report(exc)
-            return
+            message = error_text(exc)
+            self.query_one(StepPanel).set_notes_status(t("live.notes.unsaved", message=message))
+            if message != self._notes_error:
+                self.app.report(exc)
+                self._notes_error = message
+            self._notes_timer = self.set_timer(NOTES_RETRY, self.flush_notes)
+            return False
+        self._notes_error = None
         self._notes_dirty_since = None
         self._notes_loaded = text
         self._notes_saved = (self.shown_step_id, clean_text(text, multiline=True))
         self.query_one(StepPanel).set_notes_status(t("live.notes.saved", time=now.strftime("%H:%M:%S")))
+        return True
 
     # --- actions ------------------------------------------------------------------
 
     def _act(self, fn: Callable[[Any], Any], *, follow: bool = True, done: str | None = None) -> Any:
-        self.flush_notes()
+        if not self.flush_notes():
+            self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+            return None
         try:
             result = fn(self.app.clock())
         except HoinghiError as exc:
@@ -325,7 +352,9 @@ class LiveScreen(MeetingScreenBase):
         from session.tui.screens.dialogs import ReasonScreen
 
         now = self.app.clock()
-        self.flush_notes()
+        if not self.flush_notes():
+            self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+            return
         pending = open_items(self.app.store, self.meeting_id).count
 
         def close(reason: str = "") -> None:
@@ -384,7 +413,9 @@ class LiveScreen(MeetingScreenBase):
         self.app.push_screen(HelpScreen(self.key_rows()))
 
     def action_meetings(self) -> None:
-        self.flush_notes()
+        if not self.flush_notes():
+            self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+            return
         self.leave_to_picker()
 
     # --- the floor: speakers and answers ----------------------------------------------
