@@ -199,6 +199,75 @@ async def test_notes_that_cannot_be_saved_stay_on_screen_and_hold_the_step(app, 
         assert view.agenda[0].notes == "Khai mạc" and view.agenda[1].notes == ""
 
 
+async def test_a_reason_refused_by_a_locked_database_stays_typed_in_the_form(db_path, clock, monkeypatch):
+    import sqlite3
+
+    from textual.widgets import Input
+
+    from models.store import Store
+    from models.tables import Meeting
+    from session.domain.demo import create_demo
+    from session.tui.screens.dialogs import ReasonScreen
+
+    monkeypatch.setenv("HOINGHI_BUSY_MS", "200")
+    store = Store.open(str(db_path))
+    mid = create_demo(store, at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "k")
+        await pilot.pause()
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        await pilot.press(*"Hết giờ, trả lời bằng văn bản", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonScreen)
+        assert app.screen.query_one("#reason", Input).value == "Hết giờ, trả lời bằng văn bản"
+        assert "đang bị chương trình khác khóa" in text_of(app, "#form-error")
+        other.execute("ROLLBACK")
+        other.close()
+        await pilot.press("enter")  # the same text, once more
+        await pilot.pause()
+        assert not isinstance(app.screen, ReasonScreen)
+    with store.read() as s:
+        meeting = s.get(Meeting, mid)
+        assert meeting.status == "closed" and meeting.close_reason == "Hết giờ, trả lời bằng văn bản"
+    store.close()
+
+
+async def test_an_answer_summary_refused_stays_typed_in_the_form(store, clock):
+    from textual.widgets import Input
+
+    from session.domain.demo import create_demo
+    from session.tui.screens.answer import AnswerEndScreen
+
+    mid = create_demo(store, at=clock())
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("c")
+        clock.advance(seconds=60)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")  # the chair answers
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        summary = app.screen.query_one("#answer-summary", Input)
+        summary.insert_text_at_cursor("Sẽ cấp giấy " * 2_000)  # pasted: past the 20,000-character limit
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerEndScreen)
+        assert "quá dài" in text_of(app, "#form-error")
+        assert summary.value.startswith("Sẽ cấp giấy Sẽ cấp giấy")
+        summary.value = ""
+        await pilot.press(*"Sẽ cấp giấy trong tháng 12", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, AnswerEndScreen)
+    from session.domain.ledger import ledger
+
+    answers = [a.summary for item in ledger(store, mid) for a in item.answers]
+    assert "Sẽ cấp giấy trong tháng 12" in answers
+
+
 async def test_ctrl_t_inserts_a_standard_phrase_with_the_chairs_name(store, clock):
     from session.domain.demo import create_demo
 

@@ -53,18 +53,35 @@ class AnswerPickScreen(FormScreen[Answerer | None]):
 
 
 class AnswerEndScreen(FormScreen[str | None]):
+    """The end of an answer: its summary (tóm tắt trả lời). *submit* (raises HoinghiError)
+    records it; on an error the form stays open with the summary as typed."""
+
     BINDINGS = [Binding("escape", "skip", t("key.cancel"))]
+
+    def __init__(self, submit=None) -> None:  # noqa: ANN001 — callable(str) -> None
+        super().__init__()
+        self.submit = submit
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(t("answer.end_title"), classes="dialog-title")
             yield Input(id="answer-summary")
+            yield Static("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def _finish(self, summary: str) -> None:
+        try:
+            if self.submit is not None:
+                self.submit(summary)
+        except HoinghiError as exc:
+            self.query_one("#form-error", Static).update(error_text(exc))
+            return
+        self.dismiss(summary)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self._finish(event.value)
 
     def action_skip(self) -> None:
-        self.dismiss("")
+        self._finish("")

@@ -171,25 +171,37 @@ class HelpScreen(ModalScreen[None]):
 
 
 class ReasonScreen(FormScreen[str]):
-    """Ask for a reason (lý do), e.g. to close with petitions still open. Empty: cancelled."""
+    """Ask for a reason (lý do), e.g. to close with petitions still open. Empty: cancelled.
+
+    With *submit* (raises HoinghiError) the reason is acted on here: on an error the form
+    stays open with the text as typed and the message under it."""
 
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, submit=None) -> None:  # noqa: ANN001 — callable(str) -> None
         super().__init__()
         self.question = question
+        self.submit = submit
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(self.question, classes="dialog-title")
             yield Input(id="reason")
+            yield Static("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value)
+        if not event.value.strip():
+            return
+        try:
+            if self.submit is not None:
+                self.submit(event.value)
+        except HoinghiError as exc:
+            self.query_one("#form-error", Static).update(error_text(exc))
+            return
+        self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         self.dismiss("")

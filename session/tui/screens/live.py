@@ -363,10 +363,16 @@ class LiveScreen(MeetingScreenBase):
                 done=t("done.closed", time=self.app.clock().strftime("%H:%M")),
             )
 
+        def close_with(reason: str) -> None:  # in the reason form: a refusal keeps the reason typed
+            agenda.close_meeting(self.app.store, self.meeting_id, at=self.app.clock(), reason=reason)
+
+        def closed(reason: str) -> None:
+            if reason:
+                self.reload(follow_current=True)
+                self.app.notify(t("done.closed", time=self.app.clock().strftime("%H:%M")), timeout=4)
+
         if pending:
-            self.app.push_screen(
-                ReasonScreen(t("close.reason.title", count=pending)), lambda reason: reason and close(reason)
-            )
+            self.app.push_screen(ReasonScreen(t("close.reason.title", count=pending), close_with), closed)
             return
         self.app.push_screen(ConfirmScreen(t("confirm.close", time=now.strftime("%H:%M"))), lambda yes: yes and close())
 
@@ -456,10 +462,10 @@ class LiveScreen(MeetingScreenBase):
         self.flush_notes()
         if self.state is not None and self.state.floor.answer is not None:
 
-            def ended(summary: str | None) -> None:
-                self._floor_act(lambda at: end_answer(self.app.store, self.meeting_id, at=at, summary=summary or None))
+            def submit(summary: str) -> None:
+                end_answer(self.app.store, self.meeting_id, at=self.app.clock(), summary=summary or None)
 
-            self.app.push_screen(AnswerEndScreen(), ended)
+            self.app.push_screen(AnswerEndScreen(submit), lambda _summary: self.reload())
             return
         reg_id = last_speaker(self.app.store, self.meeting_id)
         issue_ids = issues_of_registration(self.app.store, reg_id) if reg_id is not None else []
