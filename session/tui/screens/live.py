@@ -76,6 +76,7 @@ class LiveScreen(MeetingScreenBase):
         Binding("o", "followup", t("key.followup"), show=False),
         Binding("h", "history", t("key.history"), show=False),
         Binding("x", "export", t("key.export"), show=False),
+        Binding("m", "details", t("key.details"), show=False),
         Binding("f1", "help", t("key.help")),
         Binding("escape", "meetings", t("key.meetings"), show=False),
         Binding("q", "app.quit", t("key.quit"), show=False),
@@ -488,6 +489,11 @@ class LiveScreen(MeetingScreenBase):
         from session.tui.screens.queue import QueueScreen
 
         self.open_screen(QueueScreen(self.meeting_id))
+
+    def action_details(self) -> None:
+        from session.tui.screens.details import MeetingDetailsScreen
+
+        self.open_screen(MeetingDetailsScreen(self.meeting_id), lambda saved: saved and self.reload())
 
     def open_screen(self, screen, callback=None) -> None:  # noqa: ANN001
         """Open another screen over the console; the notes on screen are saved first."""

@@ -17,6 +17,7 @@ class PickerScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", t("key.open")),
         Binding("n", "new", t("key.new")),
+        Binding("e", "details", t("key.details")),
         Binding("q", "app.quit", t("key.quit")),
     ]
 
@@ -74,6 +75,14 @@ class PickerScreen(Screen[None]):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.app.open_meeting(int(key.value))
+
+    def action_details(self) -> None:
+        from session.tui.screens.details import MeetingDetailsScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.push_screen(MeetingDetailsScreen(int(key.value)), lambda saved: saved and self.refresh_list())
 
     def action_new(self) -> None:
         from session.tui.screens.new_meeting import NewMeetingScreen

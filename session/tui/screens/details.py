@@ -1,0 +1,138 @@
+"""The meeting's particulars (thông tin hội nghị): who chairs, who keeps the minutes, the
+document numbers, attendance by group — what the biên bản and the thông báo print."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from models.errors import HoinghiError
+from session.domain.dates import fmt_date, fmt_time, parse_date, parse_time
+from session.domain.meeting_details import TEXT_FIELDS, Attendance, MeetingDetails, meeting_details, update_details
+from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
+
+BLANK_GROUP_ROWS = 2  # room to add groups
+
+
+class MeetingDetailsScreen(FormScreen[bool]):
+    """Returns True when something was saved."""
+
+    BINDINGS = [Binding("escape", "close", t("key.back"))]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.loaded: MeetingDetails | None = None
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        d = meeting_details(self.app.store, self.meeting_id)
+        self.loaded = d
+
+        def field(name: str, value: str) -> ComposeResult:
+            with Vertical():
+                yield Label(t(f"field.{name}"))
+                yield Input(value, id=f"d-{name}")
+
+        with VerticalScroll(classes="dialog wide", id="details-form"):
+            yield Static(t("details.title"), classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield from field("title", d.title)
+            with Horizontal(classes="row"):
+                yield from field("venue", d.venue)
+                yield from field("place_name", d.place_name)
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label(t("details.date"))
+                    yield Input(fmt_date(d.planned_date), id="d-date")
+                with Vertical():
+                    yield Label(t("details.start"))
+                    yield Input(fmt_time(d.planned_start), id="d-start")
+            with Horizontal(classes="row"):
+                yield from field("issuing_body", d.issuing_body)
+                yield from field("parent_body", d.parent_body)
+            for person in ("chair", "co_chair", "secretary"):
+                with Horizontal(classes="row"):
+                    yield from field(person, getattr(d, person))
+                    yield from field(f"{person}_title", getattr(d, f"{person}_title"))
+            with Horizontal(classes="row"):
+                yield from field("minutes_number", d.minutes_number)
+                yield from field("notice_number", d.notice_number)
+            yield Label(t("details.attendance"), classes="section")
+            rows = [*d.groups, *(Attendance("") for _ in range(BLANK_GROUP_ROWS))]
+            for index, group in enumerate(rows):
+                with Horizontal(classes="row attendance-row"):
+                    yield Input(group.name, id=f"g-name-{index}", classes="group-name")
+                    yield Input(
+                        str(group.expected) if group.name else "",
+                        id=f"g-expected-{index}",
+                        type="integer",
+                        placeholder=t("details.expected"),
+                        classes="group-count",
+                    )
+                    yield Input(
+                        str(group.present) if group.name else "",
+                        id=f"g-present-{index}",
+                        type="integer",
+                        placeholder=t("details.present"),
+                        classes="group-count",
+                    )
+            self._group_rows = len(rows)
+            yield Static("", id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("key.save"), variant="primary", id="save")
+                yield Button(t("key.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#d-chair", Input))
+
+    def _value(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", Input).value
+
+    def _draft(self) -> MeetingDetails:
+        assert self.loaded is not None
+        ids = [g.id for g in self.loaded.groups]
+        groups = []
+        for index in range(self._group_rows):
+            groups.append(
+                Attendance(
+                    self._value(f"g-name-{index}"),
+                    self._value(f"g-expected-{index}"),  # type: ignore[arg-type] — checked by the domain
+                    self._value(f"g-present-{index}"),  # type: ignore[arg-type]
+                    ids[index] if index < len(ids) else None,
+                )
+            )
+        day = self._value("d-date").strip()
+        start = self._value("d-start").strip()
+        return self.loaded.edit(
+            **{name: self._value(f"d-{name}") for name in TEXT_FIELDS},
+            planned_date=parse_date(day) if day else None,
+            planned_start=parse_time(start) if start else None,
+            groups=tuple(groups),
+        )
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(self.saved)
+
+    def save(self) -> None:
+        error = self.query_one("#form-error", Static)
+        try:
+            update_details(self.app.store, self.meeting_id, self._draft(), at=self.app.clock(), expected=self.loaded)
+        except HoinghiError as exc:
+            error.update(error_text(exc))
+            return
+        self.saved = True
+        self.app.notify(t("details.saved"), timeout=3)
+        self.dismiss(True)
+
+    def action_close(self) -> None:
+        self.dismiss(self.saved)
