@@ -164,6 +164,19 @@ async def test_notes_are_autosaved_while_typing_and_ctrl_n_works_from_the_notes(
         assert app.screen.query_one("#notes", TextArea).text == ""
 
 
+async def test_esc_then_a_key_read_as_one_alt_key_leaves_the_notes_and_acts(app, store, demo_id, clock):
+    from textual import events
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "w", *"Khai mạc")
+        app.post_message(events.Key("alt+n", "n"))  # what the terminal reads for Esc, n typed quickly
+        await pilot.pause()
+        view = meeting_view(store, demo_id)
+        assert view.agenda[0].notes == "Khai mạc"
+        assert view.current_step.position == 2
+        assert isinstance(app.focused, AgendaTable)
+
+
 async def test_notes_that_cannot_be_saved_stay_on_screen_and_hold_the_step(app, store, demo_id, clock):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n", "w")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, TextArea
@@ -22,6 +23,18 @@ class NotesArea(TextArea):
 
     def action_leave(self) -> None:
         self.screen.focus_agenda()
+
+    async def _on_key(self, event: events.Key) -> None:
+        name = event.key
+        if name.startswith("alt+") and len(name) == 5 and event.character and event.character.isprintable():
+            # Esc and the next key pressed quickly reach the app as one "alt+key" (terminals,
+            # tmux): the secretary meant to leave the notes and press that key on the console.
+            event.stop()
+            event.prevent_default()
+            self.action_leave()
+            self.app.simulate_key(event.character)
+            return
+        await super()._on_key(event)
 
 
 class StepPanel(Vertical):
