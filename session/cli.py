@@ -433,6 +433,74 @@ def settings_cmd(ctx, pairs) -> None:
         store.close()
 
 
+@main.command(name="details")
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.option(
+    "--set",
+    "pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a particular, e.g. chair='Hoàng Văn Thắng' chair_title='Chủ tịch UBND xã' minutes_number=12.",
+)
+@click.option(
+    "--group",
+    "groups",
+    multiple=True,
+    metavar="NAME=PRESENT/INVITED",
+    help="Attendance of a group, e.g. 'Đại biểu xã=18/20' (a new name adds the group; '=' alone removes it).",
+)
+@click.pass_context
+@friendly
+def details_cmd(ctx, meeting_id, pairs, groups) -> None:
+    """Thông tin hội nghị: chủ trì, thư ký, số văn bản, thành phần và số người có mặt."""
+    from models.errors import HoinghiError
+    from session.domain.dates import fmt_date, fmt_time, parse_date, parse_time
+    from session.domain.meeting_details import TEXT_FIELDS, Attendance, meeting_details, update_details
+
+    store = _open_store(ctx)
+    try:
+        meeting_id = _meeting_or_latest(store, meeting_id)
+        details = meeting_details(store, meeting_id)
+        if pairs or groups:
+            changes: dict = {}
+            for pair in pairs:
+                name, sep, value = pair.partition("=")
+                name = name.strip()
+                if not sep or name not in (*TEXT_FIELDS, "date", "start"):
+                    raise HoinghiError("details.unknown", name=name, names=", ".join((*TEXT_FIELDS, "date", "start")))
+                if name == "date":
+                    changes["planned_date"] = parse_date(value) if value.strip() else None
+                elif name == "start":
+                    changes["planned_start"] = parse_time(value) if value.strip() else None
+                else:
+                    changes[name] = value
+            rows = list(details.groups)
+            for spec in groups:
+                name, _sep, counts = spec.partition("=")
+                present, _slash, invited = counts.partition("/")
+                index = next((i for i, g in enumerate(rows) if g.name.casefold() == name.strip().casefold()), None)
+                if not counts.strip():
+                    if index is not None:
+                        rows.pop(index)
+                    continue
+                row = Attendance(name.strip(), invited.strip() or 0, present.strip() or 0)  # type: ignore[arg-type]
+                if index is None:
+                    rows.append(row)
+                else:
+                    rows[index] = Attendance(rows[index].name, row.expected, row.present, rows[index].id)
+            update_details(store, meeting_id, details.edit(**changes, groups=tuple(rows)), at=_clock()())
+            details = meeting_details(store, meeting_id)
+        for name in TEXT_FIELDS:
+            click.echo(f"{name:<16} {getattr(details, name)}")
+        click.echo(f"{'date':<16} {fmt_date(details.planned_date)}")
+        click.echo(f"{'start':<16} {fmt_time(details.planned_start)}")
+        for group in details.groups:
+            click.echo(f"{'group':<16} {group.name}={group.present}/{group.expected}")
+    finally:
+        store.close()
+
+
 def _meeting_or_latest(store, meeting_id: int | None) -> int:
     from models.errors import HoinghiError
     from session.domain.meetings import latest_meeting_id, meeting_view

@@ -150,3 +150,35 @@ async def test_the_secretary_fills_the_particulars_by_keys_and_the_minutes_print
     assert "Tổng số: 59/65 đại biểu có mặt." in text
     assert "Chủ trì hội nghị: đồng chí Hoàng Văn Thắng – Chủ tịch UBND xã." in text
     assert "Thư ký hội nghị: đồng chí Nông Thị Duyên – Công chức Văn phòng - Thống kê." in text
+
+
+def test_the_command_line_sets_particulars_and_attendance(db_path, clock):
+    from click.testing import CliRunner
+
+    from models.store import Store
+    from session.cli import main
+
+    store = Store.open(str(db_path))
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 5))
+    store.close()
+    run = CliRunner().invoke
+    result = run(
+        main,
+        ["--lang", "vi", "details", "--db", str(db_path), "--meeting", str(mid), "--set", "chair=Hoàng Văn Thắng",
+         "--set", "date=06/03/2026", "--group", "Đại biểu xã=18/20", "--group", "Khách mời=4/5",
+         "--group", "Đại diện Nhân dân="],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "chair            Hoàng Văn Thắng" in result.output
+    assert "group            Khách mời=4/5" in result.output
+    bad = run(main, ["--lang", "vi", "details", "--db", str(db_path), "--group", "Khách mời=bốn/5"])
+    assert bad.exit_code == 1 and "số người “bốn” không hợp lệ" in bad.output and "Traceback" not in bad.output
+    store = Store.open(str(db_path))
+    details = meeting_details(store, mid)
+    store.close()
+    assert details.planned_date == date(2026, 3, 6)
+    assert [(g.name, g.present, g.expected) for g in details.groups] == [
+        ("Đại biểu xã", 18, 20),
+        ("Đại biểu thôn, tổ dân phố", 0, 0),
+        ("Khách mời", 4, 5),
+    ]

@@ -530,4 +530,5 @@ MESSAGES: dict[str, str] = {
     "details.present": "Present",
     "details.saved": "Meeting details saved.",
     "key.details": "Meeting details",
+    "error.details.unknown": "No particular “{name}”. The particulars: {names}",
 }

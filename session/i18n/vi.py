@@ -536,4 +536,5 @@ MESSAGES: dict[str, str] = {
     "details.present": "Có mặt",
     "details.saved": "Đã lưu thông tin hội nghị.",
     "key.details": "Thông tin hội nghị",
+    "error.details.unknown": "Không có mục “{name}”. Các mục: {names}",
 }
