@@ -36,3 +36,16 @@ def big_meeting(store: Store, registrations: int = 2000) -> int:
                 )
             )
     return meeting_id
+
+
+def meeting_in_dialogue(db: str) -> int:
+    """The demo meeting in a fresh database, started and moved to the dialogue step."""
+    from session.domain.agenda import next_step, start_meeting
+
+    store = Store.open(db)
+    meeting_id = create_demo(store, at=datetime.now())
+    start_meeting(store, meeting_id, at=datetime.now())
+    for _ in range(5):
+        next_step(store, meeting_id, at=datetime.now())
+    store.close()
+    return meeting_id

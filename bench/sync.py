@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,18 +64,11 @@ async def measure(db: str, meeting_id: int, samples: int = 20) -> list[float]:
 
 
 def main() -> None:
-    from models.store import Store
-    from session.domain.agenda import next_step, start_meeting
-    from session.domain.demo import create_demo
+    from bench._data import meeting_in_dialogue
 
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "sync.db")
-        store = Store.open(db)
-        meeting_id = create_demo(store, at=datetime.now())
-        start_meeting(store, meeting_id, at=datetime.now())
-        for _ in range(5):
-            next_step(store, meeting_id, at=datetime.now())
-        store.close()
+        meeting_id = meeting_in_dialogue(db)
         delays = asyncio.run(measure(db, meeting_id))
         print(
             f"change in another process -> shown on the hall display (SQLite): {summary(delays)}"

@@ -80,18 +80,11 @@ def main() -> None:
     except ImportError:
         print("browser display: textual-serve not installed (pip install -e '.[serve]'); nothing measured")
         return
-    from models.store import Store
-    from session.domain.agenda import next_step, start_meeting
-    from session.domain.demo import create_demo
+    from bench._data import meeting_in_dialogue
 
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "web.db")
-        store = Store.open(db)
-        meeting_id = create_demo(store, at=datetime.now())
-        start_meeting(store, meeting_id, at=datetime.now())
-        for _ in range(5):
-            next_step(store, meeting_id, at=datetime.now())
-        store.close()
+        meeting_id = meeting_in_dialogue(db)
         port = _free_port()
         server = subprocess.Popen(
             [

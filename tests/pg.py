@@ -20,7 +20,8 @@ import pytest
 _counter = itertools.count(1)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port nothing listens on now (for a throwaway server)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -36,7 +37,7 @@ class Cluster:
             pytest.skip(reason)
         self.bin = Path(found[-1]).parent
         self.data = Path(tempfile.mkdtemp(prefix="hoinghi-pg-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.run_as: list[str] = []
         if os.geteuid() == 0:  # initdb refuses to run as root: run the server as postgres
             shutil.chown(self.data, "postgres", "postgres")

@@ -17,17 +17,12 @@ import pytest
 from models.store import Store
 from session.domain import agenda, queue
 from session.domain.demo import create_demo
+from tests.pg import free_port
 
 aiohttp = pytest.importorskip("aiohttp", reason="the `serve` extra (textual-serve) is not installed")
 pytest.importorskip("textual_serve", reason="the `serve` extra (textual-serve) is not installed")
 
 _ANSI = re.compile(rb"\x1b(\[[0-9;?$]*[A-Za-z]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][A-Z0-9])")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for_port(port: int, seconds: float, log) -> None:  # noqa: ANN001
@@ -68,7 +63,7 @@ async def _read_until(ws, screen: Screen, wanted: str, seconds: float) -> bool:
 def served(db_path, tmp_path):
     store = Store.open(str(db_path))
     meeting_id = create_demo(store, at=datetime.now())
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,

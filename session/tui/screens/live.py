@@ -251,11 +251,17 @@ class LiveScreen(MeetingScreenBase):
         self.query_one(StepPanel).set_notes_status(t("live.notes.saved", time=now.strftime("%H:%M:%S")))
         return True
 
+    def _notes_are_saved(self) -> bool:
+        """Save the notes first; if they cannot be, say so: the action must not replace them."""
+        if self.flush_notes():
+            return True
+        self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+        return False
+
     # --- actions ------------------------------------------------------------------
 
     def _act(self, fn: Callable[[Any], Any], *, follow: bool = True, done: str | None = None) -> Any:
-        if not self.flush_notes():
-            self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+        if not self._notes_are_saved():
             return None
         try:
             result = fn(self.app.clock())
@@ -353,8 +359,7 @@ class LiveScreen(MeetingScreenBase):
         from session.tui.screens.dialogs import ReasonScreen
 
         now = self.app.clock()
-        if not self.flush_notes():
-            self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+        if not self._notes_are_saved():
             return
         pending = open_items(self.app.store, self.meeting_id).count
 
@@ -420,8 +425,7 @@ class LiveScreen(MeetingScreenBase):
         self.app.push_screen(HelpScreen(self.key_rows()))
 
     def action_meetings(self) -> None:
-        if not self.flush_notes():
-            self.app.notify(t("live.notes.first"), severity="warning", timeout=6)
+        if not self._notes_are_saved():
             return
         self.leave_to_picker()
 
