@@ -20,7 +20,7 @@ demo: $(VENV)/.installed-app
 	$(BIN)/hoinghi demo --db .demo/hoinghi-demo.db
 
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/startup.py

@@ -25,3 +25,17 @@ def test_starting_the_cli_does_not_load_word_or_excel_libraries():
     code = "import sys; import session.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx','openpyxl','textual')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_message_exists_in_both_languages_and_takes_the_same_parameters():
+    import string
+
+    from session.i18n import _CATALOGS
+
+    vi, en = _CATALOGS["vi"], _CATALOGS["en"]
+    assert sorted(set(vi) ^ set(en)) == []
+
+    def names(template: str) -> set[str]:
+        return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+    assert [key for key in vi if names(vi[key]) != names(en[key])] == []

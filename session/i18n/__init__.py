@@ -10,7 +10,23 @@ import os
 from models.errors import HoinghiError
 from session.i18n import en, vi
 
-_CATALOGS = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+
+def _merged() -> dict[str, dict[str, str]]:
+    """The core catalogs plus every area module's ``VI`` / ``EN`` (see ``session.i18n.areas``)."""
+    import importlib
+    import pkgutil
+
+    from session.i18n import areas
+
+    catalogs = {"vi": dict(vi.MESSAGES), "en": dict(en.MESSAGES)}
+    for module in sorted(m.name for m in pkgutil.iter_modules(areas.__path__)):
+        area = importlib.import_module(f"session.i18n.areas.{module}")
+        catalogs["vi"].update(area.VI)
+        catalogs["en"].update(area.EN)
+    return catalogs
+
+
+_CATALOGS = _merged()
 LANGUAGES = tuple(_CATALOGS)
 _current = "vi"
 
@@ -29,7 +45,7 @@ def language() -> str:
 def t(key: str, **params: object) -> str:
     """The text for *key* in the current language (Vietnamese if a key is missing)."""
     catalog = _CATALOGS[_current]
-    template = catalog[key] if key in catalog else vi.MESSAGES.get(key, key)
+    template = catalog[key] if key in catalog else _CATALOGS["vi"].get(key, key)
     if not params:
         return template
     try:
@@ -43,7 +59,7 @@ def error_text(exc: HoinghiError) -> str:
     params = dict(exc.params)
     if "field" in params:
         params["field"] = (
-            t(f"field.{params['field']}") if f"field.{params['field']}" in vi.MESSAGES else params["field"]
+            t(f"field.{params['field']}") if f"field.{params['field']}" in _CATALOGS["vi"] else params["field"]
         )
     return t(f"error.{exc.code}", **params)
 

@@ -1,0 +1,35 @@
+"""Exports: minutes, conclusion notice, follow-up sheet, JSON."""
+
+from __future__ import annotations
+
+import click
+
+from session.cli import clock, common, friendly, main, open_store
+from session.i18n import t
+
+
+@main.command(name="export")
+@common
+@click.argument("kind", type=click.Choice(["minutes", "conclusion", "followup", "json"]))
+@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
+@click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--date", "issued", default=None, help="Date of the notice (dd/mm/yyyy; default today).")
+@click.pass_context
+@friendly
+def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
+    """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx) hoặc JSON của hội nghị."""
+    from exports.run import export
+    from session.domain.dates import parse_date
+    from session.domain.meetings import meeting_view
+
+    today = parse_date(issued) if issued else clock()().date()
+    store = open_store(ctx)
+    try:
+        meeting_view(store, meeting_id)
+        paths = export(store, meeting_id, kind, out, today=today, force=force, pdf=pdf)
+    finally:
+        store.close()
+    for path in paths:
+        click.echo(t("export.written", path=path))

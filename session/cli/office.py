@@ -1,0 +1,131 @@
+"""The office's own data: follow-up, history, calendar, settings."""
+
+from __future__ import annotations
+
+import click
+
+from session.cli import clock, common, friendly, main, open_store, weekday
+from session.i18n import t
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Only this meeting (default: all).")
+@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
+@click.pass_context
+@friendly
+def followup(ctx, meeting_id, today) -> None:
+    """Theo dõi việc giao sau hội nghị: hạn, số ngày làm việc còn lại hoặc quá hạn."""
+    from session.domain.dates import fmt_date, parse_date
+    from session.domain.followup import followup_items
+
+    day = parse_date(today) if today else clock()().date()
+    store = open_store(ctx)
+    try:
+        items = followup_items(store, day, meeting_id)
+    finally:
+        store.close()
+    click.echo(t("followup.title", today=fmt_date(day)))
+    if not items:
+        click.echo(t("followup.empty"))
+        return
+    click.echo(t("followup.cli.header"))
+    for item in items:
+        if item.status == "replied":
+            left = f"{item.reply_number} {fmt_date(item.reply_date)}"
+        elif item.overdue:
+            left = t("followup.overdue", days=-item.working_days_left)
+        else:
+            left = t("followup.left", days=item.working_days_left)
+        click.echo(
+            t(
+                "followup.cli.row",
+                deadline=fmt_date(item.deadline),
+                weekday=weekday(item.deadline),
+                left=left,
+                status=t(f"followup.{item.status}"),
+                agency=item.lead_agency,
+                content=item.content[:90],
+                localities=item.localities or "—",
+            )
+        )
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.pass_context
+@friendly
+def history(ctx, meeting_id) -> None:
+    """Nhật ký thao tác của một hội nghị: ai đổi gì, lúc nào."""
+    from session.domain.history import history_rows
+
+    store = open_store(ctx)
+    try:
+        rows = history_rows(store, meeting_id)
+    finally:
+        store.close()
+    for row in rows:
+        undone = t("history.undone") if row.undone else ""
+        click.echo(
+            f"{row.at:%d/%m/%Y %H:%M:%S}  {t('actor.' + row.actor):<18} {t('action.' + row.action)}{undone}: {row.detail}"
+        )
+
+
+@main.command(name="calendar")
+@common
+@click.option("--off", "off_day", default=None, help="Add an extra day off (dd/mm/yyyy).")
+@click.option("--work", "work_day", default=None, help="Add a working Saturday (dd/mm/yyyy).")
+@click.option("--remove", "remove_day", default=None, help="Remove an office day (dd/mm/yyyy).")
+@click.option("--note", default="", help="Why (shown in the list).")
+@click.pass_context
+@friendly
+def calendar_cmd(ctx, off_day, work_day, remove_day, note) -> None:
+    """Ngày nghỉ thêm và ngày làm bù của cơ quan (dùng để tính hạn theo ngày làm việc)."""
+    from session.domain.calendar import office_days, set_office_day
+    from session.domain.dates import fmt_date, parse_date
+
+    store = open_store(ctx)
+    try:
+        for value, kind in ((off_day, "off"), (work_day, "work"), (remove_day, "")):
+            if value:
+                set_office_day(store, parse_date(value), kind, note, at=clock()())
+        click.echo(t("calendar.title"))
+        for day, kind, text in office_days(store):
+            click.echo(f"{fmt_date(day)} {weekday(day):<9} {t('calendar.' + kind):<8} {text}")
+    finally:
+        store.close()
+
+
+@main.command(name="settings")
+@common
+@click.option(
+    "--set",
+    "pairs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a setting, e.g. issuing_body='ỦY BAN NHÂN DÂN XÃ HÒA AN' or recipients='A;B;C'.",
+)
+@click.pass_context
+@friendly
+def settings_cmd(ctx, pairs) -> None:
+    """Cài đặt của văn phòng dùng cho mọi văn bản xuất ra (cơ quan, địa danh, người ký, nơi nhận…)."""
+    from dataclasses import asdict
+
+    from session.domain.settings import get_settings, update_settings
+
+    store = open_store(ctx)
+    try:
+        if pairs:
+            changes = {}
+            for pair in pairs:
+                name, sep, value = pair.partition("=")
+                if not sep:
+                    raise click.BadParameter(pair, param_hint="--set")
+                changes[name.strip()] = value
+            update_settings(store, at=clock()(), **changes)
+        for name, value in asdict(get_settings(store)).items():
+            shown = "; ".join(value) if isinstance(value, (list, tuple)) else value
+            click.echo(f"{name:<22} {shown}")
+    finally:
+        store.close()
