@@ -9,6 +9,13 @@ from models.tables import Registration
 from models.text import fold
 from session.domain.demo import create_demo
 from session.domain.demo_data import SPEAKERS
+from session.workstation import Desk, Workstation
+
+
+def console(store: Store, meeting_id: int, kind: str = "console") -> Workstation:
+    """A desk at work on the meeting, on the real clock (what the screens call)."""
+    return Workstation(store, meeting_id, Desk(kind, "bench"), datetime.now)
+
 
 FIELDS = ["đất đai", "môi trường", "giao thông", "an sinh xã hội", "an ninh trật tự", "y tế", "giáo dục", "cán bộ"]
 
@@ -32,6 +39,7 @@ def big_meeting(store: Store, registrations: int = 2000) -> int:
                     summary_key=fold(summary),
                     source="hall",
                     registered_at=at + timedelta(seconds=n),
+                    number=n,
                     queue_position=n,
                 )
             )
@@ -40,12 +48,11 @@ def big_meeting(store: Store, registrations: int = 2000) -> int:
 
 def meeting_in_dialogue(db: str) -> int:
     """The demo meeting in a fresh database, started and moved to the dialogue step."""
-    from session.domain.agenda import next_step, start_meeting
 
     store = Store.open(db)
     meeting_id = create_demo(store, at=datetime.now())
-    start_meeting(store, meeting_id, at=datetime.now())
+    console(store, meeting_id).start_meeting()
     for _ in range(5):
-        next_step(store, meeting_id, at=datetime.now())
+        console(store, meeting_id).next_step()
     store.close()
     return meeting_id

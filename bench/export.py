@@ -75,6 +75,7 @@ def build(db: str) -> int:
                     status="done",
                     started_at=clock + timedelta(minutes=n),
                     ended_at=clock + timedelta(minutes=n, seconds=50),
+                    number=1000 + n,
                     queue_position=1000 + n,
                 )
             )

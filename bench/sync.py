@@ -23,10 +23,11 @@ CALL = """
 import sys, time
 from datetime import datetime
 from models.store import Store
-from session.domain import queue
+from bench._data import console
 store = Store.open(sys.argv[1])
+desk = console(store, int(sys.argv[2]), "desk")
 for line in sys.stdin:
-    queue.call_next(store, int(sys.argv[2]), at=datetime.now())
+    desk.call_next()
     print(time.time(), flush=True)
 """
 

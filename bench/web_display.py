@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +51,8 @@ async def _wait_text(ws, wanted: str, seconds: float) -> bool:
 async def measure(db: str, meeting_id: int, port: int, samples: int = 15) -> tuple[float, list[float]]:
     import aiohttp
 
+    from bench._data import console
     from models.store import Store
-    from session.domain import queue
     from session.domain.registrations import list_registrations
 
     store = Store.open(db)
@@ -66,7 +65,7 @@ async def measure(db: str, meeting_id: int, port: int, samples: int = 15) -> tup
             first_paint = (time.perf_counter() - opened) * 1000
             for n in range(samples):
                 await asyncio.sleep(0.2 + 0.037 * n)  # land at different points of the poll cycle
-                queue.call_next(store, meeting_id, at=datetime.now())
+                console(store, meeting_id).call_next()
                 committed = time.perf_counter()
                 assert await _wait_text(ws, f"Tiếp theo: {names[n + 1]}", 5)
                 delays.append((time.perf_counter() - committed) * 1000)

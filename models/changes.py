@@ -138,32 +138,71 @@ def _install_listeners() -> None:
     _installed = True
 
 
+def _key(model: type[SQLModel], types: dict[str, type], raw_pk: list[Any]) -> Any:
+    mapper = inspect(model)
+    pk = tuple(_decode(types[c.key], v) for c, v in zip(mapper.primary_key, raw_pk, strict=True))
+    return pk if len(pk) > 1 else pk[0]
+
+
+def _types(model: type[SQLModel]) -> dict[str, type]:
+    return {attr.key: attr.columns[0].type.python_type for attr in inspect(model).mapper.column_attrs}
+
+
+def _refused(change: dict[str, Any], columns: list[str]) -> Conflict:
+    return Conflict("undo.conflict", table=change["table"], pk=change["pk"], columns=columns)
+
+
+def children_left(session: Session, changes: list[dict[str, Any]]) -> list[tuple[str, Any]]:
+    """Rows that would be left pointing at a row the revert of *changes* deletes (rows
+    created by the action being undone) — e.g. a conclusion another desk wrote on a
+    petition this action created. The database would delete them along (cascade) or
+    refuse; undo must refuse first and say why."""
+    doomed = {(ch["table"], tuple(ch["pk"])) for ch in changes if ch["before"] is None}
+    if not doomed:
+        return []
+    left: list[tuple[str, Any]] = []
+    for table in SQLModel.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            parent = fk.column.table.name
+            targets = [pk for (name, pk) in doomed if name == parent]
+            if not targets or len(fk.column.table.primary_key.columns) != 1:
+                continue
+            ids = [pk[0] for pk in targets]
+            pk_col = next(iter(table.primary_key.columns))
+            rows = session.execute(table.select().with_only_columns(pk_col).where(fk.parent.in_(ids))).scalars()
+            for row_pk in rows:
+                if (table.name, (_encode(row_pk),)) not in doomed:
+                    left.append((table.name, row_pk))
+    return left
+
+
 def revert(session: Session, changes: list[dict[str, Any]]) -> None:
-    """Apply the inverse of *changes*, newest first. Raises Conflict when a row has
-    changed since (another screen edited it), so nothing is silently overwritten."""
+    """Apply the inverse of *changes*, newest first. Raises Conflict('undo.conflict', table,
+    pk, columns) when a row has changed since (another desk edited it), so nothing is
+    silently overwritten."""
     for ch in reversed(changes):
         model = _model_for(ch["table"])
-        mapper = inspect(model)
-        types = {attr.key: attr.columns[0].type.python_type for attr in mapper.column_attrs}
-        pk = tuple(_decode(types[c.key], v) for c, v in zip(mapper.primary_key, ch["pk"], strict=True))
-        obj = session.get(model, pk if len(pk) > 1 else pk[0])
+        types = _types(model)
+        obj = session.get(model, _key(model, types, ch["pk"]))
         before, after = ch["before"], ch["after"]
         if after is None:
             if obj is not None:
-                raise Conflict("undo.conflict", table=ch["table"])
+                raise _refused(ch, list(before))
             session.add(model(**{k: _decode(types[k], v) for k, v in before.items()}))
         else:
             if obj is None:
-                raise Conflict("undo.conflict", table=ch["table"])
+                raise _refused(ch, list(after))
             current = row_values(obj)
             if before is None:
-                if current != after:
-                    raise Conflict("undo.conflict", table=ch["table"])
+                changed = [k for k in after if current.get(k) != after[k]]
+                if changed:
+                    raise _refused(ch, changed)
                 session.delete(obj)
             else:
                 changed = [k for k in after if before.get(k) != after[k]]
-                if any(current.get(k) != after[k] for k in changed):
-                    raise Conflict("undo.conflict", table=ch["table"])
+                moved = [k for k in changed if current.get(k) != after[k]]
+                if moved:
+                    raise _refused(ch, moved)
                 for k in changed:
                     setattr(obj, k, _decode(types[k], before[k]))
         session.flush()

@@ -21,16 +21,28 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlmodel import Session, SQLModel, create_engine
 
 from models import tables  # noqa: F401  (registers every table on the metadata)
-from models.changes import ChangeLog, revert
+from models.changes import ChangeLog
 from models.errors import NotFound, StoreError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 1
-_MIGRATIONS: dict[int, Any] = {}  # from_version -> callable(connection)
+SCHEMA_VERSION = 2
+
+
+def _v1_to_v2(conn: Any) -> None:
+    """Undo and redo per desk; registration numbers that never change."""
+    conn.execute(text("ALTER TABLE event ADD COLUMN desk VARCHAR NOT NULL DEFAULT ''"))
+    conn.execute(text("ALTER TABLE event ADD COLUMN redo_of INTEGER"))
+    conn.execute(text("UPDATE event SET desk = actor"))
+    conn.execute(text("CREATE INDEX ix_event_desk ON event (meeting_id, desk)"))
+    conn.execute(text("ALTER TABLE registration ADD COLUMN number INTEGER NOT NULL DEFAULT 0"))
+    conn.execute(text("UPDATE registration SET number = queue_position"))
+
+
+_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2}  # from_version -> callable(connection)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _WRITING = contextvars.ContextVar("hoinghi_writing", default=False)
@@ -155,14 +167,32 @@ def make_engine(url: str) -> Engine:
 
 
 class Tx:
-    """One user action in progress: the session plus facts for its event row."""
+    """One user action in progress: the session, its moment, who acts, and the facts
+    for its event row. Domain operations take a Tx and read the time from ``tx.at``."""
 
-    def __init__(self, session: Session, meeting_id: int | None, facts: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        meeting_id: int | None,
+        facts: dict[str, Any],
+        *,
+        name: str = "",
+        at: datetime | None = None,
+        actor: str = "system",
+        desk: str = "",
+    ) -> None:
         self.session = session
         self.meeting_id = meeting_id
         self.facts = facts
+        self.name = name  # the action's name; an operation may refine it (next step -> meeting start)
+        self.at = at or datetime.now()
+        self.actor = actor
+        self.desk = desk or actor
         self.event_id: int | None = None
         self.on_event: list[Any] = []  # callables(event) run before commit
+        # An earlier event this one continues (notes typed in one burst): the two become
+        # one event holding the first values before and the last after.
+        self.continues: int | None = None
 
     # Convenience pass-throughs so domain code reads naturally.
     def get(self, model: type, ident: Any) -> Any:
@@ -180,6 +210,24 @@ class Tx:
 
     def flush(self) -> None:
         self.session.flush()
+
+
+def _continue(session: Session, event_id: int, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold the earlier event *event_id* into *changes* and remove it: one row per change,
+    its first *before* and its last *after*."""
+    earlier = session.get(Event, event_id)
+    if earlier is None:
+        return changes
+    first = {(c["table"], tuple(c["pk"])): c for c in json.loads(earlier.payload).get("changes", [])}
+    merged = []
+    for change in changes:
+        key = (change["table"], tuple(change["pk"]))
+        old = first.pop(key, None)
+        merged.append({**change, "before": old["before"]} if old is not None else change)
+    merged = list(first.values()) + merged
+    session.delete(earlier)
+    session.flush()
+    return [c for c in merged if c["before"] != c["after"]]
 
 
 class Store:
@@ -280,15 +328,19 @@ class Store:
         *,
         at: datetime,
         meeting_id: int | None = None,
-        actor: str = "secretary",
+        actor: str = "system",
+        desk: str | None = None,
         **facts: Any,
     ) -> Iterator[Tx]:
-        """One user action = one transaction = one event row (when anything changed)."""
+        """One user action = one transaction = one event row (when anything changed).
+
+        *actor* is the kind of desk (console, desk, office, import, system); *desk* names
+        the very desk (``kind@machine``): undo and redo are per desk."""
         token = _WRITING.set(True)
         session = Session(self.engine, expire_on_commit=False)
         log = ChangeLog()
         log.attach(session)
-        tx = Tx(session, meeting_id, dict(facts))
+        tx = Tx(session, meeting_id, dict(facts), name=name, at=at, actor=actor, desk=desk or actor)
         try:
             if meeting_id is not None and self.engine.dialect.name != "sqlite":
                 # SQLite's BEGIN IMMEDIATE already serialises writers; a server database
@@ -297,15 +349,19 @@ class Store:
             yield tx
             session.flush()
             changes = log.merged()
+            if changes and tx.continues is not None:
+                changes = _continue(session, tx.continues, changes)
             if changes:
                 payload = {**tx.facts, "changes": changes}
                 ev = Event(
                     meeting_id=tx.meeting_id,
                     at=at,
-                    actor=actor,
-                    action=name,
+                    actor=tx.actor,
+                    desk=tx.desk,
+                    action=tx.name,
                     payload=json.dumps(payload, ensure_ascii=False, default=str),
                     undo_of=tx.facts.get("undo_of"),
+                    redo_of=tx.facts.get("redo_of"),
                 )
                 session.add(ev)
                 session.flush()
@@ -316,6 +372,10 @@ class Store:
         except DBAPIError as exc:
             session.rollback()
             raise StoreError(_classify(exc), path=self.display_url) from exc
+        except OverflowError:
+            # A number too large for the database (a mistyped id): nothing was written.
+            session.rollback()
+            raise NotFound("number.too_large") from None
         except BaseException:
             session.rollback()
             raise
@@ -323,25 +383,14 @@ class Store:
             session.close()
             _WRITING.reset(token)
 
-    def undo_last(self, meeting_id: int, *, at: datetime, actor: str | None = None) -> Event:
-        """Revert the newest action on *meeting_id* not yet undone (optionally: by *actor*).
+    def undo_last(self, meeting_id: int, *, at: datetime, desk: str, actor: str, check: Any = None) -> Event:
+        """Revert the newest action of *desk* on *meeting_id* (see :mod:`models.undo`)."""
+        from models.undo import undo_last
 
-        Returns the event that was undone. Raises NotFound when there is nothing to undo.
-        """
-        with self.action("undo", at=at, meeting_id=meeting_id, actor=actor or "secretary") as tx:
-            query = (
-                select(Event)
-                .where(Event.meeting_id == meeting_id, Event.undone_by.is_(None), Event.undo_of.is_(None))
-                .where(Event.action != "undo")
-                .order_by(Event.id.desc())
-            )
-            if actor:
-                query = query.where(Event.actor == actor)
-            target = tx.exec(query.limit(1)).first()
-            if target is None:
-                raise NotFound("undo.nothing")
-            payload = json.loads(target.payload)
-            revert(tx.session, payload.get("changes", []))
-            tx.facts.update(undo_of=target.id, undone_action=target.action)
-            tx.on_event.append(lambda ev: setattr(target, "undone_by", ev.id))
-        return target
+        return undo_last(self, meeting_id, at=at, desk=desk, actor=actor, check=check)
+
+    def redo_last(self, meeting_id: int, *, at: datetime, desk: str, actor: str, check: Any = None) -> Event:
+        """Do again what *desk* undid last, if it has done nothing since (see :mod:`models.undo`)."""
+        from models.undo import redo_last
+
+        return redo_last(self, meeting_id, at=at, desk=desk, actor=actor, check=check)

@@ -129,7 +129,8 @@ class Registration(SQLModel, table=True):
     source: str = "hall"  # precompiled | hall | slip
     phone: str = ""
     registered_at: datetime | None = _moment()
-    queue_position: int = 0
+    number: int = 0  # số thứ tự given at registration: shown to the person, never changed
+    queue_position: int = 0  # order in the queue (moves, absences); not shown
     status: str = "waiting"  # waiting | speaking | done | withdrawn | absent
     started_at: datetime | None = _moment()
     ended_at: datetime | None = _moment()
@@ -240,8 +241,12 @@ class Event(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int | None = Field(default=None, index=True)
     at: datetime = Field(sa_type=DateTime)
-    actor: str = "secretary"  # secretary | desk | assistant | office | system
+    actor: str = "console"  # the kind of desk: console | desk | office | import | system
+    desk: str = ""  # which desk acted: kind@machine (undo and redo are per desk)
     action: str
     payload: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
-    undo_of: int | None = None
+    undo_of: int | None = None  # this event undid that one
+    redo_of: int | None = None  # this event redid (undid) that undo
     undone_by: int | None = None
+
+    __table_args__ = (Index("ix_event_desk", "meeting_id", "desk"),)

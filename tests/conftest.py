@@ -60,21 +60,19 @@ def finished_id(store: Store) -> int:
 
 @pytest.fixture
 def english():
-    """The app in English. Key names are bound when the screen modules load, so the
-    TUI modules are reloaded in the chosen language (as at a real start-up)."""
-    import importlib
-
-    from session.tui import app as app_module
-    from session.tui.screens import dialogs, live, picker
-
-    modules = [dialogs, live, picker, app_module]
+    """The app in English: labels are translated when a screen is made, nothing reloads."""
     set_language("en")
-    for module in modules:
-        importlib.reload(module)
-    yield app_module
+    yield
     set_language("vi")
-    for module in modules:
-        importlib.reload(module)
+
+
+def desk(store: Store, meeting_id: int, at, kind: str = "console"):  # noqa: ANN001 — a clock or a moment
+    """A desk (the console by default) at work on a meeting — how tests act as a person
+    would, through the same workstation methods the screens call."""
+    from session.workstation import Desk, Workstation
+
+    clock = at if callable(at) else FrozenClock(at)
+    return Workstation(store, meeting_id, Desk(kind, "test"), clock)
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +104,16 @@ def cli_env(**extra: str) -> dict[str, str]:
     env.pop("HOINGHI_LANG", None)
     env.update(extra)
     return env
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:  # noqa: ANN001
+    """Let the app work until *condition()* holds (no fixed sleep); fail after *timeout*."""
+    import asyncio
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("the app did not get there in time")
+        await pilot.pause()
+        await asyncio.sleep(0.01)

@@ -7,10 +7,9 @@ from datetime import datetime
 import pytest
 
 from models.errors import Conflict, NotFound
-from session.domain import agenda
 from session.domain.clocks import QueueLoad, forecast, meeting_elapsed, step_elapsed
 from session.domain.meetings import create_meeting, meeting_view
-from tests.conftest import T0
+from tests.conftest import T0, desk
 
 
 @pytest.fixture
@@ -25,16 +24,16 @@ def current(store, mid):
 
 def test_starting_opens_the_meeting_and_its_first_step(store, mid, clock):
     clock.set(datetime(2026, 3, 5, 7, 32))
-    agenda.next_step(store, mid, at=clock())
+    desk(store, mid, clock).next_step()
     view, step = current(store, mid)
     assert view.status == "running" and view.actual_start == clock()
     assert step.position == 1 and step.started_at == clock()
 
 
 def test_next_closes_the_step_with_its_actual_time(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     clock.advance(minutes=9, seconds=30)
-    agenda.next_step(store, mid, at=clock())
+    desk(store, mid, clock).next_step()
     view, step = current(store, mid)
     first = view.agenda[0]
     assert first.ended_at == clock()
@@ -43,11 +42,11 @@ def test_next_closes_the_step_with_its_actual_time(store, mid, clock):
 
 
 def test_going_back_reopens_the_step_and_its_clock_continues(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     clock.advance(minutes=4)
-    agenda.next_step(store, mid, at=clock())
+    desk(store, mid, clock).next_step()
     clock.advance(minutes=2)
-    agenda.previous_step(store, mid, at=clock())
+    desk(store, mid, clock).previous_step()
     clock.advance(minutes=1)
     view, step = current(store, mid)
     assert step.position == 1
@@ -56,35 +55,35 @@ def test_going_back_reopens_the_step_and_its_clock_continues(store, mid, clock):
 
 
 def test_jump_insert_edit_move_and_skip(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     view = meeting_view(store, mid)
     sixth = view.agenda[5]
-    agenda.jump_to(store, mid, sixth.id, at=clock())
+    desk(store, mid, clock).jump_to(sixth.id)
     assert current(store, mid)[1].title == "Tiến hành đối thoại"
-    new_id = agenda.insert_step(store, mid, at=clock(), after_position=6, title="Văn nghệ chào mừng", minutes=5)
+    new_id = desk(store, mid, clock).insert_step(after_position=6, title="Văn nghệ chào mừng", minutes=5)
     view = meeting_view(store, mid)
     assert [s.position for s in view.agenda] == list(range(1, 11))
     assert view.agenda[6].id == new_id
-    agenda.edit_step(store, new_id, at=clock(), title="Giải lao", presenter="", minutes=10)
-    agenda.move_step(store, new_id, -1, at=clock())
+    desk(store, mid, clock).edit_step(new_id, title="Giải lao", presenter="", minutes=10)
+    desk(store, mid, clock).move_step(new_id, -1)
     view = meeting_view(store, mid)
     assert view.agenda[5].title == "Giải lao" and view.agenda[6].title == "Tiến hành đối thoại"
-    assert agenda.toggle_skip(store, new_id, at=clock()) is True
+    assert desk(store, mid, clock).toggle_skip(new_id) is True
     assert meeting_view(store, mid).planned_minutes == 210
     with pytest.raises(Conflict):
-        agenda.toggle_skip(store, sixth.id, at=clock())  # the current step
+        desk(store, mid, clock).toggle_skip(sixth.id)  # the current step
 
 
 def test_recess_pauses_meeting_and_step_clocks(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     clock.advance(minutes=5)
-    agenda.recess(store, mid, at=clock())
+    desk(store, mid, clock).recess()
     clock.advance(minutes=15)
     view, step = current(store, mid)
     assert view.status == "recess"
     assert meeting_elapsed(view, clock()) == 5 * 60
     assert step_elapsed(step, view, clock()) == 5 * 60
-    agenda.resume(store, mid, at=clock())
+    desk(store, mid, clock).resume()
     clock.advance(minutes=1)
     view, step = current(store, mid)
     assert view.status == "running"
@@ -93,42 +92,42 @@ def test_recess_pauses_meeting_and_step_clocks(store, mid, clock):
 
 
 def test_next_during_a_recess_ends_the_recess_first(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     clock.advance(minutes=3)
-    agenda.recess(store, mid, at=clock())
+    desk(store, mid, clock).recess()
     clock.advance(minutes=10)
-    agenda.next_step(store, mid, at=clock())
+    desk(store, mid, clock).next_step()
     view = meeting_view(store, mid)
     assert view.status == "running"
     assert step_elapsed(view.agenda[0], view, clock()) == 3 * 60
 
 
 def test_closing_ends_the_current_step_and_the_meeting(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     clock.advance(minutes=200)
-    agenda.close_meeting(store, mid, at=clock())
+    desk(store, mid, clock).close_meeting()
     view = meeting_view(store, mid)
     assert view.status == "closed" and view.actual_end == clock()
     assert view.agenda[0].ended_at == clock()
     with pytest.raises(Conflict):
-        agenda.next_step(store, mid, at=clock())
+        desk(store, mid, clock).next_step()
 
 
 def test_undo_walks_back_action_by_action(store, mid, clock):
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     clock.advance(minutes=10)
-    agenda.next_step(store, mid, at=clock())
-    agenda.recess(store, mid, at=clock())
-    assert agenda.undo(store, mid, at=clock()) == "meeting.recess"
+    desk(store, mid, clock).next_step()
+    desk(store, mid, clock).recess()
+    assert desk(store, mid, clock).undo().action == "meeting.recess"
     assert meeting_view(store, mid).status == "running"
-    assert agenda.undo(store, mid, at=clock()) == "agenda.next"
+    assert desk(store, mid, clock).undo().action == "agenda.next"
     view, step = current(store, mid)
     assert step.position == 1 and step.ended_at is None
-    assert agenda.undo(store, mid, at=clock()) == "meeting.start"
+    assert desk(store, mid, clock).undo().action == "meeting.start"
     assert meeting_view(store, mid).status == "planned"
-    assert agenda.undo(store, mid, at=clock()) == "meeting.create"
-    with pytest.raises(NotFound):
-        agenda.undo(store, mid, at=clock())
+    with pytest.raises(NotFound):  # the meeting was created by the office, not by this desk
+        desk(store, mid, clock).undo()
+    assert meeting_view(store, mid).title == "Đối thoại"
 
 
 def test_notes_are_saved_composed_and_unchanged_text_writes_nothing(store, mid, clock):
@@ -136,9 +135,9 @@ def test_notes_are_saved_composed_and_unchanged_text_writes_nothing(store, mid, 
 
     step_id = meeting_view(store, mid).agenda[0].id
     text = unicodedata.normalize("NFD", "Đồng chí Hoàng Văn Thắng phát biểu.")
-    assert agenda.save_notes(store, step_id, text, at=clock()) is True
+    assert desk(store, mid, clock).save_notes(step_id, text) is True
     assert meeting_view(store, mid).agenda[0].notes == "Đồng chí Hoàng Văn Thắng phát biểu."
-    assert agenda.save_notes(store, step_id, text, at=clock()) is False
+    assert desk(store, mid, clock).save_notes(step_id, text) is False
 
 
 def test_over_and_left_minutes_round_up():
@@ -153,7 +152,7 @@ def test_over_and_left_minutes_round_up():
 
 def test_forecast_counts_remaining_steps_and_waiting_speakers(store, mid, clock):
     clock.set(datetime(2026, 3, 5, 7, 30))
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     view = meeting_view(store, mid)
     fc = forecast(view, clock())
     assert fc.end == datetime(2026, 3, 5, 11, 0) and fc.over_minutes == 0

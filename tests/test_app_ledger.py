@@ -6,13 +6,12 @@ from datetime import date
 
 from textual.widgets import DataTable
 
-from session.domain import queue
 from session.domain.ledger import ledger
 from session.domain.meetings import create_meeting
-from session.domain.registrations import Slip, register
+from session.domain.registrations import Slip
 from session.tui.app import HoinghiApp
 from session.tui.screens.ledger import LedgerScreen
-from tests.conftest import T0
+from tests.conftest import T0, desk
 
 DAY = date(2026, 3, 5)
 
@@ -24,15 +23,15 @@ def _meeting(store, clock):
     with store.action("meeting.edit", at=T0, meeting_id=mid) as tx:
         meeting = tx.get(Meeting, mid)
         meeting.chair, meeting.chair_title = "Hoàng Văn Thắng", "Chủ tịch UBND xã"
-    a = register(store, mid, Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
-    b = register(store, mid, Slip("Mã Văn Lợi", "Phai Trác", field="đất đai", summary="Sổ đỏ chưa có"), at=clock())
-    c = register(store, mid, Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""), at=clock())
+    a = desk(store, mid, clock).register(Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"))
+    b = desk(store, mid, clock).register(Slip("Mã Văn Lợi", "Phai Trác", field="đất đai", summary="Sổ đỏ chưa có"))
+    c = desk(store, mid, clock).register(Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""))
     return mid, a, b, c
 
 
 async def test_two_issues_from_one_speech_by_keys(store, clock):
     mid, _a, _b, c = _meeting(store, clock)
-    queue.call(store, c, at=clock())
+    desk(store, mid, clock).call(c)
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")
@@ -109,12 +108,14 @@ async def test_an_official_answers_and_the_chair_assigns_with_a_deadline(store, 
 
 async def test_followup_screen_flags_overdue_when_the_clock_passes_the_deadline(store, clock):
     from session.clock import FrozenClock
-    from session.domain.ledger import ConclusionDraft, conclude
+    from session.domain.ledger import ConclusionDraft
     from session.tui.screens.followup import FollowupScreen
 
     mid, *_ = _meeting(store, clock)
     first = ledger(store, mid)[0]
-    conclude(store, [first.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=date(2026, 4, 16)), at=T0)
+    desk(store, mid, T0).conclude(
+        [first.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=date(2026, 4, 16))
+    )
     late = FrozenClock(T0.replace(month=4, day=20))
     app = HoinghiApp(store, meeting_id=mid, clock=late)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,8 +7,10 @@ from textual.widgets import OptionList, TextArea
 
 from session.domain.meetings import meeting_view
 from session.tui.app import HoinghiApp
+from session.tui.palette import screen_actions
 from session.tui.widgets.agenda_table import AgendaTable
 from session.tui.widgets.clock_bar import ClockBar
+from tests.conftest import until
 
 
 def text_of(app, selector: str) -> str:
@@ -170,7 +172,7 @@ async def test_esc_then_a_key_read_as_one_alt_key_leaves_the_notes_and_acts(app,
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n", "w", *"Khai mạc")
         app.post_message(events.Key("alt+n", "n"))  # what the terminal reads for Esc, n typed quickly
-        await pilot.pause()
+        await until(pilot, lambda: meeting_view(store, demo_id).current_step.position == 2)
         view = meeting_view(store, demo_id)
         assert view.agenda[0].notes == "Khai mạc"
         assert view.current_step.position == 2
@@ -306,18 +308,41 @@ async def test_f1_lists_every_key_and_the_palette_lists_actions_by_name(app):
         for label in ("Bước tiếp", "Tạm nghỉ", "Hoàn tác", "Chèn bước", "Bỏ qua bước", "Ctrl+N"):
             assert label in help_text
         await pilot.press("escape")
-        commands = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Bước tiếp", "Kết thúc", "Câu mẫu"} <= set(commands)
+        commands = [a.title() for a in screen_actions(app.screen)]
+        assert {"Bước tiếp", "Kết thúc", "Câu mẫu", "Xuất văn bản"} <= set(commands)
+
+
+async def test_the_palette_finds_a_command_typed_without_accents(app):
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"xuat")
+        await pilot.pause(0.5)
+        found = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert found and "Xuất văn bản" in found[0]
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "ExportScreen"
+        # Vietnamese throughout: Textual's own English commands are not offered.
+        await pilot.press("escape", "ctrl+p")
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)
+        assert [str(o.prompt) for o in app.screen.query_one(OptionList).options if "heme" in str(o.prompt)] == []
 
 
 async def test_english_is_selectable(english, store, demo_id, clock):
-    app = english.HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         await pilot.pause()
         assert "Meeting 0:00" in text_of(app, ClockBar)
         assert "Step 1 · under way" in text_of(app, "#step-heading")
-        assert "Next step" in [c.title for c in app.get_system_commands(app.screen)]
+        assert "Next step" in [a.title() for a in screen_actions(app.screen)]
+        assert "Next step" in [b.description for b in app.screen._bindings.key_to_bindings["ctrl+n"]]
 
 
 async def test_export_screen_writes_the_documents_and_lists_their_paths(store, clock, tmp_path):

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from session.domain import queue
 from session.domain.meetings import create_meeting
-from session.domain.registrations import Slip, list_registrations, register
+from session.domain.registrations import Slip, list_registrations
 from session.tui.app import HoinghiApp
 from session.tui.screens.queue import QueueScreen
 from session.tui.widgets.queue_list import QueueList
 from session.tui.widgets.queue_panel import QueuePanel
-from tests.conftest import T0
+from tests.conftest import T0, desk
 
 SLIPS = [
     ("Nguyễn Văn Đức", "Thôn Tân Lập", "Trợ cấp người cao tuổi chậm"),
@@ -57,7 +56,7 @@ async def test_typing_ten_slips_at_the_desk(store, clock):
 
 async def test_a_near_duplicate_slip_asks_before_adding(store, clock):
     mid = create_meeting(store, at=T0, title="Đối thoại")
-    register(store, mid, Slip("Nguyễn Văn Đức", "Thôn Tân Lập"), at=clock())
+    desk(store, mid, clock).register(Slip("Nguyễn Văn Đức", "Thôn Tân Lập"))
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.press("r")
@@ -75,7 +74,7 @@ def _with_slips(store, clock) -> int:
     mid = create_meeting(store, at=T0, title="Đối thoại")
     fields = ["đất đai", "y tế", "đất đai", "giáo dục", "y tế"]
     for (name, village, summary), field in zip(SLIPS, fields, strict=False):
-        register(store, mid, Slip(name, village, field=field, summary=summary), at=clock())
+        desk(store, mid, clock).register(Slip(name, village, field=field, summary=summary))
     return mid
 
 
@@ -141,7 +140,7 @@ async def test_search_ignores_accents_and_d(store, clock):
 
 async def test_countdown_warns_30_seconds_before_and_shows_overrun(store, clock):
     mid = _with_slips(store, clock)
-    queue.set_limits(store, mid, 120, {}, at=clock())
+    desk(store, mid, clock).set_limits(120, {})
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.press("c")

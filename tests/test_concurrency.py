@@ -17,31 +17,31 @@ from sqlmodel import select
 from models.errors import Conflict
 from models.store import Store
 from models.tables import Event, Registration
-from session.domain import agenda, queue
-from session.domain.ledger import ConclusionDraft, conclude, edit_issue, ledger
+from session.domain.ledger import ConclusionDraft, ledger
 from session.domain.meetings import create_meeting
-from session.domain.registrations import Slip, register
+from session.domain.registrations import Slip
+from tests.conftest import desk
 
 WORKER = textwrap.dedent("""
     import sys, time
     from datetime import datetime
     from models.errors import HoinghiError
     from models.store import Store
-    from session.domain import queue
-    from session.domain.registrations import Slip, register
+    from session.domain.registrations import Slip
+    from session.workstation import Desk, Workstation
 
     url, meeting_id, role = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     store = Store.open(url)
+    ws = Workstation(store, meeting_id, Desk(role, "test"), datetime.now)
     if role == "desk":
         for n in range(200):
-            register(store, meeting_id, Slip(f"Người đăng ký {n}", f"Thôn {n % 8}", summary=f"Ý kiến {n}"),
-                     at=datetime.now(), force=True)
+            ws.register(Slip(f"Người đăng ký {n}", f"Thôn {n % 8}", summary=f"Ý kiến {n}"), force=True)
     else:
         deadline = time.monotonic() + 60
         calls = 0
         while calls < 150 and time.monotonic() < deadline:
             try:
-                if queue.call_next(store, meeting_id, at=datetime.now()) is not None:
+                if ws.call_next() is not None:
                     calls += 1
             except HoinghiError as exc:
                 print("refused", exc.code, file=sys.stderr)
@@ -94,19 +94,19 @@ def test_registering_and_calling_from_two_processes_loses_nothing(db_url):
 def test_two_screens_pressing_next_speaker_at_once_do_not_double_call(db_url):
     store = Store.open(db_url)
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
-    register(store, meeting_id, Slip("An"), at=datetime.now())
-    register(store, meeting_id, Slip("Bình"), at=datetime.now())
+    desk(store, meeting_id, datetime.now).register(Slip("An"))
+    desk(store, meeting_id, datetime.now).register(Slip("Bình"))
     # Both screens saw nobody speaking; the first wins, the second is told.
-    queue.call_next(store, meeting_id, at=datetime.now(), expect_current=None)
+    desk(store, meeting_id, datetime.now).call_next(seen=None)
     with pytest.raises(Conflict) as err:
-        queue.call_next(store, meeting_id, at=datetime.now(), expect_current=None)
+        desk(store, meeting_id, datetime.now).call_next(seen=None)
     assert err.value.code == "queue.moved_on"
     # Same for the agenda: two secretaries pressing "next step".
-    agenda.start_meeting(store, meeting_id, at=datetime.now())
-    seen = agenda.next_step(store, meeting_id, at=datetime.now())
-    first = agenda.next_step(store, meeting_id, at=datetime.now(), expect_current=seen)
+    desk(store, meeting_id, datetime.now).start_meeting()
+    seen = desk(store, meeting_id, datetime.now).next_step()
+    first = desk(store, meeting_id, datetime.now).next_step(seen=seen)
     with pytest.raises(Conflict):
-        agenda.next_step(store, meeting_id, at=datetime.now(), expect_current=seen)
+        desk(store, meeting_id, datetime.now).next_step(seen=seen)
     assert first is not None
     store.close()
 
@@ -114,31 +114,23 @@ def test_two_screens_pressing_next_speaker_at_once_do_not_double_call(db_url):
 def test_two_people_editing_one_issue_the_second_is_told(db_url):
     store = Store.open(db_url)
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
-    register(store, meeting_id, Slip("An", summary="Đường hỏng"), at=datetime.now())
+    desk(store, meeting_id, datetime.now).register(Slip("An", summary="Đường hỏng"))
     [issue] = ledger(store, meeting_id)
-    edit_issue(
-        store,
-        issue.id,
-        at=datetime.now(),
-        content="Đường thôn A hỏng",
-        field="giao thông",
-        in_scope=True,
-        expected=issue.content,
+    desk(store, meeting_id, datetime.now).edit_issue(
+        issue.id, content="Đường thôn A hỏng", field="giao thông", in_scope=True, expected=issue.content
     )
     with pytest.raises(Conflict) as err:
-        edit_issue(
-            store,
-            issue.id,
-            at=datetime.now(),
-            content="Đường hỏng nặng",
-            field="",
-            in_scope=True,
-            expected=issue.content,
+        desk(store, meeting_id, datetime.now).edit_issue(
+            issue.id, content="Đường hỏng nặng", field="", in_scope=True, expected=issue.content
         )
     assert err.value.code == "issue.changed"
-    conclude(store, [issue.id], ConclusionDraft("answered", "Đã trả lời"), at=datetime.now(), expected={issue.id: None})
+    desk(store, meeting_id, datetime.now).conclude(
+        [issue.id], ConclusionDraft("answered", "Đã trả lời"), expected={issue.id: None}
+    )
     with pytest.raises(Conflict):
-        conclude(store, [issue.id], ConclusionDraft("study", "Tiếp thu"), at=datetime.now(), expected={issue.id: None})
+        desk(store, meeting_id, datetime.now).conclude(
+            [issue.id], ConclusionDraft("study", "Tiếp thu"), expected={issue.id: None}
+        )
     [issue] = ledger(store, meeting_id)
     assert issue.content == "Đường thôn A hỏng" and issue.conclusion.text == "Đã trả lời"
     store.close()

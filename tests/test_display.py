@@ -18,14 +18,15 @@ CALL_NEXT = textwrap.dedent("""
     import sys, time
     from datetime import datetime
     from models.store import Store
-    from session.domain import agenda, queue
+    from session.workstation import Desk, Workstation
     store = Store.open(sys.argv[1])
     meeting_id = int(sys.argv[2])
+    ws = Workstation(store, meeting_id, Desk("console", "test"), datetime.now)
     if sys.argv[3] == "start":
-        agenda.start_meeting(store, meeting_id, at=datetime.now())
+        ws.start_meeting()
         for _ in range(5):
-            agenda.next_step(store, meeting_id, at=datetime.now())
-    queue.call_next(store, meeting_id, at=datetime.now())
+            ws.next_step()
+    ws.call_next()
     print(time.time(), flush=True)
 """)
 
@@ -89,8 +90,10 @@ async def test_the_desk_mode_only_registers_and_shows_others_registrations(db_pa
         register = textwrap.dedent(f"""
             from datetime import datetime
             from models.store import Store
-            from session.domain.registrations import Slip, register
-            register(Store.open({str(db_path)!r}), {meeting_id}, Slip("Lò Văn Mới", "Bản Chu"), at=datetime.now())
+            from session.domain.registrations import Slip
+            from session.workstation import Desk, Workstation
+            store = Store.open({str(db_path)!r})
+            Workstation(store, {meeting_id}, Desk("desk", "test"), datetime.now).register(Slip("Lò Văn Mới", "Bản Chu"))
         """)
         subprocess.run([sys.executable, "-c", register], check=True, capture_output=True)
         assert await _wait_for(pilot, lambda: table.row_count == 26, 1.0) >= 0

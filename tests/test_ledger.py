@@ -7,25 +7,18 @@ from datetime import date
 import pytest
 
 from models.errors import Conflict, HoinghiError
-from session.domain import agenda, queue
 from session.domain.calendar import set_office_day
 from session.domain.followup import followup_items
 from session.domain.ledger import (
     ConclusionDraft,
-    add_issue,
-    conclude,
     default_deadline,
     ledger,
-    merge_issues,
     open_items,
-    record_answer,
-    split_issue,
-    update_followup,
 )
 from session.domain.meetings import create_meeting
-from session.domain.registrations import Slip, register
+from session.domain.registrations import Slip
 from session.domain.workdays import WorkCalendar
-from tests.conftest import T0
+from tests.conftest import T0, desk
 
 # Thursday 5 March 2026.
 DAY = date(2026, 3, 5)
@@ -37,10 +30,10 @@ def mid(store) -> int:
 
 
 def test_two_issues_recorded_from_one_speech(store, mid, clock):
-    reg = register(store, mid, Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""), at=clock())
-    queue.call_next(store, mid, at=clock())
-    first = add_issue(store, mid, "Đường ra xã lầy lội", at=clock(), raisers=[reg])
-    second = add_issue(store, mid, "Cầu tràn sạt lở", at=clock(), field="giao thông", raisers=[reg], in_scope=True)
+    reg = desk(store, mid, clock).register(Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""))
+    desk(store, mid, clock).call_next()
+    first = desk(store, mid, clock).add_issue("Đường ra xã lầy lội", raisers=[reg])
+    second = desk(store, mid, clock).add_issue("Cầu tràn sạt lở", field="giao thông", raisers=[reg], in_scope=True)
     views = {v.id: v for v in ledger(store, mid)}
     assert [r.name for r in views[first].raisers] == ["Lò Thị Mai"]
     assert views[first].field == "giao thông"  # from the speaker's registration
@@ -48,26 +41,23 @@ def test_two_issues_recorded_from_one_speech(store, mid, clock):
 
 
 def test_merging_a_duplicate_keeps_every_raiser_and_can_be_split_back(store, mid, clock):
-    a = register(store, mid, Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
-    b = register(store, mid, Slip("Mã Văn Lợi", "Phai Trác", field="đất đai", summary="Sổ đỏ chưa có"), at=clock())
+    a = desk(store, mid, clock).register(Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"))
+    b = desk(store, mid, clock).register(Slip("Mã Văn Lợi", "Phai Trác", field="đất đai", summary="Sổ đỏ chưa có"))
     issues = [v.id for v in ledger(store, mid)]
-    merge_issues(store, issues[0], [issues[1]], at=clock())
+    desk(store, mid, clock).merge_issues(issues[0], [issues[1]])
     [merged] = ledger(store, mid)
     assert [r.registration_id for r in merged.raisers] == [a, b]
     assert merged.merged == (issues[1],)
-    split_issue(store, issues[1], at=clock())
+    desk(store, mid, clock).split_issue(issues[1])
     views = ledger(store, mid)
     assert [[r.registration_id for r in v.raisers] for v in views] == [[a], [b]]
 
 
 def test_an_official_answers_and_the_chair_concludes_with_a_computed_deadline(store, mid, clock):
-    register(store, mid, Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
+    desk(store, mid, clock).register(Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"))
     [issue] = ledger(store, mid)
-    record_answer(
-        store,
-        mid,
+    desk(store, mid, clock).record_answer(
         [issue.id],
-        at=clock(),
         name="Triệu Văn Long",
         title="Trưởng phòng Kinh tế",
         agency="Phòng Kinh tế",
@@ -76,8 +66,7 @@ def test_an_official_answers_and_the_chair_concludes_with_a_computed_deadline(st
     due = default_deadline(store, mid)
     # Meeting Thu 5/3/2026 + 10 working days = Thu 19/3; + 20 working days = Thu 16/4.
     assert due == date(2026, 4, 16)
-    conclude(
-        store,
+    desk(store, mid, clock).conclude(
         [issue.id],
         ConclusionDraft(
             "assigned",
@@ -88,33 +77,32 @@ def test_an_official_answers_and_the_chair_concludes_with_a_computed_deadline(st
             due,
             "Trả lời bằng văn bản",
         ),
-        at=clock(),
     )
     [view] = ledger(store, mid)
     assert view.answers[0].answerer_name == "Triệu Văn Long"
     assert view.conclusion.outcome == "assigned" and view.conclusion.deadline == date(2026, 4, 16)
     with pytest.raises(HoinghiError):
-        conclude(store, [issue.id], ConclusionDraft("assigned", lead_agency=""), at=clock())
+        desk(store, mid, clock).conclude([issue.id], ConclusionDraft("assigned", lead_agency=""))
 
 
 def test_grouped_answer_covers_several_issues_on_one_field(store, mid, clock):
     for name in ("An", "Bình", "Chi"):
-        register(store, mid, Slip(name, field="đất đai", summary=f"Đất của {name}"), at=clock())
+        desk(store, mid, clock).register(Slip(name, field="đất đai", summary=f"Đất của {name}"))
     ids = [v.id for v in ledger(store, mid)]
-    record_answer(
-        store, mid, ids, at=clock(), name="Hoàng Văn Thắng", by_chair=True, summary="Trả lời chung về đất đai"
+    desk(store, mid, clock).record_answer(
+        ids, name="Hoàng Văn Thắng", by_chair=True, summary="Trả lời chung về đất đai"
     )
     assert all(len(v.answers) == 1 and v.answers[0].by_chair for v in ledger(store, mid))
 
 
 def test_closing_with_an_unconcluded_issue_needs_a_recorded_reason(store, mid, clock):
-    register(store, mid, Slip("An", summary="Câu hỏi chưa trả lời"), at=clock())
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).register(Slip("An", summary="Câu hỏi chưa trả lời"))
+    desk(store, mid, clock).start_meeting()
     assert open_items(store, mid).count == 1
     with pytest.raises(Conflict) as err:
-        agenda.close_meeting(store, mid, at=clock())
+        desk(store, mid, clock).close_meeting()
     assert err.value.code == "meeting.unconcluded" and err.value.params["count"] == 1
-    agenda.close_meeting(store, mid, at=clock(), reason="Hết giờ, sẽ trả lời bằng văn bản")
+    desk(store, mid, clock).close_meeting(reason="Hết giờ, sẽ trả lời bằng văn bản")
     from session.domain.meetings import meeting_view
 
     assert meeting_view(store, mid).status == "closed"
@@ -148,28 +136,28 @@ def test_an_office_day_off_and_a_working_saturday_count(store, clock):
 
 
 def test_followup_lists_assignments_and_flags_overdue(store, mid, clock):
-    register(store, mid, Slip("Hoàng Văn Páo", "Thôn Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"), at=clock())
+    desk(store, mid, clock).register(Slip("Hoàng Văn Páo", "Thôn Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"))
     [issue] = ledger(store, mid)
-    conclude(
-        store, [issue.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=date(2026, 4, 16)), at=clock()
+    desk(store, mid, clock).conclude(
+        [issue.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=date(2026, 4, 16))
     )
     [item] = followup_items(store, date(2026, 4, 14))
     assert item.localities == "Thôn Nà Pàn" and item.working_days_left == 2 and not item.overdue
     [item] = followup_items(store, date(2026, 4, 20))
     assert item.working_days_left == -2 and item.overdue
-    update_followup(store, issue.id, "replied", at=clock(), reply_number="45/PKT", reply_date=date(2026, 4, 17))
+    desk(store, mid, clock).update_followup(issue.id, "replied", reply_number="45/PKT", reply_date=date(2026, 4, 17))
     [item] = followup_items(store, date(2026, 4, 20))
     assert item.status == "replied" and not item.overdue and item.reply_number == "45/PKT"
     with pytest.raises(HoinghiError):
-        update_followup(store, issue.id, "extended", at=clock())  # a reason is required
+        desk(store, mid, clock).update_followup(issue.id, "extended")  # a reason is required
 
 
 def test_undo_covers_the_ledger(store, mid, clock):
-    register(store, mid, Slip("An", summary="Một"), at=clock())
-    register(store, mid, Slip("Bình", summary="Hai"), at=clock())
+    desk(store, mid, clock).register(Slip("An", summary="Một"))
+    desk(store, mid, clock).register(Slip("Bình", summary="Hai"))
     ids = [v.id for v in ledger(store, mid)]
-    merge_issues(store, ids[0], [ids[1]], at=clock())
-    conclude(store, [ids[0]], ConclusionDraft("answered", "Đã trả lời"), at=clock())
-    assert agenda.undo(store, mid, at=clock()) == "issue.conclude"
-    assert agenda.undo(store, mid, at=clock()) == "issue.merge"
+    desk(store, mid, clock).merge_issues(ids[0], [ids[1]])
+    desk(store, mid, clock).conclude([ids[0]], ConclusionDraft("answered", "Đã trả lời"))
+    assert desk(store, mid, clock).undo().action == "issue.conclude"
+    assert desk(store, mid, clock).undo().action == "issue.merge"
     assert len(ledger(store, mid)) == 2 and all(v.conclusion is None for v in ledger(store, mid))

@@ -10,11 +10,10 @@ from textual.widgets import Input
 
 from models.errors import Conflict, HoinghiError, TextError
 from models.tables import Event
-from session.domain import agenda
 from session.domain.meeting_details import Attendance, meeting_details, update_details
 from session.domain.meetings import create_meeting, meeting_view
 from session.tui.app import HoinghiApp
-from tests.conftest import T0
+from tests.conftest import T0, desk
 
 
 @pytest.fixture
@@ -66,9 +65,9 @@ def test_particulars_and_attendance_round_trip_in_one_action(store, mid, clock):
 
 def test_undo_puts_the_particulars_back(store, mid, clock):
     before = meeting_details(store, mid)
-    update_details(store, mid, before.edit(chair="Hoàng Văn Thắng", groups=before.groups[:2]), at=clock())
+    desk(store, mid, clock).update_details(before.edit(chair="Hoàng Văn Thắng", groups=before.groups[:2]))
     assert len(meeting_details(store, mid).groups) == 2
-    agenda.undo(store, mid, at=clock())
+    desk(store, mid, clock).undo()
     assert meeting_details(store, mid) == before
 
 

@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import TextArea
 
 from session.clock import FrozenClock
-from session.domain import agenda
 from session.domain.demo import create_demo
 from session.tui.app import HoinghiApp
+from tests.conftest import desk
 
 START = datetime(2026, 3, 5, 7, 30)
 
@@ -23,10 +23,10 @@ def _held_to_step_four(store) -> tuple[int, FrozenClock]:
     clock = FrozenClock(datetime(2026, 3, 5, 7, 0))
     mid = create_demo(store, at=clock())
     clock.set(START)
-    agenda.start_meeting(store, mid, at=clock())
+    desk(store, mid, clock).start_meeting()
     for minutes in (9, 4, 11):
         clock.advance(minutes=minutes)
-        agenda.next_step(store, mid, at=clock())
+        desk(store, mid, clock).next_step()
     view_step = clock.advance(minutes=23, seconds=15)
     del view_step
     return mid, clock
@@ -38,9 +38,8 @@ async def _still(pilot) -> None:
     await pilot.pause()
 
 
-def _app(store, mid, clock, module=None):
-    module = module or __import__("session.tui.app", fromlist=["HoinghiApp"])
-    return module.HoinghiApp(store, meeting_id=mid, clock=clock)
+def _app(store, mid, clock):
+    return HoinghiApp(store, meeting_id=mid, clock=clock)
 
 
 def test_live_screen_before_the_meeting_vi(snap_compare, store):
@@ -51,20 +50,20 @@ def test_live_screen_before_the_meeting_vi(snap_compare, store):
 
 def test_live_screen_mid_meeting_over_time_vi(snap_compare, store):
     mid, clock = _held_to_step_four(store)
-    agenda.save_notes(
-        store, _step_id(store, mid, 4), "Đồng chí Lương Thị Hạnh – Phó Chủ tịch UBND xã báo cáo.", at=clock()
+    desk(store, mid, clock).save_notes(
+        _step_id(store, mid, 4), "Đồng chí Lương Thị Hạnh – Phó Chủ tịch UBND xã báo cáo."
     )
     assert snap_compare(_app(store, mid, clock), terminal_size=(100, 30), run_before=_still)
 
 
 def test_live_screen_mid_meeting_over_time_en(snap_compare, store, english):
     mid, clock = _held_to_step_four(store)
-    assert snap_compare(_app(store, mid, clock, english), terminal_size=(100, 30), run_before=_still)
+    assert snap_compare(_app(store, mid, clock), terminal_size=(100, 30), run_before=_still)
 
 
 def test_live_screen_in_recess_large_terminal_vi(snap_compare, store):
     mid, clock = _held_to_step_four(store)
-    agenda.recess(store, mid, at=clock())
+    desk(store, mid, clock).recess()
     clock.advance(minutes=7)
     assert snap_compare(_app(store, mid, clock), terminal_size=(200, 60), run_before=_still)
 

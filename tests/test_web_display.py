@@ -15,8 +15,8 @@ from datetime import datetime
 import pytest
 
 from models.store import Store
-from session.domain import agenda, queue
 from session.domain.demo import create_demo
+from tests.conftest import desk
 from tests.pg import free_port
 
 aiohttp = pytest.importorskip("aiohttp", reason="the `serve` extra (textual-serve) is not installed")
@@ -111,10 +111,10 @@ async def test_the_browser_gets_the_display_and_follows_a_change_made_elsewhere(
             screen.raw = b""  # from here on: only what the change makes the browser redraw
             # The secretary starts the dialogue and calls the first speaker, in another process.
             now = datetime.now()
-            agenda.start_meeting(store, meeting_id, at=now)
+            desk(store, meeting_id, now).start_meeting()
             for _ in range(5):
-                agenda.next_step(store, meeting_id, at=now)
-            queue.call_next(store, meeting_id, at=now)
+                desk(store, meeting_id, now).next_step()
+            desk(store, meeting_id, now).call_next()
             assert await _read_until(ws, screen, "Tiếp theo: Lăng Thị Mỵ", 5), screen.text[-2000:]
             assert await _read_until(ws, screen, "Tiến hành đối thoại", 2)
             assert "Hoàng Văn Páo" in screen.text  # now at the microphone, not in the next three

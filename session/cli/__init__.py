@@ -90,6 +90,13 @@ def main(ctx: click.Context, db: str | None, lang: str | None) -> None:
         ctx.invoke(run)
 
 
+def desk_id(kind: str) -> str:
+    """The desk a command acts as (``office@machine``, ``import@machine``)."""
+    from session.workstation.identity import Desk
+
+    return Desk.here(kind).id
+
+
 def run_app(store, meeting_id: int | None, mode: str = "console") -> None:
     from session.tui.app import HoinghiApp
 

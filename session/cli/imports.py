@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, fail, friendly, main, open_store
+from session.cli import clock, common, desk_id, fail, friendly, main, open_store
 from session.i18n import t
 
 
@@ -62,7 +62,7 @@ def import_speakers(ctx, file, meeting_id, sheet, maps, dry_run) -> None:
             if plan.unsure:
                 fail(t("import.unsure"))
             return
-        count = run_import(store, meeting_id, plan, at=clock()())
+        count = run_import(store, meeting_id, plan, at=clock()(), actor="import", desk=desk_id("import"))
     finally:
         store.close()
     click.echo(t("import.done", count=count))

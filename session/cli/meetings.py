@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, friendly, main, meeting_or_latest, open_store, run_app
+from session.cli import clock, common, desk_id, friendly, main, meeting_or_latest, open_store, run_app
 from session.i18n import t
 
 
@@ -184,7 +184,14 @@ def details_cmd(ctx, meeting_id, pairs, groups) -> None:
                     rows.append(row)
                 else:
                     rows[index] = Attendance(rows[index].name, row.expected, row.present, rows[index].id)
-            update_details(store, meeting_id, details.edit(**changes, groups=tuple(rows)), at=clock()())
+            update_details(
+                store,
+                meeting_id,
+                details.edit(**changes, groups=tuple(rows)),
+                at=clock()(),
+                actor="office",
+                desk=desk_id("office"),
+            )
             details = meeting_details(store, meeting_id)
         for name in TEXT_FIELDS:
             click.echo(f"{name:<16} {getattr(details, name)}")

@@ -54,22 +54,26 @@ def followup(ctx, meeting_id, today) -> None:
 @main.command()
 @common
 @click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.option("--changes", is_flag=True, help="Also list the values each action changed (for an audit).")
 @click.pass_context
 @friendly
-def history(ctx, meeting_id) -> None:
-    """Nhật ký thao tác của một hội nghị: ai đổi gì, lúc nào."""
-    from session.domain.history import history_rows
+def history(ctx, meeting_id, changes) -> None:
+    """Nhật ký thao tác của một hội nghị: ai làm gì, lúc nào."""
+    from session.domain.history import history_rows, machines
+    from session.workstation.story import desk_label, sentence
 
     store = open_store(ctx)
     try:
         rows = history_rows(store, meeting_id)
     finally:
         store.close()
-    for row in rows:
-        undone = t("history.undone") if row.undone else ""
-        click.echo(
-            f"{row.at:%d/%m/%Y %H:%M:%S}  {t('actor.' + row.actor):<18} {t('action.' + row.action)}{undone}: {row.detail}"
-        )
+    several = machines(rows) > 1
+    for row in reversed(rows):
+        undone = t("story.undone") if row.undone else ""
+        who = desk_label(row.actor, row.desk, with_machine=several)
+        click.echo(f"{row.at:%d/%m/%Y %H:%M}  {who}: {sentence(row.action, row.facts)}{undone}")
+        if changes and row.detail:
+            click.echo(f"      {row.detail}")
 
 
 @main.command(name="calendar")

@@ -13,12 +13,10 @@ from datetime import datetime
 from sqlmodel import select
 
 from models.errors import Conflict, HoinghiError
-from models.store import Store, Tx
+from models.store import Tx
 from models.tables import AgendaItem, Meeting
 from models.text import clean_text
 from session.domain.templates import STEP_KINDS
-
-ACTOR = "secretary"
 
 
 def _meeting(tx: Tx, meeting_id: int) -> Meeting:
@@ -34,12 +32,11 @@ def _items(tx: Tx, meeting_id: int) -> list[AgendaItem]:
     )
 
 
-def _meeting_of_item(store: Store, item_id: int) -> int:
-    with store.read() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise HoinghiError("agenda.step_not_found")
-        return item.meeting_id
+def _item(tx: Tx, meeting_id: int, item_id: int) -> AgendaItem:
+    item = tx.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting_id:
+        raise HoinghiError("agenda.step_not_found")
+    return item
 
 
 def _require_open(meeting: Meeting) -> None:
@@ -79,80 +76,71 @@ def _leave_recess(tx: Tx, meeting: Meeting, at: datetime) -> None:
     meeting.status = "running"
 
 
-def start_meeting(store: Store, meeting_id: int, *, at: datetime) -> None:
+def start_meeting(tx: Tx, meeting_id: int) -> int | None:
     """Open the meeting (khai mạc): its clock starts, so does the first step."""
-    with store.action("meeting.start", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        meeting = _meeting(tx, meeting_id)
-        if meeting.status != "planned":
-            raise Conflict("agenda.already_started")
-        meeting.status = "running"
-        meeting.actual_start = at
-        first = next((i for i in _items(tx, meeting_id) if not i.skipped), None)
-        if first is not None:
-            _make_current(meeting, first, at)
+    at = tx.at
+    meeting = _meeting(tx, meeting_id)
+    if meeting.status != "planned":
+        raise Conflict("agenda.already_started")
+    tx.name = "meeting.start"
+    meeting.status = "running"
+    meeting.actual_start = at
+    first = next((i for i in _items(tx, meeting_id) if not i.skipped), None)
+    if first is not None:
+        _make_current(meeting, first, at)
+        tx.facts["step"] = first.title
+    return meeting.current_item_id
 
 
-def next_step(store: Store, meeting_id: int, *, at: datetime, expect_current: int | None = -1) -> int | None:
+def next_step(tx: Tx, meeting_id: int, *, expect_current: int | None = -1) -> int | None:
     """Close the current step with its actual time and open the next one. Starts the
     meeting if it has not started. Returns the new current step id (None: none left).
 
     *expect_current*: the step the caller's screen showed as current; if another screen
     has moved on meanwhile, Conflict('agenda.moved_on') instead of skipping a step."""
-    meeting_status = None
-    with store.read() as s:
-        m = s.get(Meeting, meeting_id)
-        meeting_status = m.status if m else None
-    if meeting_status == "planned":
-        start_meeting(store, meeting_id, at=at)
-        with store.read() as s:
-            return s.get(Meeting, meeting_id).current_item_id
-    with store.action("agenda.next", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        meeting = _meeting(tx, meeting_id)
-        _require_open(meeting)
-        if expect_current != -1 and meeting.current_item_id != expect_current:
-            raise Conflict("agenda.moved_on")
-        _leave_recess(tx, meeting, at)
-        items = _items(tx, meeting_id)
-        current = next((i for i in items if i.id == meeting.current_item_id), None)
-        after = current.position if current else 0
-        if current is None:
-            # Nothing current (every step done, or left): take the first step never held.
-            candidates = [i for i in items if not i.skipped and i.started_at is None]
-        else:
-            candidates = [i for i in items if i.position > after and not i.skipped and i.ended_at is None]
-        _end_current(tx, meeting, at)
-        if candidates:
-            _make_current(meeting, candidates[0], at)
-        return meeting.current_item_id
+    at = tx.at
+    meeting = _meeting(tx, meeting_id)
+    if meeting.status == "planned":
+        return start_meeting(tx, meeting_id)
+    _require_open(meeting)
+    if expect_current != -1 and meeting.current_item_id != expect_current:
+        raise Conflict("agenda.moved_on")
+    _leave_recess(tx, meeting, at)
+    items = _items(tx, meeting_id)
+    current = next((i for i in items if i.id == meeting.current_item_id), None)
+    if current is None:
+        # Nothing current (every step done, or left): take the first step never held.
+        candidates = [i for i in items if not i.skipped and i.started_at is None]
+    else:
+        candidates = [i for i in items if i.position > current.position and not i.skipped and i.ended_at is None]
+    _end_current(tx, meeting, at)
+    if candidates:
+        _make_current(meeting, candidates[0], at)
+        tx.facts["step"] = candidates[0].title
+    return meeting.current_item_id
 
 
-def jump_to(store: Store, meeting_id: int, item_id: int, *, at: datetime) -> None:
+def jump_to(tx: Tx, meeting_id: int, item_id: int) -> None:
     """Make *item_id* the current step (a done step is reopened, its clock continues)."""
-    with store.action("agenda.jump", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
-        meeting = _meeting(tx, meeting_id)
-        _require_open(meeting)
-        if meeting.status == "planned":
-            meeting.status = "running"
-            meeting.actual_start = at
-        _leave_recess(tx, meeting, at)
-        item = tx.get(AgendaItem, item_id)
-        if item is None or item.meeting_id != meeting_id:
-            raise HoinghiError("agenda.step_not_found")
-        if item.id == meeting.current_item_id:
-            return
-        _end_current(tx, meeting, at)
-        _make_current(meeting, item, at)
+    at = tx.at
+    meeting = _meeting(tx, meeting_id)
+    _require_open(meeting)
+    item = _item(tx, meeting_id, item_id)
+    tx.facts["step"] = item.title
+    if meeting.status == "planned":
+        meeting.status = "running"
+        meeting.actual_start = at
+    _leave_recess(tx, meeting, at)
+    if item.id == meeting.current_item_id:
+        return
+    _end_current(tx, meeting, at)
+    _make_current(meeting, item, at)
 
 
-def previous_step(store: Store, meeting_id: int, *, at: datetime) -> int | None:
+def previous_step(tx: Tx, meeting_id: int) -> int:
     """Go back to the step before the current one."""
-    with store.read() as s:
-        meeting = s.get(Meeting, meeting_id)
-        if meeting is None:
-            raise HoinghiError("meeting.not_found", id=meeting_id)
-        items = s.exec(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
-        ).all()
+    meeting = _meeting(tx, meeting_id)
+    items = _items(tx, meeting_id)
     current = next((i for i in items if i.id == meeting.current_item_id), None)
     if current is None:
         held = [i for i in items if i.started_at is not None and not i.skipped]
@@ -162,7 +150,7 @@ def previous_step(store: Store, meeting_id: int, *, at: datetime) -> int | None:
         target = earlier[-1] if earlier else None
     if target is None:
         raise Conflict("agenda.no_previous")
-    jump_to(store, meeting_id, target.id, at=at)
+    jump_to(tx, meeting_id, target.id)
     return target.id
 
 
@@ -177,10 +165,9 @@ def _clean_step(title: str, presenter: str, minutes: int, kind: str) -> tuple[st
 
 
 def insert_step(
-    store: Store,
+    tx: Tx,
     meeting_id: int,
     *,
-    at: datetime,
     after_position: int,
     title: str,
     presenter: str = "",
@@ -189,122 +176,111 @@ def insert_step(
 ) -> int:
     """Insert a step after *after_position* (0: at the top). Returns its id."""
     title, presenter, minutes, kind = _clean_step(title, presenter, minutes, kind)
-    with store.action("agenda.insert", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        meeting = _meeting(tx, meeting_id)
-        _require_open(meeting)
-        for item in _items(tx, meeting_id):
-            if item.position > after_position:
-                item.position += 1
-        new = tx.add(
-            AgendaItem(
-                meeting_id=meeting_id,
-                position=after_position + 1,
-                title=title,
-                presenter=presenter,
-                planned_minutes=minutes,
-                kind=kind,
-            )
+    meeting = _meeting(tx, meeting_id)
+    _require_open(meeting)
+    for item in _items(tx, meeting_id):
+        if item.position > after_position:
+            item.position += 1
+    new = tx.add(
+        AgendaItem(
+            meeting_id=meeting_id,
+            position=after_position + 1,
+            title=title,
+            presenter=presenter,
+            planned_minutes=minutes,
+            kind=kind,
         )
-        tx.flush()
-        return new.id
+    )
+    tx.flush()
+    tx.facts["step"] = title
+    return int(new.id)
 
 
 def edit_step(
-    store: Store, item_id: int, *, at: datetime, title: str, presenter: str, minutes: int, kind: str | None = None
+    tx: Tx, meeting_id: int, item_id: int, *, title: str, presenter: str, minutes: int, kind: str | None = None
 ) -> None:
     """Edit a step; *kind* None keeps the step's kind."""
-    meeting_id = _meeting_of_item(store, item_id)
     title, presenter, minutes, new_kind = _clean_step(title, presenter, minutes, kind or "other")
-    with store.action("agenda.edit", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
-        item = tx.get(AgendaItem, item_id)
-        item.title, item.presenter, item.planned_minutes = title, presenter, minutes
-        if kind is not None:
-            item.kind = new_kind
+    item = _item(tx, meeting_id, item_id)
+    item.title, item.presenter, item.planned_minutes = title, presenter, minutes
+    if kind is not None:
+        item.kind = new_kind
+    tx.facts["step"] = title
 
 
-def move_step(store: Store, item_id: int, delta: int, *, at: datetime) -> None:
+def move_step(tx: Tx, meeting_id: int, item_id: int, delta: int) -> None:
     """Move a step up (delta −1) or down (+1) the order of business."""
-    meeting_id = _meeting_of_item(store, item_id)
-    with store.action("agenda.move", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
-        items = _items(tx, meeting_id)
-        index = next(n for n, i in enumerate(items) if i.id == item_id)
-        other = index + delta
-        if not 0 <= other < len(items):
-            return
-        items[index].position, items[other].position = items[other].position, items[index].position
+    items = _items(tx, meeting_id)
+    index = next((n for n, i in enumerate(items) if i.id == item_id), None)
+    if index is None:
+        raise HoinghiError("agenda.step_not_found")
+    tx.facts["step"] = items[index].title
+    other = index + delta
+    if not 0 <= other < len(items):
+        return
+    items[index].position, items[other].position = items[other].position, items[index].position
 
 
-def toggle_skip(store: Store, item_id: int, *, at: datetime) -> bool:
+def toggle_skip(tx: Tx, meeting_id: int, item_id: int) -> bool:
     """Skip a step not yet held (or take it back). Returns the new skipped state."""
-    meeting_id = _meeting_of_item(store, item_id)
-    with store.action("agenda.skip", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
-        meeting = _meeting(tx, meeting_id)
-        item = tx.get(AgendaItem, item_id)
-        if item.id == meeting.current_item_id:
-            raise Conflict("agenda.skip_current")
-        if item.started_at is not None and not item.skipped:
-            raise Conflict("agenda.skip_held")
-        item.skipped = not item.skipped
-        return item.skipped
+    meeting = _meeting(tx, meeting_id)
+    item = _item(tx, meeting_id, item_id)
+    if item.id == meeting.current_item_id:
+        raise Conflict("agenda.skip_current")
+    if item.started_at is not None and not item.skipped:
+        raise Conflict("agenda.skip_held")
+    item.skipped = not item.skipped
+    tx.facts.update(step=item.title, skipped=item.skipped)
+    return item.skipped
 
 
-def recess(store: Store, meeting_id: int, *, at: datetime) -> None:
+def recess(tx: Tx, meeting_id: int) -> None:
     """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too."""
-    with store.action("meeting.recess", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        meeting = _meeting(tx, meeting_id)
-        if meeting.status != "running":
-            raise Conflict("agenda.not_running")
-        meeting.status = "recess"
-        meeting.recess_since = at
+    meeting = _meeting(tx, meeting_id)
+    if meeting.status != "running":
+        raise Conflict("agenda.not_running")
+    meeting.status = "recess"
+    meeting.recess_since = tx.at
 
 
-def resume(store: Store, meeting_id: int, *, at: datetime) -> None:
-    with store.action("meeting.resume", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        meeting = _meeting(tx, meeting_id)
-        if meeting.status != "recess":
-            raise Conflict("agenda.not_in_recess")
-        _leave_recess(tx, meeting, at)
+def resume(tx: Tx, meeting_id: int) -> None:
+    meeting = _meeting(tx, meeting_id)
+    if meeting.status != "recess":
+        raise Conflict("agenda.not_in_recess")
+    _leave_recess(tx, meeting, tx.at)
 
 
-def close_meeting(store: Store, meeting_id: int, *, at: datetime, reason: str = "") -> None:
+def close_meeting(tx: Tx, meeting_id: int, *, reason: str = "") -> None:
     """Close the meeting (bế mạc): the current step ends, the meeting's end time is set.
 
     While issues still lack an answer or a conclusion the meeting closes only with a
     recorded reason (Conflict 'meeting.unconcluded' otherwise)."""
-    from session.domain.ledger import open_items
+    from session.domain.ledger import open_count
 
+    at = tx.at
     reason = clean_text(reason, field="reason", multiline=True, max_len=2000)
-    pending = open_items(store, meeting_id).count
+    meeting = _meeting(tx, meeting_id)
+    _require_open(meeting)
+    if meeting.status == "planned":
+        raise Conflict("agenda.not_started")
+    pending = open_count(tx.session, meeting_id)
     if pending and not reason:
         raise Conflict("meeting.unconcluded", count=pending)
-    with store.action("meeting.close", at=at, meeting_id=meeting_id, actor=ACTOR, open_issues=pending) as tx:
-        meeting = _meeting(tx, meeting_id)
-        _require_open(meeting)
-        if meeting.status == "planned":
-            raise Conflict("agenda.not_started")
-        _leave_recess(tx, meeting, at)
-        _end_current(tx, meeting, at)
-        meeting.status = "closed"
-        meeting.actual_end = at
-        if reason:
-            meeting.close_reason = reason
+    tx.facts["open_issues"] = pending
+    _leave_recess(tx, meeting, at)
+    _end_current(tx, meeting, at)
+    meeting.status = "closed"
+    meeting.actual_end = at
+    if reason:
+        meeting.close_reason = reason
 
 
-def save_notes(store: Store, item_id: int, text: str, *, at: datetime) -> bool:
+def save_notes(tx: Tx, meeting_id: int, item_id: int, text: str) -> bool:
     """Store the secretary's notes of a step (ghi chép). Returns False if unchanged."""
     notes = clean_text(text, field="notes", multiline=True)
-    with store.read() as s:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise HoinghiError("agenda.step_not_found")
-        if item.notes == notes:
-            return False
-        meeting_id = item.meeting_id
-    with store.action("agenda.notes", at=at, meeting_id=meeting_id, actor=ACTOR, item_id=item_id) as tx:
-        tx.get(AgendaItem, item_id).notes = notes
+    item = _item(tx, meeting_id, item_id)
+    if item.notes == notes:
+        return False
+    item.notes = notes
+    tx.facts.update(step=item.title, item_id=item_id)
     return True
-
-
-def undo(store: Store, meeting_id: int, *, at: datetime) -> str:
-    """Revert the secretary's last action on this meeting; returns the action undone."""
-    return store.undo_last(meeting_id, at=at, actor=ACTOR).action

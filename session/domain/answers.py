@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel import select
 
@@ -11,8 +10,6 @@ from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
 from models.tables import Answer, AnswerIssue, Issue, IssueRaiser, Registration
 from models.text import clean_text
-
-ACTOR = "secretary"
 
 
 @dataclass(frozen=True)
@@ -38,58 +35,59 @@ def issues_of_registration(store: Store, reg_id: int) -> list[int]:
         )
 
 
-def start_answer(store: Store, meeting_id: int, issue_ids: list[int], answerer: Answerer, *, at: datetime) -> int:
+def start_answer(tx: Tx, meeting_id: int, issue_ids: list[int], answerer: Answerer) -> int:
     """Give the floor to the chair or an official to answer *issue_ids*; the answer is
-    timed from now. Any answer still running is ended first."""
+    timed from now. Any answer still running is ended first; so is the citizen's speech."""
+    at = tx.at
     name = clean_text(answerer.name, field="name", required=True, max_len=120)
     title = clean_text(answerer.title, max_len=200)
     agency = clean_text(answerer.agency, max_len=200)
     if not issue_ids:
         raise Conflict("answer.no_issue")
-    with store.action("answer.start", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        running = _open_answer(tx, meeting_id)
-        if running is not None:
-            running.ended_at = at
-        for issue_id in issue_ids:
-            issue = tx.get(Issue, issue_id)
-            if issue is None or issue.meeting_id != meeting_id:
-                raise HoinghiError("issue.not_found")
-        # The citizen stops speaking when the answer starts.
-        speaking = tx.exec(
-            select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
-        ).first()
-        if speaking is not None:
-            if speaking.paused_at is not None:
-                speaking.paused_seconds += (at - speaking.paused_at).total_seconds()
-                speaking.paused_at = None
-            speaking.ended_at = at
-            speaking.status = "done"
-        answer = tx.add(
-            Answer(
-                meeting_id=meeting_id,
-                answerer_name=name,
-                answerer_title=title,
-                answerer_agency=agency,
-                by_chair=answerer.by_chair,
-                started_at=at,
-            )
-        )
-        tx.flush()
-        for issue_id in issue_ids:
-            tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue_id))
-        return answer.id
-
-
-def end_answer(store: Store, meeting_id: int, *, at: datetime, summary: str | None = None) -> int:
-    """Stop the running answer's clock (and store its summary if given)."""
-    with store.action("answer.end", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        running = _open_answer(tx, meeting_id)
-        if running is None:
-            raise Conflict("answer.none_running")
+    running = _open_answer(tx, meeting_id)
+    if running is not None:
         running.ended_at = at
-        if summary is not None:
-            running.summary = clean_text(summary, field="summary", multiline=True, max_len=20_000)
-        return running.id
+    for issue_id in issue_ids:
+        issue = tx.get(Issue, issue_id)
+        if issue is None or issue.meeting_id != meeting_id:
+            raise HoinghiError("issue.not_found")
+    speaking = tx.exec(
+        select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
+    ).first()
+    if speaking is not None:
+        if speaking.paused_at is not None:
+            speaking.paused_seconds += (at - speaking.paused_at).total_seconds()
+            speaking.paused_at = None
+        speaking.ended_at = at
+        speaking.status = "done"
+    answer = tx.add(
+        Answer(
+            meeting_id=meeting_id,
+            answerer_name=name,
+            answerer_title=title,
+            answerer_agency=agency,
+            by_chair=answerer.by_chair,
+            started_at=at,
+        )
+    )
+    tx.flush()
+    for issue_id in issue_ids:
+        tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue_id))
+    tx.facts.update(name=name, issues=len(issue_ids))
+    return int(answer.id)
+
+
+def end_answer(tx: Tx, meeting_id: int, *, summary: str | None = None) -> int:
+    """Stop the running answer's clock (and store its summary if given)."""
+    text = None if summary is None else clean_text(summary, field="summary", multiline=True, max_len=20_000)
+    running = _open_answer(tx, meeting_id)
+    if running is None:
+        raise Conflict("answer.none_running")
+    running.ended_at = tx.at
+    if text is not None:
+        running.summary = text
+    tx.facts["name"] = running.answerer_name
+    return int(running.id)
 
 
 def answerers(store: Store, meeting_id: int) -> list[Answerer]:

@@ -95,6 +95,7 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
                     source="precompiled",
                     phone=phone,
                     registered_at=registered + timedelta(minutes=position),
+                    number=position,
                     queue_position=position,
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import select
 
@@ -26,12 +27,16 @@ _QUIET = {"name_key", "locality_key", "summary_key", "content_key"}
 
 @dataclass(frozen=True)
 class HistoryRow:
+    """One action of the log: when, which desk, what (its facts), and the rows it changed."""
+
     id: int
     at: datetime
     actor: str
+    desk: str
     action: str
+    facts: dict[str, Any]
     undone: bool
-    detail: str
+    detail: str  # the changed values, for an audit: "registration Lò Văn Pàng: status: waiting → done"
 
 
 def _describe(change: dict) -> str:
@@ -55,9 +60,15 @@ def history_rows(store: Store, meeting_id: int, limit: int | None = None) -> lis
         events = s.exec(query).all()
     rows = []
     for ev in events:
-        changes = json.loads(ev.payload).get("changes", [])
+        payload = json.loads(ev.payload)
+        changes = payload.pop("changes", [])
         detail = "; ".join(_describe(c) for c in changes[:3])
         if len(changes) > 3:
             detail += f"; … (+{len(changes) - 3})"
-        rows.append(HistoryRow(ev.id, ev.at, ev.actor, ev.action, ev.undone_by is not None, detail))
+        rows.append(HistoryRow(ev.id, ev.at, ev.actor, ev.desk, ev.action, payload, ev.undone_by is not None, detail))
     return rows
+
+
+def machines(rows: list[HistoryRow]) -> int:
+    """How many machines acted on the meeting (their names are shown when more than one)."""
+    return len({row.desk.partition("@")[2] for row in rows if "@" in row.desk})

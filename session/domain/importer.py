@@ -290,7 +290,9 @@ def plan_import(
     return plan
 
 
-def run_import(store: Store, meeting_id: int, plan: ImportPlan, *, at: datetime, actor: str = "desk") -> int:
+def run_import(
+    store: Store, meeting_id: int, plan: ImportPlan, *, at: datetime, actor: str = "import", desk: str | None = None
+) -> int:
     """Write a checked plan: every row in one transaction, or nothing."""
     if plan.unsure:
         missing = [k for k in REQUIRED if k not in plan.mapping]
@@ -299,4 +301,5 @@ def run_import(store: Store, meeting_id: int, plan: ImportPlan, *, at: datetime,
         raise HoinghiError("import.has_errors", count=len(plan.errors))
     if not plan.slips:
         raise HoinghiError("import.empty", path=plan.path)
-    return register_many(store, meeting_id, plan.slips, at=at, actor=actor)
+    with store.action("registration.import", at=at, meeting_id=meeting_id, actor=actor, desk=desk) as tx:
+        return register_many(tx, meeting_id, plan.slips)

@@ -11,16 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
 from models.tables import Answer, AnswerIssue, Conclusion, Issue, IssueRaiser, Meeting, Registration
 from models.text import clean_text, fold
 from session.domain.calendar import deadline_for, notice_due
-from session.domain.fields import canonical_field, get_fields
+from session.domain.fields import canonical_field
 
-ACTOR = "secretary"
 OUTCOMES = ("answered", "study", "assigned", "forwarded")
 FOLLOWUP = ("not_started", "in_progress", "replied", "extended")
 
@@ -108,64 +107,66 @@ def _meeting(tx: Tx, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _issue(tx: Tx, issue_id: int) -> Issue:
+def _issue(tx: Tx, meeting_id: int, issue_id: int) -> Issue:
     issue = tx.get(Issue, issue_id)
-    if issue is None:
+    if issue is None or issue.meeting_id != meeting_id:
         raise HoinghiError("issue.not_found")
     return issue
 
 
-def _meeting_of_issue(store: Store, issue_id: int) -> int:
-    with store.read() as s:
-        issue = s.get(Issue, issue_id)
-        if issue is None:
-            raise HoinghiError("issue.not_found")
-        return issue.meeting_id
+def _about(tx: Tx, issue: Issue) -> None:
+    """Name the petition in the action's facts (its number and first words)."""
+    tx.facts.update(issue=issue.position, text=issue.content[:60])
+
+
+def clean_issue_text(content: str) -> str:
+    return clean_text(content, field="summary", multiline=True, required=True, max_len=4000)
 
 
 def add_issue(
-    store: Store,
+    tx: Tx,
     meeting_id: int,
     content: str,
     *,
-    at: datetime,
+    fields: list[str],
     field: str = "",
     in_scope: bool = True,
     raisers: list[int] | None = None,
 ) -> int:
     """Record a petition (kiến nghị) raised in a speech; *raisers* are registration ids."""
-    text = clean_text(content, field="summary", multiline=True, required=True, max_len=4000)
-    field_text = canonical_field(field, get_fields(store)) if field else ""
-    with store.action("issue.add", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        _meeting(tx, meeting_id)
-        top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
-        issue = tx.add(
-            Issue(
-                meeting_id=meeting_id,
-                position=top + 1,
-                content=text,
-                content_key=fold(text),
-                field=field_text,
-                in_scope=in_scope,
-                created_at=at,
-            )
+    text = clean_issue_text(content)
+    field_text = canonical_field(field, fields) if field else ""
+    _meeting(tx, meeting_id)
+    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    issue = tx.add(
+        Issue(
+            meeting_id=meeting_id,
+            position=top + 1,
+            content=text,
+            content_key=fold(text),
+            field=field_text,
+            in_scope=in_scope,
+            created_at=tx.at,
         )
-        tx.flush()
-        for reg_id in raisers or []:
-            reg = tx.get(Registration, reg_id)
-            if reg is None or reg.meeting_id != meeting_id:
-                raise HoinghiError("registration.not_found")
-            if not field_text:
-                issue.field = reg.field
-            tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg_id))
-        return issue.id
+    )
+    tx.flush()
+    for reg_id in raisers or []:
+        reg = tx.get(Registration, reg_id)
+        if reg is None or reg.meeting_id != meeting_id:
+            raise HoinghiError("registration.not_found")
+        if not field_text:
+            issue.field = reg.field
+        tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg_id))
+    _about(tx, issue)
+    return int(issue.id)
 
 
 def edit_issue(
-    store: Store,
+    tx: Tx,
+    meeting_id: int,
     issue_id: int,
     *,
-    at: datetime,
+    fields: list[str],
     content: str,
     field: str,
     in_scope: bool,
@@ -173,54 +174,49 @@ def edit_issue(
 ) -> None:
     """Edit a petition. *expected*: its text as the editor loaded it; if another screen
     changed it meanwhile, Conflict('issue.changed') and nothing is overwritten."""
-    text = clean_text(content, field="summary", multiline=True, required=True, max_len=4000)
-    field_text = canonical_field(field, get_fields(store)) if field else ""
-    meeting_id = _meeting_of_issue(store, issue_id)
-    with store.action("issue.edit", at=at, meeting_id=meeting_id, actor=ACTOR, issue_id=issue_id) as tx:
-        issue = _issue(tx, issue_id)
-        if expected is not None and issue.content != expected:
-            raise Conflict("issue.changed")
-        issue.content, issue.content_key, issue.field, issue.in_scope = text, fold(text), field_text, in_scope
+    text = clean_issue_text(content)
+    field_text = canonical_field(field, fields) if field else ""
+    issue = _issue(tx, meeting_id, issue_id)
+    if expected is not None and issue.content != expected:
+        raise Conflict("issue.changed")
+    issue.content, issue.content_key, issue.field, issue.in_scope = text, fold(text), field_text, in_scope
+    _about(tx, issue)
 
 
-def merge_issues(store: Store, target_id: int, source_ids: list[int], *, at: datetime) -> None:
+def merge_issues(tx: Tx, meeting_id: int, target_id: int, source_ids: list[int]) -> None:
     """Merge duplicates into *target_id*: one issue that keeps every raiser."""
-    meeting_id = _meeting_of_issue(store, target_id)
-    with store.action("issue.merge", at=at, meeting_id=meeting_id, actor=ACTOR, target=target_id) as tx:
-        target = _issue(tx, target_id)
-        if target.merged_into_id is not None:
-            raise Conflict("issue.merged_target")
-        for source_id in source_ids:
-            if source_id == target_id:
-                continue
-            source = _issue(tx, source_id)
-            if source.meeting_id != meeting_id:
-                raise HoinghiError("issue.not_found")
-            # Issues already merged into the source follow it to the new target.
-            for child in tx.exec(select(Issue).where(Issue.merged_into_id == source_id)):
-                child.merged_into_id = target_id
-            source.merged_into_id = target_id
+    target = _issue(tx, meeting_id, target_id)
+    if target.merged_into_id is not None:
+        raise Conflict("issue.merged_target")
+    for source_id in source_ids:
+        if source_id == target_id:
+            continue
+        source = _issue(tx, meeting_id, source_id)
+        # Issues already merged into the source follow it to the new target.
+        for child in tx.exec(select(Issue).where(Issue.merged_into_id == source_id)):
+            child.merged_into_id = target_id
+        source.merged_into_id = target_id
+    _about(tx, target)
+    tx.facts["count"] = len([i for i in source_ids if i != target_id])
 
 
-def split_issue(store: Store, issue_id: int, *, at: datetime) -> None:
+def split_issue(tx: Tx, meeting_id: int, issue_id: int) -> None:
     """Undo a merge for one issue: it stands on its own again with its own raisers."""
-    meeting_id = _meeting_of_issue(store, issue_id)
-    with store.action("issue.split", at=at, meeting_id=meeting_id, actor=ACTOR, issue_id=issue_id) as tx:
-        issue = _issue(tx, issue_id)
-        if issue.merged_into_id is None:
-            raise Conflict("issue.not_merged")
-        issue.merged_into_id = None
+    issue = _issue(tx, meeting_id, issue_id)
+    if issue.merged_into_id is None:
+        raise Conflict("issue.not_merged")
+    issue.merged_into_id = None
+    _about(tx, issue)
 
 
 # --- answers -------------------------------------------------------------------------
 
 
 def record_answer(
-    store: Store,
+    tx: Tx,
     meeting_id: int,
     issue_ids: list[int],
     *,
-    at: datetime,
     name: str,
     title: str = "",
     agency: str = "",
@@ -232,28 +228,33 @@ def record_answer(
     """Record an answer after the fact (or one typed from notes) for one or several issues."""
     name = clean_text(name, field="name", required=True, max_len=120)
     summary = clean_text(summary, field="summary", multiline=True, max_len=20_000)
+    title = clean_text(title, max_len=200)
+    agency = clean_text(agency, max_len=200)
     if not issue_ids:
         raise Conflict("answer.no_issue")
-    with store.action("answer.add", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
-        for issue_id in issue_ids:
-            if _issue(tx, issue_id).meeting_id != meeting_id:
-                raise HoinghiError("issue.not_found")
-        answer = tx.add(
-            Answer(
-                meeting_id=meeting_id,
-                answerer_name=name,
-                answerer_title=clean_text(title, max_len=200),
-                answerer_agency=clean_text(agency, max_len=200),
-                by_chair=by_chair,
-                started_at=started_at,
-                ended_at=ended_at,
-                summary=summary,
-            )
+    first = None
+    for issue_id in issue_ids:
+        issue = _issue(tx, meeting_id, issue_id)
+        first = first or issue
+    answer = tx.add(
+        Answer(
+            meeting_id=meeting_id,
+            answerer_name=name,
+            answerer_title=title,
+            answerer_agency=agency,
+            by_chair=by_chair,
+            started_at=started_at,
+            ended_at=ended_at,
+            summary=summary,
         )
-        tx.flush()
-        for issue_id in issue_ids:
-            tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue_id))
-        return answer.id
+    )
+    tx.flush()
+    for issue_id in issue_ids:
+        tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue_id))
+    if first is not None:
+        _about(tx, first)
+    tx.facts.update(name=name, count=len(issue_ids))
+    return int(answer.id)
 
 
 def _clean_draft(draft: ConclusionDraft) -> ConclusionDraft:
@@ -277,11 +278,11 @@ def _clean_draft(draft: ConclusionDraft) -> ConclusionDraft:
 
 
 def conclude(
-    store: Store,
+    tx: Tx,
+    meeting_id: int,
     issue_ids: list[int],
     draft: ConclusionDraft,
     *,
-    at: datetime,
     expected: dict[int, str | None] | None = None,
 ) -> None:
     """The chair's conclusion on one issue or a group of issues (same text for each).
@@ -291,24 +292,23 @@ def conclude(
     if not issue_ids:
         raise Conflict("answer.no_issue")
     draft = _clean_draft(draft)
-    meeting_id = _meeting_of_issue(store, issue_ids[0])
-    with store.action("issue.conclude", at=at, meeting_id=meeting_id, actor=ACTOR, issues=issue_ids) as tx:
-        for issue_id in issue_ids:
-            issue = _issue(tx, issue_id)
-            if issue.meeting_id != meeting_id:
-                raise HoinghiError("issue.not_found")
-            row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
-            if expected is not None and issue_id in expected and (row.text if row else None) != expected[issue_id]:
-                raise Conflict("issue.changed")
-            if row is None:
-                row = tx.add(Conclusion(issue_id=issue_id))
-            row.outcome, row.text = draft.outcome, draft.text
-            row.lead_agency = draft.lead_agency if draft.outcome in ("assigned", "study") else ""
-            row.partners = draft.partners if draft.outcome == "assigned" else ""
-            row.task = draft.task if draft.outcome == "assigned" else ""
-            row.deadline = draft.deadline if draft.outcome == "assigned" else None
-            row.reply_method = draft.reply_method if draft.outcome == "assigned" else ""
-            row.forwarded_to = draft.forwarded_to if draft.outcome == "forwarded" else ""
+    for issue_id in issue_ids:
+        issue = _issue(tx, meeting_id, issue_id)
+        row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+        if expected is not None and issue_id in expected and (row.text if row else None) != expected[issue_id]:
+            raise Conflict("issue.changed")
+        if row is None:
+            row = tx.add(Conclusion(issue_id=issue_id))
+        row.outcome, row.text = draft.outcome, draft.text
+        row.lead_agency = draft.lead_agency if draft.outcome in ("assigned", "study") else ""
+        row.partners = draft.partners if draft.outcome == "assigned" else ""
+        row.task = draft.task if draft.outcome == "assigned" else ""
+        row.deadline = draft.deadline if draft.outcome == "assigned" else None
+        row.reply_method = draft.reply_method if draft.outcome == "assigned" else ""
+        row.forwarded_to = draft.forwarded_to if draft.outcome == "forwarded" else ""
+        if issue_id == issue_ids[0]:
+            _about(tx, issue)
+    tx.facts.update(outcome=draft.outcome, count=len(issue_ids))
 
 
 def default_deadline(store: Store, meeting_id: int, *, verification: bool = False) -> date:
@@ -324,11 +324,11 @@ def default_deadline(store: Store, meeting_id: int, *, verification: bool = Fals
 
 
 def update_followup(
-    store: Store,
+    tx: Tx,
+    meeting_id: int,
     issue_id: int,
     status: str,
     *,
-    at: datetime,
     reply_number: str = "",
     reply_date: date | None = None,
     reason: str = "",
@@ -344,18 +344,19 @@ def update_followup(
         raise HoinghiError("followup.reply_incomplete")
     if status == "extended" and not reason:
         raise HoinghiError("followup.reason_needed")
-    meeting_id = _meeting_of_issue(store, issue_id)
-    with store.action("followup.update", at=at, meeting_id=meeting_id, actor="office", issue_id=issue_id) as tx:
-        row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
-        if row is None or row.outcome != "assigned":
-            raise Conflict("followup.not_assigned")
-        row.followup_status = status
-        if status == "replied":
-            row.reply_number, row.reply_date = reply_number, reply_date
-        if status == "extended":
-            row.extension_reason = reason
-            if new_deadline is not None:
-                row.deadline = new_deadline
+    issue = _issue(tx, meeting_id, issue_id)
+    row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+    if row is None or row.outcome != "assigned":
+        raise Conflict("followup.not_assigned")
+    row.followup_status = status
+    if status == "replied":
+        row.reply_number, row.reply_date = reply_number, reply_date
+    if status == "extended":
+        row.extension_reason = reason
+        if new_deadline is not None:
+            row.deadline = new_deadline
+    _about(tx, issue)
+    tx.facts["status"] = status
 
 
 # --- reading --------------------------------------------------------------------------
@@ -364,58 +365,63 @@ def update_followup(
 def ledger(store: Store, meeting_id: int, *, include_merged: bool = False) -> list[IssueView]:
     """Every issue with its raisers, answers and conclusion, in the order raised."""
     with store.read() as s:
-        issues = s.exec(
-            select(
-                Issue.id,
-                Issue.position,
-                Issue.content,
-                Issue.field,
-                Issue.in_scope,
-                Issue.merged_into_id,
-                Issue.created_at,
-            )
+        return ledger_in(s, meeting_id, include_merged=include_merged)
+
+
+def ledger_in(s: Session, meeting_id: int, *, include_merged: bool = False) -> list[IssueView]:
+    """:func:`ledger` read in an open session (also inside an action's transaction)."""
+    issues = s.exec(
+        select(
+            Issue.id,
+            Issue.position,
+            Issue.content,
+            Issue.field,
+            Issue.in_scope,
+            Issue.merged_into_id,
+            Issue.created_at,
+        )
+        .where(Issue.meeting_id == meeting_id)
+        .order_by(Issue.position)
+    ).all()
+    raisers = s.exec(
+        select(
+            IssueRaiser.issue_id,
+            Registration.id,
+            Registration.speaker_name,
+            Registration.locality,
+            Registration.phone,
+            Registration.started_at,
+            Registration.queue_position,
+        )
+        .join(Registration, Registration.id == IssueRaiser.registration_id)
+        .where(Registration.meeting_id == meeting_id)
+        .order_by(Registration.queue_position)
+    ).all()
+    # Plain column rows, not ORM objects: this runs for every screen refresh and export.
+    answers = s.exec(
+        select(
+            AnswerIssue.issue_id,
+            Answer.id,
+            Answer.answerer_name,
+            Answer.answerer_title,
+            Answer.answerer_agency,
+            Answer.by_chair,
+            Answer.started_at,
+            Answer.ended_at,
+            Answer.summary,
+        )
+        .join(Answer, Answer.id == AnswerIssue.answer_id)
+        .where(Answer.meeting_id == meeting_id)
+        .order_by(Answer.started_at, Answer.id)
+    ).all()
+    conclusions = {
+        row.issue_id: row
+        for row in s.exec(
+            select(*Conclusion.__table__.columns)
+            .join(Issue, Issue.id == Conclusion.issue_id)
             .where(Issue.meeting_id == meeting_id)
-            .order_by(Issue.position)
         ).all()
-        raisers = s.exec(
-            select(
-                IssueRaiser.issue_id,
-                Registration.id,
-                Registration.speaker_name,
-                Registration.locality,
-                Registration.phone,
-                Registration.started_at,
-                Registration.queue_position,
-            )
-            .join(Registration, Registration.id == IssueRaiser.registration_id)
-            .where(Registration.meeting_id == meeting_id)
-            .order_by(Registration.queue_position)
-        ).all()
-        # Plain column rows, not ORM objects: this runs for every screen refresh and export.
-        answers = s.exec(
-            select(
-                AnswerIssue.issue_id,
-                Answer.id,
-                Answer.answerer_name,
-                Answer.answerer_title,
-                Answer.answerer_agency,
-                Answer.by_chair,
-                Answer.started_at,
-                Answer.ended_at,
-                Answer.summary,
-            )
-            .join(Answer, Answer.id == AnswerIssue.answer_id)
-            .where(Answer.meeting_id == meeting_id)
-            .order_by(Answer.started_at, Answer.id)
-        ).all()
-        conclusions = {
-            row.issue_id: row
-            for row in s.exec(
-                select(*Conclusion.__table__.columns)
-                .join(Issue, Issue.id == Conclusion.issue_id)
-                .where(Issue.meeting_id == meeting_id)
-            ).all()
-        }
+    }
     own: dict[int, list[Raiser]] = {}
     spoke: dict[int, tuple] = {}
     for issue_id, reg_id, name, locality, phone, started, position in raisers:
@@ -494,7 +500,16 @@ class OpenItems:
 
 def open_items(store: Store, meeting_id: int) -> OpenItems:
     """Issues still without an answer or a conclusion (before the meeting may close)."""
-    views = ledger(store, meeting_id)
+    with store.read() as s:
+        return _open_items(ledger_in(s, meeting_id))
+
+
+def open_count(s: Session, meeting_id: int) -> int:
+    """How many issues still lack an answer or a conclusion, read inside a transaction."""
+    return _open_items(ledger_in(s, meeting_id)).count
+
+
+def _open_items(views: list[IssueView]) -> OpenItems:
     return OpenItems(
         unanswered=[v for v in views if not v.answered],
         unconcluded=[v for v in views if not v.concluded],

@@ -14,7 +14,6 @@ from models.store import Store
 from models.tables import AttendanceGroup, Meeting
 from models.text import clean_text
 
-ACTOR = "secretary"
 MAX_PEOPLE = 100_000
 
 #: The plain text particulars, in the order the form shows them.
@@ -130,11 +129,13 @@ def update_details(
     *,
     at: datetime,
     expected: MeetingDetails | None = None,
+    actor: str = "office",
+    desk: str | None = None,
 ) -> bool:
     """Store the particulars in one action. *expected*: what the form was opened on; if
     another screen changed them since, Conflict('meeting.changed'). False if nothing changed."""
     new = clean_details(details)
-    with store.action("meeting.details", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+    with store.action("meeting.details", at=at, meeting_id=meeting_id, actor=actor, desk=desk) as tx:
         meeting = tx.get(Meeting, meeting_id)
         if meeting is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)

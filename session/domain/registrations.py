@@ -17,7 +17,7 @@ from models.errors import Conflict, HoinghiError, TextError
 from models.store import Store, Tx
 from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration
 from models.text import clean_text, fold
-from session.domain.fields import canonical_field, get_fields
+from session.domain.fields import canonical_field
 
 ROLES = ("citizen", "delegate", "official")
 SOURCES = ("precompiled", "hall", "slip")
@@ -46,7 +46,8 @@ class Slip:
 @dataclass(frozen=True)
 class RegistrationView:
     id: int
-    position: int
+    position: int  # the number shown (số thứ tự): given at registration, never changed
+    queue_position: int
     name: str
     locality: str
     role: str
@@ -94,7 +95,7 @@ def clean_slip(slip: Slip, fields: list[str]) -> Slip:
     )
 
 
-def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int) -> Registration:
+def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, number: int) -> Registration:
     reg = tx.add(
         Registration(
             meeting_id=meeting_id,
@@ -110,6 +111,7 @@ def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int) -> Re
             source=slip.source,
             phone=slip.phone,
             registered_at=at,
+            number=number,
             queue_position=position,
         )
     )
@@ -141,21 +143,17 @@ def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime)
         tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg.id))
 
 
-def find_duplicate(store: Store, meeting_id: int, name: str, locality: str) -> RegistrationView | None:
+def _twin(tx: Tx, meeting_id: int, slip: Slip, exclude: int | None = None) -> Registration | None:
     """A registration in this meeting with the same folded name and thôn, if any."""
-    name_key, locality_key = fold(clean_text(name)), fold(clean_text(locality))
-    with store.read() as s:
-        reg = s.exec(
-            select(Registration)
-            .where(
-                Registration.meeting_id == meeting_id,
-                Registration.name_key == name_key,
-                Registration.locality_key == locality_key,
-                Registration.status != "withdrawn",
-            )
-            .order_by(Registration.queue_position)
-        ).first()
-    return None if reg is None else _plain(reg, 0, False, False)
+    query = select(Registration).where(
+        Registration.meeting_id == meeting_id,
+        Registration.name_key == fold(slip.name),
+        Registration.locality_key == fold(slip.locality),
+        Registration.status != "withdrawn",
+    )
+    if exclude is not None:
+        query = query.where(Registration.id != exclude)
+    return tx.exec(query.order_by(Registration.queue_position)).first()
 
 
 def next_position(tx: Tx, meeting_id: int) -> int:
@@ -163,58 +161,83 @@ def next_position(tx: Tx, meeting_id: int) -> int:
     return (top or 0) + 1
 
 
-def register(
-    store: Store, meeting_id: int, slip: Slip, *, at: datetime, force: bool = False, actor: str = "desk"
-) -> int:
-    """Add one slip at the end of the queue. A near-duplicate (same folded name and thôn)
-    raises Conflict('registration.duplicate') unless *force*. Returns the new id."""
-    slip = clean_slip(slip, get_fields(store))
+def next_number(tx: Tx, meeting_id: int) -> int:
+    top = tx.exec(select(func.max(Registration.number)).where(Registration.meeting_id == meeting_id)).one()
+    return (top or 0) + 1
+
+
+def _open_meeting(tx: Tx, meeting_id: int) -> Meeting:
+    meeting = tx.get(Meeting, meeting_id)
+    if meeting is None:
+        raise HoinghiError("meeting.not_found", id=meeting_id)
+    if meeting.status == "closed":
+        # A late walk-in would otherwise appear in the re-exported minutes as an opinion
+        # compiled before the meeting.
+        raise Conflict("registration.closed")
+    return meeting
+
+
+def register(tx: Tx, meeting_id: int, slip: Slip, *, force: bool = False) -> int:
+    """Add one slip (already cleaned with :func:`clean_slip`) at the end of the queue. A
+    near-duplicate (same folded name and thôn) raises Conflict('registration.duplicate')
+    unless *force*; the check is made inside the write, so two desks typing the same
+    person at once cannot both pass it. Returns the new id."""
+    _open_meeting(tx, meeting_id)
     if not force:
-        twin = find_duplicate(store, meeting_id, slip.name, slip.locality)
+        twin = _twin(tx, meeting_id, slip)
         if twin is not None:
             raise Conflict(
-                "registration.duplicate", name=twin.name, locality=twin.locality or "—", number=twin.position
+                "registration.duplicate", name=twin.speaker_name, locality=twin.locality or "—", number=twin.number
             )
-    with store.action("registration.add", at=at, meeting_id=meeting_id, actor=actor) as tx:
-        if tx.get(Meeting, meeting_id) is None:
-            raise HoinghiError("meeting.not_found", id=meeting_id)
-        reg = _add(tx, meeting_id, slip, at, next_position(tx, meeting_id))
-        _add_issues(tx, meeting_id, [reg], at)
-        return reg.id
+    reg = _add(tx, meeting_id, slip, tx.at, next_position(tx, meeting_id), next_number(tx, meeting_id))
+    _add_issues(tx, meeting_id, [reg], tx.at)
+    tx.facts.update(name=reg.speaker_name, number=reg.number)
+    return int(reg.id)
 
 
-def register_many(store: Store, meeting_id: int, slips: list[Slip], *, at: datetime, actor: str = "desk") -> int:
-    """All slips or none, in one action (the Front committee's compiled list)."""
-    fields = get_fields(store)
-    cleaned = [clean_slip(s, fields) for s in slips]
-    with store.action("registration.import", at=at, meeting_id=meeting_id, actor=actor, count=len(cleaned)) as tx:
-        if tx.get(Meeting, meeting_id) is None:
-            raise HoinghiError("meeting.not_found", id=meeting_id)
-        start = next_position(tx, meeting_id)
-        regs = [_add(tx, meeting_id, slip, at, start + n) for n, slip in enumerate(cleaned)]
-        _add_issues(tx, meeting_id, regs, at)
-    return len(cleaned)
+def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
+    """All slips (already cleaned) or none, in one action (the Front committee's compiled list)."""
+    _open_meeting(tx, meeting_id)
+    position, number = next_position(tx, meeting_id), next_number(tx, meeting_id)
+    regs = [_add(tx, meeting_id, slip, tx.at, position + n, number + n) for n, slip in enumerate(slips)]
+    _add_issues(tx, meeting_id, regs, tx.at)
+    tx.facts["count"] = len(slips)
+    return len(slips)
 
 
-def update_registration(store: Store, reg_id: int, slip: Slip, *, at: datetime, actor: str = "desk") -> None:
-    slip = clean_slip(slip, get_fields(store))
-    with store.read() as s:
-        reg = s.get(Registration, reg_id)
-        if reg is None:
-            raise HoinghiError("registration.not_found")
-        meeting_id = reg.meeting_id
-    with store.action("registration.edit", at=at, meeting_id=meeting_id, actor=actor, registration_id=reg_id) as tx:
-        reg = tx.get(Registration, reg_id)
-        reg.speaker_name, reg.name_key = slip.name, fold(slip.name)
-        reg.locality, reg.locality_key = slip.locality, fold(slip.locality)
-        reg.role, reg.organisation, reg.field, reg.source, reg.phone = (
-            slip.role,
-            slip.organisation,
-            slip.field,
-            slip.source,
-            slip.phone,
-        )
-        reg.summary, reg.summary_key = slip.summary, fold(slip.summary)
+def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, force: bool = False) -> None:
+    """Correct a registration (name, thôn, field, summary, phone…); its number stays.
+    The petition made from its summary follows the corrected summary and field."""
+    reg = tx.get(Registration, reg_id)
+    if reg is None or reg.meeting_id != meeting_id:
+        raise HoinghiError("registration.not_found")
+    if not force:
+        twin = _twin(tx, meeting_id, slip, exclude=reg_id)
+        if twin is not None:
+            raise Conflict(
+                "registration.duplicate", name=twin.speaker_name, locality=twin.locality or "—", number=twin.number
+            )
+    old_summary = reg.summary
+    reg.speaker_name, reg.name_key = slip.name, fold(slip.name)
+    reg.locality, reg.locality_key = slip.locality, fold(slip.locality)
+    reg.role, reg.organisation, reg.source, reg.phone = slip.role, slip.organisation, slip.source, slip.phone
+    old_field, reg.field = reg.field, slip.field
+    reg.summary, reg.summary_key = slip.summary, fold(slip.summary)
+    own = tx.exec(
+        select(Issue)
+        .join(IssueRaiser, IssueRaiser.issue_id == Issue.id)
+        .where(IssueRaiser.registration_id == reg_id)
+        .order_by(Issue.position)
+    ).all()
+    made_from_slip = [i for i in own if i.content == old_summary]
+    for issue in made_from_slip:
+        if slip.summary:
+            issue.content, issue.content_key = slip.summary, fold(slip.summary)
+        if issue.field == old_field:
+            issue.field = slip.field
+    if slip.summary and not own:
+        _add_issues(tx, meeting_id, [reg], tx.at)
+    tx.facts.update(name=reg.speaker_name, number=reg.number, registration_id=reg_id)
 
 
 # --- reading -----------------------------------------------------------------------
@@ -223,7 +246,8 @@ def update_registration(store: Store, reg_id: int, slip: Slip, *, at: datetime, 
 def _plain(reg: Registration, limit: int, spoke_before: bool, first_time: bool) -> RegistrationView:
     return RegistrationView(
         id=reg.id,
-        position=reg.queue_position,
+        position=reg.number,
+        queue_position=reg.queue_position,
         name=reg.speaker_name,
         locality=reg.locality,
         role=reg.role,
@@ -296,7 +320,7 @@ def speaker_field(store: Store, reg_id: int) -> str | None:
 
 
 def registration_number(store: Store, reg_id: int) -> int:
-    """The queue number a registration shows (số thứ tự)."""
+    """The number a registration shows (số thứ tự), given once and never changed."""
     with store.read() as s:
         reg = s.get(Registration, reg_id)
-        return reg.queue_position if reg else 0
+        return reg.number if reg else 0

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from models.errors import HoinghiError
 from models.store import Store
 from session.clock import Clock, system_clock
 from session.i18n import error_text, t
+from session.tui.actions import key_label
+from session.tui.palette import ScreenCommands
+
+if TYPE_CHECKING:
+    from session.workstation import Desk, Workstation
+
+#: The desk each mode of the app is (undo and redo are per desk).
+DESK_OF_MODE = {"console": "console", "desk": "desk", "display": "display"}
 
 
 class HoinghiApp(App[None]):
@@ -20,24 +30,50 @@ class HoinghiApp(App[None]):
 
     CSS_PATH = "hoinghi.tcss"
     TITLE = "hoinghi"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", t("key.quit"), show=False, priority=True),
-        # Tab moves focus the moment the app reads it, so the letters typed right after it
-        # go to the next field even when the keys arrive in one burst (see screens/form.py).
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
-    ]
+    COMMANDS = {ScreenCommands}
 
     def __init__(
-        self, store: Store, *, meeting_id: int | None = None, clock: Clock = system_clock, mode: str = "console"
+        self,
+        store: Store,
+        *,
+        meeting_id: int | None = None,
+        clock: Clock = system_clock,
+        mode: str = "console",
+        desk: Desk | None = None,
     ) -> None:
+        from session.workstation import Desk
+
         super().__init__()
+        self._bindings.bind("ctrl+q", "quit", t("key.quit"), show=False, priority=True)
+        # Tab moves focus the moment the app reads it, so the letters typed right after it
+        # go to the next field even when the keys arrive in one burst (see screens/form.py).
+        self._bindings.bind("tab", "focus_next", show=False, priority=True)
+        self._bindings.bind("shift+tab", "focus_previous", show=False, priority=True)
         self.store = store
         self.clock = clock
         self._quit_anyway = False
         self.start_meeting_id = meeting_id
         self.mode = mode  # console | display | desk
+        self.desk = desk or Desk.here(DESK_OF_MODE.get(mode, mode))
+        self._workstations: dict[int, Workstation] = {}
         self.sub_title = t("app.subtitle")
+
+    def workstation(self, meeting_id: int) -> Workstation:
+        """This app's desk at work on *meeting_id* (the application layer)."""
+        from session.workstation import Workstation
+
+        ws = self._workstations.get(meeting_id)
+        if ws is None:
+            ws = self._workstations[meeting_id] = Workstation(self.store, meeting_id, self.desk, self.clock)
+        return ws
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as printed on the keyboard ("/" rather than "slash")."""
+        return binding.key_display or key_label(binding.key)
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
 
     POLL_SECONDS = 0.5  # changes by other screens and processes show within a second
 
@@ -68,13 +104,10 @@ class HoinghiApp(App[None]):
 
         self.push_screen(LiveScreen(meeting_id))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette (Ctrl+P) lists every action of the screen, by name."""
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            for title, help_text, callback in commands():
-                yield SystemCommand(title, help_text, callback)
-        yield from super().get_system_commands(screen)
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Beside the screen's own actions the palette offers only quitting, in the
+        app's language (Textual's own English commands are left out)."""
+        yield SystemCommand(t("key.quit"), t("cmd.quit"), self.action_quit)
 
     async def action_quit(self) -> None:
         saved = True

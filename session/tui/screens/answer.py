@@ -6,39 +6,72 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from models.errors import HoinghiError
-from models.text import clean_text
+from models.text import clean_text, fold, matches
 from session.domain.answers import Answerer
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
 
 class AnswerPickScreen(FormScreen[Answerer | None]):
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    """Pick who answers: typing filters the list at once (accents not needed); ↓/↑ move
+    in it; Enter takes the highlighted person, or the typed "Name – title – agency"."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel")),
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+    ]
 
     def __init__(self, people: list[Answerer]) -> None:
         super().__init__()
         self.people = people
+        self.shown: list[Answerer] = list(people)
+
+    @staticmethod
+    def label(person: Answerer) -> str:
+        prefix = t("answer.chair") + ": " if person.by_chair else ""
+        return f"{prefix}{person.name} – {person.title}".rstrip(" –")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(t("answer.title"), classes="dialog-title")
-            labels = []
-            for person in self.people:
-                prefix = t("answer.chair") + ": " if person.by_chair else ""
-                labels.append(f"{prefix}{person.name} – {person.title}".rstrip(" –"))
-            yield OptionList(*labels, id="answerers")
-            yield Label(t("answer.other"))
-            yield Input(id="answer-other", placeholder="Lò Văn A – Trưởng phòng – Phòng Kinh tế")
+            yield Input(id="answer-other", placeholder=t("answer.type"))
+            yield OptionList(*[self.label(p) for p in self.people], id="answerers")
             yield Static("", id="form-error", classes="error")
 
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self.people:
+            self.query_one(OptionList).highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        words = event.value.replace("—", "–").split("–")[0]
+        self.shown = [p for p in self.people if matches(words, fold(f"{p.name} {p.title} {p.agency}"))]
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([self.label(p) for p in self.shown])
+        if self.shown:
+            options.highlighted = 0
+
+    def action_cursor(self, delta: int) -> None:
+        options = self.query_one(OptionList)
+        if self.shown:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(len(self.shown) - 1, current + delta))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.people[event.option_index])
+        self.dismiss(self.shown[event.option_index])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        parts = [p.strip() for p in event.value.replace("—", "–").split("–")]
+        typed = event.value.replace("—", "–")
+        highlighted = self.query_one(OptionList).highlighted
+        if self.shown and highlighted is not None and "–" not in typed:
+            self.dismiss(self.shown[highlighted])
+            return
+        parts = [p.strip() for p in typed.split("–")]
         try:
             name = clean_text(parts[0], field="name", required=True)
         except HoinghiError as exc:

@@ -1,94 +1,119 @@
-"""What every meeting screen shares: its meeting id, the key help, leaving to the picker."""
+"""What every meeting screen shares: its desk's workstation, one way to act, one way to
+repaint, keys from the action table, undo and redo, help, leaving to the picker."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
 from textual.screen import Screen
 
+from models.errors import HoinghiError
 from session.i18n import t
+from session.tui.actions import Act, bindings, help_rows
 
-_KEY_NAMES = {"up": "↑", "down": "↓", "left": "←", "right": "→", "escape": "Esc", "enter": "Enter", "tab": "Tab"}
+if TYPE_CHECKING:
+    from session.domain.sync import Changes
+    from session.tui.app import HoinghiApp
+    from session.workstation import Workstation
 
-
-def key_label(keys: str) -> str:
-    labels = []
-    for key in keys.split(","):
-        parts = [_KEY_NAMES.get(p, p.upper() if len(p) == 1 else p.capitalize()) for p in key.split("+")]
-        labels.append("+".join(parts))
-    return " / ".join(labels)
+R = TypeVar("R")
 
 
-class MeetingScreenBase(Screen[None]):
+class HoinghiScreen(Screen[None]):
+    """A screen of hoinghi: typed access to the app, keys from an action table."""
+
+    ACTIONS: tuple[Act, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.ACTIONS:
+            self._bindings = bindings(self.ACTIONS)
+
+    @property
+    def hoinghi(self) -> HoinghiApp:
+        return cast("HoinghiApp", self.app)
+
+    def key_rows(self) -> list[tuple[str, str, bool]]:
+        """(keys, description, works while typing) for the help screen."""
+        return help_rows(self.ACTIONS)
+
+    def action_help(self) -> None:
+        from session.tui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+
+class MeetingScreenBase(HoinghiScreen):
     """A screen on one meeting. It follows the store: :meth:`poll_store` (called by the
-    app twice a second) hands it the rows changed since it last looked, by any screen
-    or process, and :meth:`on_store_changed` refreshes what they touch."""
+    app twice a second, and right after each action) hands it the rows changed since it
+    last looked, by any screen or process, and :meth:`on_store_changed` repaints what they
+    touch — the one repaint path."""
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self.seen_event: int | None = None  # set once mounted: no refresh before the widgets exist
+        self.seen_event: int | None = None  # set once mounted: no repaint before the widgets exist
+
+    @property
+    def ws(self) -> Workstation:
+        """This desk's workstation on the meeting: one method per user action."""
+        return self.hoinghi.workstation(self.meeting_id)
 
     def on_mount(self) -> None:
         from session.domain.sync import last_event_id
 
-        self.seen_event = last_event_id(self.app.store)
+        self.seen_event = last_event_id(self.hoinghi.store)
 
     def poll_store(self) -> None:
-        from models.errors import HoinghiError
         from session.domain.sync import changes_since, last_event_id
 
         if self.seen_event is None:
             return
         try:
-            if last_event_id(self.app.store) <= self.seen_event:
+            if last_event_id(self.hoinghi.store) <= self.seen_event:
                 return
-            changes = changes_since(self.app.store, self.meeting_id, self.seen_event)
+            changes = changes_since(self.hoinghi.store, self.meeting_id, self.seen_event)
         except HoinghiError:
             return  # a busy or locked moment: the next poll will see it
         self.seen_event = changes.last_event_id
         if not changes.empty:
             self.on_store_changed(changes)
 
-    def on_store_changed(self, changes) -> None:  # noqa: ANN001 — session.domain.sync.Changes
-        """Refresh what *changes* touched. Screens override."""
+    def on_store_changed(self, changes: Changes) -> None:
+        """Repaint what *changes* touched. Screens override."""
 
-    def key_rows(self) -> list[tuple[str, str, bool]]:
-        """(keys, description, works while typing) for the help screen, one row per action."""
-        rows: dict[str, tuple[list[str], str, bool]] = {}
-        for binding in self.BINDINGS:
-            if not isinstance(binding, Binding):
-                continue
-            keys, description, anywhere = rows.get(binding.action, ([], binding.description, False))
-            keys.append(binding.key)
-            rows[binding.action] = (keys, description, anywhere or binding.priority)
-        rows["palette"] = (["ctrl+p"], t("key.palette"), True)
-        return [(key_label(",".join(k)), d, a) for k, d, a in rows.values()]
+    def ready_to_act(self) -> bool:
+        """False when the screen holds something that must be saved first (notes)."""
+        return True
 
-    def _act(self, fn):  # noqa: ANN001, ANN202 — fn(at) -> result
-        """Run one domain action with the current time; errors become one clear line.
-        The screen then refreshes from the event log, which also shows other screens' work."""
-        from models.errors import HoinghiError
-
+    def act(self, call: Callable[[], R], *, done: str | Callable[[R], str | None] | None = None) -> R | None:
+        """Run one workstation method for a key. An error becomes one clear line; either
+        way the screen then repaints from the store (its own change and any other's)."""
+        if not self.ready_to_act():
+            return None
         try:
-            result = fn(self.app.clock())
+            result = call()
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             self.poll_store()
             return None
         self.poll_store()
-        return result if result is not None else True
+        message = done(result) if callable(done) else done
+        if message:
+            self.app.notify(message, timeout=4)
+        return result
 
     def action_undo(self) -> None:
-        from session.domain.agenda import undo
+        self.act(self.ws.undo, done=lambda u: t("done.undo", action=u.what))
 
-        name = self._act(lambda at: undo(self.app.store, self.meeting_id, at=at))
-        if isinstance(name, str):
-            self.app.notify(t("done.undo", action=t(f"action.{name}")), timeout=4)
+    def action_redo(self) -> None:
+        self.act(self.ws.redo, done=lambda u: t("done.redo", action=u.what))
 
-    def action_help(self) -> None:
-        from session.tui.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen(self.key_rows()))
+    def open(self, screen: Screen[Any], callback: Callable[[Any], Any] | None = None) -> None:
+        """Open another screen over this one (what must be saved first is saved)."""
+        self.ready_to_act()
+        self.app.push_screen(screen, callback)
 
     def leave_to_picker(self) -> None:
         if len(self.app.screen_stack) > 2:

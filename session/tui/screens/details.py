@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, fmt_time, parse_date, parse_time
-from session.domain.meeting_details import TEXT_FIELDS, Attendance, MeetingDetails, meeting_details, update_details
+from session.domain.meeting_details import TEXT_FIELDS, Attendance, MeetingDetails, meeting_details
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -126,7 +126,7 @@ class MeetingDetailsScreen(FormScreen[bool]):
     def save(self) -> None:
         error = self.query_one("#form-error", Static)
         try:
-            update_details(self.app.store, self.meeting_id, self._draft(), at=self.app.clock(), expected=self.loaded)
+            self.hoinghi.workstation(self.meeting_id).update_details(self._draft(), expected=self.loaded)
         except HoinghiError as exc:
             error.update(error_text(exc))
             return

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
 from session.domain.followup import FollowupItem, followup_items
-from session.domain.ledger import FOLLOWUP, update_followup
+from session.domain.ledger import FOLLOWUP
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -118,11 +118,9 @@ class FollowupForm(FormScreen[bool]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         value = lambda wid: self.query_one(f"#{wid}", Input).value.strip()  # noqa: E731
         try:
-            update_followup(
-                self.app.store,
+            self.hoinghi.workstation(self.item.meeting_id).update_followup(
                 self.item.issue_id,
                 str(self.query_one("#f-status", Select).value),
-                at=self.app.clock(),
                 reply_number=value("f-number"),
                 reply_date=parse_date(value("f-date")) if value("f-date") else None,
                 reason=value("f-reason"),

@@ -12,10 +12,14 @@ every key typed before it, then submits; Tab is made immediate at the app level
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from session.tui.app import HoinghiApp
 
 SETTLE_SECONDS = 1.0  # a field that has not caught up by then is submitted as it stands
 
@@ -24,6 +28,10 @@ class FormScreen(ModalScreen[ScreenResultType]):
     """A modal form whose text fields submit on Enter (``on_input_submitted``)."""
 
     BINDINGS = [Binding("enter", "submit_field", show=False, priority=True)]
+
+    @property
+    def hoinghi(self) -> HoinghiApp:
+        return cast("HoinghiApp", self.app)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit_field":

@@ -1,18 +1,21 @@
-"""The history screen (nhật ký): who changed what, when — the event log, newest first."""
+"""The history screen (nhật ký): the meeting's actions as sentences, newest first —
+"08:42 Bàn đăng ký: ghi số 27 Lý Văn Tài"."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from session.domain.history import history_rows
+from session.domain.history import history_rows, machines
 from session.i18n import t
+from session.tui.actions import HISTORY
+from session.tui.screens.base import HoinghiScreen
+from session.workstation.story import desk_label, sentence
 
 
-class HistoryScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", t("key.back"))]
+class HistoryScreen(HoinghiScreen):
+    ACTIONS = HISTORY
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -25,13 +28,17 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(t("history.col.at"), width=19)
-        table.add_column(t("history.col.actor"), width=16)
-        table.add_column(t("history.col.action"), width=22)
-        table.add_column(t("history.col.detail"), width=90)
-        for row in history_rows(self.app.store, self.meeting_id, limit=2000):
-            undone = t("history.undone") if row.undone else ""
-            table.add_row(
-                f"{row.at:%d/%m/%Y %H:%M:%S}", t(f"actor.{row.actor}"), t(f"action.{row.action}") + undone, row.detail
-            )
+        table.add_column(t("history.col.at"), width=8)
+        table.add_column(t("history.col.actor"), width=22)
+        table.add_column(t("history.col.action"), width=90)
+        rows = history_rows(self.hoinghi.store, self.meeting_id, limit=2000)
+        several = machines(rows) > 1
+        for row in rows:
+            what = Text(sentence(row.action, row.facts), style="dim strike" if row.undone else "")
+            if row.undone:
+                what.append(t("story.undone"), style="dim")
+            table.add_row(f"{row.at:%H:%M:%S}", desk_label(row.actor, row.desk, with_machine=several), what)
         table.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -144,7 +144,10 @@ class ImportScreen(FormScreen[int]):
         if self.plan is None or not self.plan.ok:
             return
         try:
-            count = run_import(self.app.store, self.meeting_id, self.plan, at=self.app.clock())
+            desk = self.app.desk  # type: ignore[attr-defined]
+            count = run_import(
+                self.app.store, self.meeting_id, self.plan, at=self.app.clock(), actor=desk.kind, desk=desk.id
+            )
         except HoinghiError as exc:
             self._show_error(exc)
             return

@@ -3,40 +3,25 @@ merge and split duplicates, and the chair's conclusions with their deadlines."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from models.errors import HoinghiError
 from session.domain.answers import last_speaker
 from session.domain.dates import fmt_date
-from session.domain.ledger import IssueView, ledger, merge_issues, split_issue
+from session.domain.ledger import IssueView, ledger
+from session.domain.sync import Changes
 from session.i18n import t
+from session.tui.actions import LEDGER
 from session.tui.screens.base import MeetingScreenBase
 
 OUTCOME_STYLE = {"answered": "green", "study": "yellow", "assigned": "bold cyan", "forwarded": "magenta"}
 
 
 class LedgerScreen(MeetingScreenBase):
-    BINDINGS = [
-        Binding("n", "add_issue", t("key.add_issue")),
-        Binding("e", "edit_issue", t("key.edit_issue"), show=False),
-        Binding("space", "mark", t("key.mark")),
-        Binding("m", "merge", t("key.merge")),
-        Binding("s", "split", t("key.split"), show=False),
-        Binding("a", "record_answer", t("key.record_answer")),
-        Binding("k", "conclude", t("key.conclude")),
-        Binding("o", "followup", t("key.followup"), show=False),
-        Binding("h", "history", t("key.history"), show=False),
-        Binding("u", "undo", t("key.undo"), show=False),
-        Binding("f1", "help", t("key.help")),
-        Binding("escape", "back", t("key.back")),
-    ]
+    ACTIONS = LEDGER
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__(meeting_id)
@@ -63,14 +48,14 @@ class LedgerScreen(MeetingScreenBase):
         self.reload()
         table.focus()
 
-    def on_store_changed(self, changes) -> None:  # noqa: ANN001
+    def on_store_changed(self, changes: Changes) -> None:
         self.reload()
 
     def reload(self) -> None:
         try:
-            self.issues = ledger(self.app.store, self.meeting_id)
+            self.issues = ledger(self.hoinghi.store, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         table = self.query_one(DataTable)
         keep = self.selected_id()
@@ -160,7 +145,7 @@ class LedgerScreen(MeetingScreenBase):
     def action_add_issue(self) -> None:
         from session.tui.screens.ledger_forms import IssueForm
 
-        speaker = last_speaker(self.app.store, self.meeting_id)
+        speaker = last_speaker(self.hoinghi.store, self.meeting_id)
         self.app.push_screen(IssueForm(self.meeting_id, raiser_id=speaker), lambda _r: self.reload())
 
     def action_edit_issue(self) -> None:
@@ -182,7 +167,7 @@ class LedgerScreen(MeetingScreenBase):
         sources = sorted(self.marked - {target}) if target is not None else []
         if target is None or not sources:
             return
-        if self._act(lambda at: merge_issues(self.app.store, target, sources, at=at)):
+        if self.act(lambda: self.ws.merge_issues(target, sources) or True):
             self.marked.clear()
             self.reload()
 
@@ -191,7 +176,7 @@ class LedgerScreen(MeetingScreenBase):
         if issue is None:
             return
         for child in issue.merged[-1:]:
-            self._act(lambda at, child=child: split_issue(self.app.store, child, at=at))
+            self.act(lambda child=child: self.ws.split_issue(child))
 
     def action_record_answer(self) -> None:
         from session.tui.screens.ledger_forms import AnswerForm
@@ -229,14 +214,3 @@ class LedgerScreen(MeetingScreenBase):
             self.reload()
             return
         self.app.pop_screen()
-
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        return [
-            (t("key.add_issue"), t("issue.form.add"), self.action_add_issue),
-            (t("key.record_answer"), t("key.record_answer"), self.action_record_answer),
-            (t("key.conclude"), t("key.conclude"), self.action_conclude),
-            (t("key.merge"), t("key.merge"), self.action_merge),
-            (t("key.split"), t("key.split"), self.action_split),
-            (t("key.followup"), t("cmd.followup"), self.action_followup),
-            (t("key.history"), t("cmd.history"), self.action_history),
-        ]

@@ -12,17 +12,7 @@ from session.domain.answers import answerers
 from session.domain.calendar import working_days_left
 from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI, fmt_date, parse_date
 from session.domain.fields import get_fields
-from session.domain.ledger import (
-    OUTCOMES,
-    ConclusionDraft,
-    ConclusionView,
-    IssueView,
-    add_issue,
-    conclude,
-    default_deadline,
-    edit_issue,
-    record_answer,
-)
+from session.domain.ledger import OUTCOMES, ConclusionDraft, ConclusionView, IssueView, default_deadline
 from session.i18n import error_text, language, t
 from session.tui.screens.form import FormScreen
 
@@ -51,7 +41,7 @@ class _Form(FormScreen[bool]):
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))
             return
-        self.app.poll_store()
+        self.hoinghi.poll_store()
         self.dismiss(True)
 
     def save(self) -> None:  # pragma: no cover — each form defines it
@@ -69,7 +59,7 @@ class IssueForm(_Form):
         self.raiser_id = raiser_id
 
     def compose(self) -> ComposeResult:
-        fields = get_fields(self.app.store)
+        fields = get_fields(self.hoinghi.store)
         issue = self.issue
         with Vertical(classes="dialog wide"):
             yield Static(t("issue.form.edit" if issue else "issue.form.add"), classes="dialog-title")
@@ -90,27 +80,12 @@ class IssueForm(_Form):
         content = self.query_one("#issue-content", Input).value
         field = str(self.query_one("#issue-field", Select).value)
         in_scope = not self.query_one("#issue-outside", Checkbox).value
+        ws = self.hoinghi.workstation(self.meeting_id)
         if self.issue is None:
             raisers = [self.raiser_id] if self.raiser_id is not None else []
-            add_issue(
-                self.app.store,
-                self.meeting_id,
-                content,
-                at=self.app.clock(),
-                field=field,
-                in_scope=in_scope,
-                raisers=raisers,
-            )
+            ws.add_issue(content, field=field, in_scope=in_scope, raisers=raisers)
         else:
-            edit_issue(
-                self.app.store,
-                self.issue.id,
-                at=self.app.clock(),
-                content=content,
-                field=field,
-                in_scope=in_scope,
-                expected=self.issue.content,
-            )
+            ws.edit_issue(self.issue.id, content=content, field=field, in_scope=in_scope, expected=self.issue.content)
 
 
 class AnswerForm(_Form):
@@ -122,7 +97,7 @@ class AnswerForm(_Form):
         self.issue_ids = issue_ids
 
     def compose(self) -> ComposeResult:
-        self.people = answerers(self.app.store, self.meeting_id)
+        self.people = answerers(self.hoinghi.store, self.meeting_id)
         with Vertical(classes="dialog wide"):
             yield Static(t("answer.form.title", count=len(self.issue_ids)), classes="dialog-title")
             yield OptionList(*[f"{p.name} – {p.title}".rstrip(" –") for p in self.people], id="answerers")
@@ -148,12 +123,8 @@ class AnswerForm(_Form):
         by_chair = bool(self.people) and self.people[0].by_chair and name == self.people[0].name
         if not agency:
             agency = next((p.agency for p in self.people if p.name == name), "")
-        now = self.app.clock()
-        record_answer(
-            self.app.store,
-            self.meeting_id,
+        self.hoinghi.workstation(self.meeting_id).record_answer(
             self.issue_ids,
-            at=now,
             name=name,
             title=title,
             agency=agency,
@@ -174,16 +145,19 @@ class ConclusionForm(_Form):
 
     def compose(self) -> ComposeResult:
         c = self.current
-        deadline = c.deadline if c and c.deadline else default_deadline(self.app.store, self.meeting_id)
+        deadline = c.deadline if c and c.deadline else default_deadline(self.hoinghi.store, self.meeting_id)
         with Vertical(classes="dialog wide"):
             yield Static(t("conclusion.form.title", count=len(self.issue_ids)), classes="dialog-title")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("conclusion.form.outcome"))
+                    # A new conclusion starts with no outcome: Enter never saves one the
+                    # chair did not give.
                     yield Select(
                         [(t(f"outcome.{o}"), o) for o in OUTCOMES],
-                        value=c.outcome if c else "answered",
-                        allow_blank=False,
+                        value=c.outcome if c else Select.NULL,
+                        prompt=t("conclusion.form.choose"),
+                        allow_blank=c is None,
                         id="c-outcome",
                     )
                 with Vertical():
@@ -216,7 +190,7 @@ class ConclusionForm(_Form):
         self._deadline_info()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        due = default_deadline(self.app.store, self.meeting_id, verification=event.value)
+        due = default_deadline(self.hoinghi.store, self.meeting_id, verification=event.value)
         self.query_one("#c-deadline", Input).value = fmt_date(due)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -231,12 +205,15 @@ class ConclusionForm(_Form):
             info.update("")
             return
         names = WEEKDAYS_VI if language() == "vi" else WEEKDAYS_EN
-        left = working_days_left(self.app.store, day, self.app.clock().date())
+        left = working_days_left(self.hoinghi.store, day, self.hoinghi.clock().date())
         info.update(t("conclusion.form.deadline_info", weekday=names[day.weekday()], date=fmt_date(day), left=left))
 
     def save(self) -> None:
         value = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731
-        outcome = str(self.query_one("#c-outcome", Select).value)
+        chosen = self.query_one("#c-outcome", Select).value
+        if chosen == Select.NULL:
+            raise HoinghiError("conclusion.no_outcome")
+        outcome = str(chosen)
         deadline = parse_date(value("c-deadline")) if outcome == "assigned" and value("c-deadline").strip() else None
         draft = ConclusionDraft(
             outcome=outcome,
@@ -249,4 +226,4 @@ class ConclusionForm(_Form):
             forwarded_to=value("c-forward"),
         )
         expected = {issue_id: self.current.text if self.current else None for issue_id in self.issue_ids[:1]}
-        conclude(self.app.store, self.issue_ids, draft, at=self.app.clock(), expected=expected)
+        self.hoinghi.workstation(self.meeting_id).conclude(self.issue_ids, draft, expected=expected)

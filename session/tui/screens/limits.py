@@ -9,7 +9,6 @@ from textual.widgets import Button, Input, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.fields import get_fields
-from session.domain.queue import set_limits
 from session.domain.registrations import limits_of
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
@@ -23,8 +22,8 @@ class LimitsScreen(FormScreen[bool]):
         self.meeting_id = meeting_id
 
     def compose(self) -> ComposeResult:
-        default, per_field = limits_of(self.app.store, self.meeting_id)
-        self.fields = get_fields(self.app.store)
+        default, per_field = limits_of(self.hoinghi.store, self.meeting_id)
+        self.fields = get_fields(self.hoinghi.store)
         with Vertical(classes="dialog"):
             yield Static(t("limits.title"), classes="dialog-title")
             with VerticalScroll(id="limits-list"):
@@ -56,13 +55,13 @@ class LimitsScreen(FormScreen[bool]):
 
         try:
             per_field = {field: number(f"limit-{n}") for n, field in enumerate(self.fields)}
-            set_limits(self.app.store, self.meeting_id, number("limit-default"), per_field, at=self.app.clock())
+            self.hoinghi.workstation(self.meeting_id).set_limits(number("limit-default"), per_field)
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))
             return
         except ValueError:
             return
-        self.app.poll_store()
+        self.hoinghi.poll_store()
         self.dismiss(True)
 
     def action_close(self) -> None:

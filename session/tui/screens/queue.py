@@ -4,12 +4,10 @@ widget per row); after an action only the rows it touched are re-rendered."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Input, Static
 
 from models.errors import HoinghiError
@@ -18,6 +16,7 @@ from session.domain.dates import fmt_duration
 from session.domain.fields import get_fields
 from session.domain.registrations import RegistrationView, list_registrations
 from session.i18n import t
+from session.tui.actions import DESK, QUEUE
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.widgets.queue_list import QueueList
 
@@ -35,48 +34,18 @@ FULL_RELOAD = 200  # more changed rows than this: rebuild the table
 
 
 class QueueScreen(MeetingScreenBase):
-    BINDINGS = [
-        Binding("slash", "search", t("key.search")),
-        Binding("c", "call_next", t("key.call_next")),
-        Binding("v", "call_field", t("key.call_field")),
-        Binding("enter", "call_this", t("key.call_this"), show=False),
-        Binding("shift+up", "move('up')", t("key.move_up"), show=False),
-        Binding("shift+down", "move('down')", t("key.move_down"), show=False),
-        Binding("t", "move('top')", t("key.top"), show=False),
-        Binding("a", "absent", t("key.absent")),
-        Binding("w", "withdraw", t("key.withdraw"), show=False),
-        Binding("x", "requeue", t("key.requeue"), show=False),
-        Binding("plus,equals_sign", "limit(30)", t("key.more_time"), show=False),
-        Binding("minus", "limit(-30)", t("key.less_time"), show=False),
-        Binding("f", "filter", t("key.filter")),
-        Binding("g", "group", t("key.group"), show=False),
-        Binding("r", "register", t("key.register")),
-        Binding("i", "import_list", t("key.import")),
-        Binding("l", "limits", t("key.limits"), show=False),
-        Binding("u", "undo", t("key.undo"), show=False),
-        Binding("f1", "help", t("key.help")),
-        Binding("escape", "back", t("key.back")),
-    ]
+    """The list of registrations; with *desk* the registration desk's own screen
+    (slips, corrections, imports — no calling or reordering)."""
 
     def __init__(self, meeting_id: int, *, desk: bool = False) -> None:
-        super().__init__(meeting_id)
         self.desk = desk
+        self.ACTIONS = DESK if desk else QUEUE
+        super().__init__(meeting_id)
         self.views: dict[int, RegistrationView] = {}
         self.field_filter: str | None = None
         self.query_text = ""
         self.grouped = False
         self._search_timer: Any = None
-
-    # The registration desk sees the list, the slip form and the import — nothing that
-    # calls, reorders or marks speakers (that is the chair's assistant's job).
-    DESK_ACTIONS = frozenset(
-        {"search", "filter", "group", "register", "import_list", "help", "back", "command_palette"}
-    )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.desk and action not in self.DESK_ACTIONS:
-            return False
-        return True
 
     def compose(self) -> ComposeResult:
         yield Static(t("queue.title"), id="title-bar")
@@ -84,6 +53,7 @@ class QueueScreen(MeetingScreenBase):
         yield Static("", id="queue-status")
         yield Static("", id="queue-header")
         yield QueueList(COLUMN_WIDTHS, id="queue-table")
+        yield Static(t("queue.legend"), id="queue-legend", classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -95,7 +65,7 @@ class QueueScreen(MeetingScreenBase):
             from session.domain.meetings import meeting_view
 
             self.query_one("#title-bar", Static).update(
-                t("desk.title", title=meeting_view(self.app.store, self.meeting_id).title)
+                t("desk.title", title=meeting_view(self.hoinghi.store, self.meeting_id).title)
             )
         table.focus()
 
@@ -103,7 +73,7 @@ class QueueScreen(MeetingScreenBase):
 
     def load_all(self) -> None:
         try:
-            views = list_registrations(self.app.store, self.meeting_id)
+            views = list_registrations(self.hoinghi.store, self.meeting_id)
         except HoinghiError as exc:
             self.app.report(exc)
             return
@@ -119,7 +89,7 @@ class QueueScreen(MeetingScreenBase):
 
     def _order(self, view: RegistrationView) -> tuple:
         group = view.field if self.grouped else ""
-        return (group, STATUS_ORDER.get(view.status, 9), view.position)
+        return (group, STATUS_ORDER.get(view.status, 9), view.queue_position)
 
     def _cells(self, view: RegistrationView) -> tuple:
         style = STATUS_STYLE.get(view.status, "")
@@ -172,12 +142,12 @@ class QueueScreen(MeetingScreenBase):
         if len(ids) > FULL_RELOAD or changes.of("field_limit") or changes.of("meeting"):
             self.load_all()
             return
-        fresh = list_registrations(self.app.store, self.meeting_id, ids=ids)
+        fresh = list_registrations(self.hoinghi.store, self.meeting_id, ids=ids)
         # A first speech changes the marks of that person's other registrations too.
         people = {(v.name, v.locality) for v in fresh}
         related = {v.id for v in self.views.values() if (v.name, v.locality) in people} - ids
         if related:
-            fresh += list_registrations(self.app.store, self.meeting_id, ids=related)
+            fresh += list_registrations(self.hoinghi.store, self.meeting_id, ids=related)
         self.apply(fresh, ids - {v.id for v in fresh})
 
     def show_status(self) -> None:
@@ -222,7 +192,7 @@ class QueueScreen(MeetingScreenBase):
             self.query_one(QueueList).focus()
 
     def action_filter(self) -> None:
-        fields = [None, *get_fields(self.app.store)]
+        fields = [None, *get_fields(self.hoinghi.store)]
         present = {v.field for v in self.views.values()}
         fields += sorted(present - set(fields))
         index = fields.index(self.field_filter) if self.field_filter in fields else 0
@@ -235,64 +205,74 @@ class QueueScreen(MeetingScreenBase):
 
     # --- actions -----------------------------------------------------------------------
 
-    def action_call_next(self, field: str | None = None) -> None:
-        speaking = next((v.id for v in self.views.values() if v.status == "speaking"), None)
-        called = self._act(
-            lambda at: (
-                queue.call_next(self.app.store, self.meeting_id, at=at, field=field, expect_current=speaking) or "none"
-            )
-        )
-        if called == "none":
-            self.app.notify(t("done.nobody_waiting", field=f" ({field})" if field else ""), timeout=4)
+    def _speaking(self) -> int | None:
+        return next((v.id for v in self.views.values() if v.status == "speaking"), None)
+
+    def action_call_next(self) -> None:
+        called = self.act(lambda: self.ws.call_next(seen=self._speaking()) or 0)
+        if called == 0:
+            self.app.notify(t("done.nobody_waiting", field=""), timeout=4)
 
     def action_call_field(self) -> None:
         view = self.selected()
-        self.action_call_next(field=view.field if view else None)
+        field = view.field if view else None
+        called = self.act(lambda: self.ws.call_next(field=field, seen=self._speaking()) or 0)
+        if called == 0:
+            self.app.notify(t("done.nobody_waiting", field=f" ({field})" if field else ""), timeout=4)
 
     def action_call_this(self) -> None:
         view = self.selected()
         if view is not None:
-            self._act(lambda at: queue.call(self.app.store, view.id, at=at))
+            self.act(lambda: self.ws.call(view.id))
 
     def on_queue_list_selected(self, _event: QueueList.Selected) -> None:
-        if not self.desk:
+        if self.desk:
+            self.action_edit_registration()
+        else:
             self.action_call_this()
 
     def action_move(self, where: str) -> None:
         view = self.selected()
         if view is not None:
-            self._act(lambda at: queue.move(self.app.store, view.id, where, at=at))
+            self.act(lambda: self.ws.move_speaker(view.id, where))
 
     def action_absent(self) -> None:
         view = self.selected()
         if view is None:
             return
-        status = self._act(lambda at: queue.mark_absent(self.app.store, view.id, at=at))
-        if status == "waiting":
-            self.app.notify(t("done.absent.requeued", name=view.name), timeout=4)
-        elif status == "absent":
-            self.app.notify(t("done.absent.marked", name=view.name), timeout=4)
+
+        def said(status: str) -> str:
+            return t("done.absent.requeued" if status == "waiting" else "done.absent.marked", name=view.name)
+
+        self.act(lambda: self.ws.mark_absent(view.id), done=said)
 
     def action_withdraw(self) -> None:
         view = self.selected()
         if view is not None:
-            self._act(lambda at: queue.withdraw(self.app.store, view.id, at=at))
+            self.act(lambda: self.ws.withdraw(view.id))
 
     def action_requeue(self) -> None:
         view = self.selected()
         if view is not None:
-            self._act(lambda at: queue.requeue(self.app.store, view.id, at=at))
+            self.act(lambda: self.ws.requeue(view.id))
 
     def action_limit(self, delta: int) -> None:
         view = self.selected()
         if view is not None:
             seconds = max(30, view.limit_seconds + delta)
-            self._act(lambda at: queue.set_speaker_limit(self.app.store, view.id, seconds, at=at))
+            self.act(lambda: self.ws.set_speaker_limit(view.id, seconds))
 
     def action_register(self) -> None:
         from session.tui.screens.registration_form import RegistrationForm
 
         self.app.push_screen(RegistrationForm(self.meeting_id))
+
+    def action_edit_registration(self) -> None:
+        from session.tui.screens.registration_form import RegistrationForm
+
+        view = self.selected()
+        if view is not None:
+            self.app.push_screen(RegistrationForm(self.meeting_id, editing=view), lambda _n: self.poll_store())
 
     def action_import_list(self) -> None:
         from session.tui.screens.import_screen import ImportScreen
@@ -309,26 +289,10 @@ class QueueScreen(MeetingScreenBase):
         if search.has_focus:
             self.query_one(QueueList).focus()
             return
-        if self.desk:
-            self.app.exit()
-        else:
+        if not self.desk:
             self.app.pop_screen()
+            return
+        from session.tui.screens.dialogs import ConfirmScreen
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        if self.desk:
-            return [
-                (t("key.register"), t("cmd.register"), self.action_register),
-                (t("key.import"), t("cmd.import"), self.action_import_list),
-                (t("key.filter"), t("key.filter"), self.action_filter),
-                (t("key.search"), t("queue.search"), self.action_search),
-            ]
-        return [
-            (t("key.call_next"), t("cmd.call_next"), self.action_call_next),
-            (t("key.call_field"), t("cmd.call_field"), self.action_call_field),
-            (t("key.register"), t("cmd.register"), self.action_register),
-            (t("key.import"), t("cmd.import"), self.action_import_list),
-            (t("key.limits"), t("cmd.limits"), self.action_limits),
-            (t("key.filter"), t("key.filter"), self.action_filter),
-            (t("key.group"), t("key.group"), self.action_group),
-            (t("key.search"), t("queue.search"), self.action_search),
-        ]
+        # The desk is the whole app: Esc asks before closing it.
+        self.app.push_screen(ConfirmScreen(t("desk.quit")), lambda yes: yes and self.app.exit())

@@ -1,5 +1,6 @@
 """The registration desk's slip form (phiếu đăng ký phát biểu): fast enough for a stack of
-paper slips. Enter saves and clears for the next slip; a near-duplicate asks first."""
+paper slips. Enter saves and clears for the next slip; a near-duplicate asks first.
+Opened on a registration (*editing*) it corrects that one and closes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from models.errors import Conflict, HoinghiError
 from session.domain.fields import get_fields
-from session.domain.registrations import ROLES, SOURCES, Slip, register, registration_number
+from session.domain.registrations import ROLES, SOURCES, RegistrationView, Slip, registration_number
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -20,36 +21,49 @@ class RegistrationForm(FormScreen[int]):
 
     BINDINGS = [Binding("escape", "close", t("key.back"))]
 
-    def __init__(self, meeting_id: int, *, source: str = "hall") -> None:
+    def __init__(self, meeting_id: int, *, source: str = "hall", editing: RegistrationView | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self.source = source
+        self.source = editing.source if editing else source
+        self.editing = editing
         self.saved = 0
         # The (name, thôn) the desk was warned about: Enter again on the same pair adds it;
         # any correction of either asks again.
         self._confirm_twin: tuple | None = None
 
     def compose(self) -> ComposeResult:
-        fields = get_fields(self.app.store)
+        fields = get_fields(self.hoinghi.store)
+        old = self.editing
+        if old is not None and old.field and old.field not in fields:
+            fields = [*fields, old.field]
+        heading = t("form.edit_title", number=old.position) if old else t("form.title")
         with Vertical(classes="dialog wide", id="reg-form"):
-            yield Static(t("form.title"), classes="dialog-title")
+            yield Static(heading, classes="dialog-title")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("form.name"))
-                    yield Input(id="reg-name")
+                    yield Input(old.name if old else "", id="reg-name")
                 with Vertical():
                     yield Label(t("form.locality"))
-                    yield Input(id="reg-locality")
+                    yield Input(old.locality if old else "", id="reg-locality")
             yield Label(t("form.summary"))
-            yield Input(id="reg-summary")
+            yield Input(old.summary.replace("\n", " ") if old else "", id="reg-summary")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("form.field"))
-                    yield Select([(f, f) for f in fields], value=fields[-1], allow_blank=False, id="reg-field")
+                    yield Select(
+                        [(f, f) for f in fields],
+                        value=old.field if old and old.field else fields[-1],
+                        allow_blank=False,
+                        id="reg-field",
+                    )
                 with Vertical():
                     yield Label(t("form.role"))
                     yield Select(
-                        [(t(f"role.{r}"), r) for r in ROLES], value="citizen", allow_blank=False, id="reg-role"
+                        [(t(f"role.{r}"), r) for r in ROLES],
+                        value=old.role if old else "citizen",
+                        allow_blank=False,
+                        id="reg-role",
                     )
                 with Vertical():
                     yield Label(t("form.source"))
@@ -59,10 +73,10 @@ class RegistrationForm(FormScreen[int]):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("form.organisation"))
-                    yield Input(id="reg-organisation")
+                    yield Input(old.organisation if old else "", id="reg-organisation")
                 with Vertical():
                     yield Label(t("form.phone"))
-                    yield Input(id="reg-phone")
+                    yield Input(old.phone if old else "", id="reg-phone")
             yield Static("", id="form-error", classes="error")
             yield Static("", id="form-status", classes="muted")
 
@@ -89,10 +103,14 @@ class RegistrationForm(FormScreen[int]):
         slip = self._slip()
         error = self.query_one("#form-error", Static)
         key = (slip.name, slip.locality)
+        ws = self.hoinghi.workstation(self.meeting_id)
         try:
-            reg_id = register(
-                self.app.store, self.meeting_id, slip, at=self.app.clock(), force=self._confirm_twin == key
-            )
+            if self.editing is not None:
+                ws.edit_registration(self.editing.id, slip, force=self._confirm_twin == key)
+                self.hoinghi.notify(t("form.corrected", number=self.editing.position, name=slip.name.strip()))
+                self.dismiss(1)
+                return
+            reg_id = ws.register(slip, force=self._confirm_twin == key)
         except Conflict as exc:
             if exc.code == "registration.duplicate":
                 self._confirm_twin = key
@@ -106,7 +124,7 @@ class RegistrationForm(FormScreen[int]):
         self._confirm_twin = None
         self.saved += 1
         error.update("")
-        number = registration_number(self.app.store, reg_id)
+        number = registration_number(self.hoinghi.store, reg_id)
         self.query_one("#form-status", Static).update(
             t("form.saved", number=number, name=slip.name.strip()) + "  " + t("form.count", count=self.saved)
         )
@@ -115,7 +133,7 @@ class RegistrationForm(FormScreen[int]):
         self._confirm_twin = None
         # Now, not later: the next slip's first letters may already be on their way.
         self.set_focus(self.query_one("#reg-name", Input))
-        self.app.poll_store()  # the queue behind the form shows the new slip at once
+        self.hoinghi.poll_store()  # the queue behind the form shows the new slip at once
 
     def action_close(self) -> None:
         self.dismiss(self.saved)

@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from session.domain.clocks import minutes_over, step_elapsed
 from session.domain.dates import fmt_duration
 from session.domain.views import AgendaStep, MeetingView
 from session.i18n import t
-
-
-class NotesArea(TextArea):
-    """The notes editor (ghi chép). Esc hands focus back to the agenda."""
-
-    BINDINGS = [("escape", "leave", t("key.leave_notes"))]
-
-    def action_leave(self) -> None:
-        self.screen.focus_agenda()
-
-    async def _on_key(self, event: events.Key) -> None:
-        name = event.key
-        if name.startswith("alt+") and len(name) == 5 and event.character and event.character.isprintable():
-            # Esc and the next key pressed quickly reach the app as one "alt+key" (terminals,
-            # tmux): the secretary meant to leave the notes and press that key on the console.
-            event.stop()
-            event.prevent_default()
-            self.action_leave()
-            self.app.simulate_key(event.character)
-            return
-        await super()._on_key(event)
+from session.tui.widgets.notes_editor import NotesEditor, Saver
 
 
 class StepPanel(Vertical):
+    """The step in focus and its notes editor (which saves through *save*)."""
+
+    def __init__(self, save: Saver, clock: Callable[[], datetime], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._save = save
+        self._clock = clock
+
     def compose(self) -> ComposeResult:
         yield Static("", id="step-heading", classes="section-title")
         yield Static("", id="step-title")
@@ -45,12 +33,12 @@ class StepPanel(Vertical):
         with Horizontal(id="notes-bar"):
             yield Static(t("live.notes"), id="notes-label")
             yield Static("", id="notes-status")
-        yield NotesArea("", id="notes", soft_wrap=True, tab_behavior="focus")
+        yield NotesEditor(self._save, self._clock, id="notes")
 
     def show_step(self, step: AgendaStep | None, view: MeetingView, now: datetime) -> None:
         heading = self.query_one("#step-heading", Static)
         title = self.query_one("#step-title", Static)
-        notes = self.query_one(NotesArea)
+        notes = self.query_one(NotesEditor)
         if step is None:
             if view.status == "planned":
                 what = t("live.no_step.start")
