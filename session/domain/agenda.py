@@ -248,9 +248,13 @@ def toggle_skip(store: Store, item_id: int, *, at: datetime) -> bool:
         return item.skipped
 
 
-def recess(store: Store, meeting_id: int, *, at: datetime) -> None:
-    """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too."""
-    with store.action("meeting.recess", at=at, meeting_id=meeting_id, actor=ACTOR) as tx:
+def recess(store: Store, meeting_id: int, *, at: datetime, until: datetime | None = None) -> None:
+    """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too.
+    *until*: the resume time the chair announced, if any (the hall display shows it)."""
+    if until is not None and until <= at:
+        raise HoinghiError("recess.until_past", time=until.strftime("%H:%M"))
+    announced = {"until": until.isoformat(timespec="seconds")} if until else {}
+    with store.action("meeting.recess", at=at, meeting_id=meeting_id, actor=ACTOR, **announced) as tx:
         meeting = _meeting(tx, meeting_id)
         if meeting.status != "running":
             raise Conflict("agenda.not_running")
