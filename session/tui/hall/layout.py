@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
-from session.tui.hall.big_text import Face, draw, rows_of, split_lines, width_of
+from session.tui.hall.big_text import CLOCK, Face, draw, rows_of, split_lines, width_of
 
 MAX_SCALE = 12
 
@@ -124,12 +124,13 @@ def _choose(bigs: list[Big], width: int, height: int, room: int) -> tuple[list[_
     for combo in itertools.product(*choices):
         if sum(o.rows if o else 1 for o in combo) > room:
             continue
-        primary = [o.rows if o else 0 for big, o in zip(bigs, combo, strict=True) if big.primary]
+        primary = [o for big, o in zip(bigs, combo, strict=True) if big.primary]
         others = [o.scale if o else 0 for big, o in zip(bigs, combo, strict=True) if not big.primary]
+        clocks = [o for big, o in zip(bigs, combo, strict=True) if big.primary and big.face is CLOCK]
         score = (
-            all(rows >= quarter for rows in primary),  # the countdown reads from the back row
+            all(o is not None and o.rows >= quarter for o in clocks),  # the countdown reads from the back row
             sum(1 for o in combo if o is not None),  # every name drawn big
-            sum(primary),
+            sum(o.scale for o in primary if o),
             sum(others),  # the larger the letters the better…
             -sum(len(o.lines) for o in combo if o),  # …on as few lines as can be
         )
