@@ -168,3 +168,26 @@ def test_serving_without_the_extra_says_how_to_install_it(db_path, monkeypatch):
     assert result.exit_code == 1
     assert "pip install 'hoinghi[serve]'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_command_says_which_address_to_open_and_listens_on_this_machine_only_by_default(
+    demo_db, db_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from session import web_display
+    from session.cli import main
+
+    calls = []
+    monkeypatch.setattr(web_display, "serve_display", lambda *args: calls.append(args))
+    monkeypatch.setattr(web_display, "lan_addresses", lambda: ["192.168.1.10", "10.0.0.5"])
+    alone = CliRunner().invoke(main, ["--lang", "vi", "display", "--serve", "--db", str(db_path)])
+    assert alone.exit_code == 0, alone.output
+    assert "http://127.0.0.1:8000" in alone.output
+    assert calls[-1][3:5] == ("127.0.0.1", 8000)  # host, port
+    lan = CliRunner().invoke(main, ["--lang", "vi", "display", "--serve", "--host", "0.0.0.0", "--db", str(db_path)])
+    assert lan.exit_code == 0, lan.output
+    assert "đang phục vụ tại http://192.168.1.10:8000" in lan.output
+    assert "hoặc: http://10.0.0.5:8000" in lan.output
+    assert "0.0.0.0" not in lan.output
+    assert calls[-1][3] == "0.0.0.0"

@@ -46,11 +46,14 @@ def display(
     title = meeting_view(store, meeting_id).title
     url = store.url
     store.close()
-    shown = "[" + host + "]" if ":" in host else host
-    click.echo(t("serve.started", url=public_url or f"http://{shown}:{port}"))
-    if public_url is None and host in ("0.0.0.0", "::"):
-        for address in lan_addresses():
-            click.echo(t("serve.lan", url=f"http://{address}:{port}"))
+    # Listening everywhere: say the addresses a projector can use, not 0.0.0.0.
+    everywhere = host in ("0.0.0.0", "::", "")
+    lan = lan_addresses() if everywhere and public_url is None else []
+    shown = "127.0.0.1" if everywhere else f"[{host}]" if ":" in host else host
+    urls = [public_url] if public_url else [f"http://{a}:{port}" for a in lan] or [f"http://{shown}:{port}"]
+    click.echo(t("serve.started", url=urls[0]))
+    for other in urls[1:]:
+        click.echo(t("serve.lan", url=other))
     serve_display(url, meeting_id, language(), host, port, title, public_url)
 
 

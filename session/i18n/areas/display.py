@@ -26,7 +26,7 @@ VI = {
     "display.page_retry": "Kết nối lại",
     "error.recess.until_past": "Giờ tiếp tục {time} phải sau lúc bắt đầu tạm nghỉ.",
     "error.serve.bad_url": "Địa chỉ công khai {url} không hợp lệ; ví dụ đúng: http://192.168.1.10:8000",
-    "serve.lan": "Máy chiếu trong mạng LAN mở: {url}",
+    "serve.lan": "hoặc: {url}",
 }
 
 EN = {
@@ -55,5 +55,5 @@ EN = {
     "display.page_retry": "Reconnect",
     "error.recess.until_past": "The resume time {time} must be after the recess starts.",
     "error.serve.bad_url": "The public address {url} is not valid; for example: http://192.168.1.10:8000",
-    "serve.lan": "On the LAN, the projector opens: {url}",
+    "serve.lan": "or: {url}",
 }
