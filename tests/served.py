@@ -26,10 +26,10 @@ def wait_for_port(host: str, port: int, seconds: float, log: Path) -> None:
 
 
 @contextmanager
-def serving(db: Path, folder: Path, *options: str, reach: str = "127.0.0.1") -> Iterator[int]:
+def serving(db: Path, folder: Path, *options: str, reach: str = "127.0.0.1", port: int | None = None) -> Iterator[int]:
     """Serve the display of the latest meeting in *db*; yields the port. *reach*: the
     address the test waits on (the server's, when it listens elsewhere)."""
-    port = free_port()
+    port = port or free_port()
     log = folder / f"serve-{port}.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "session", "display", "--serve", "--port", str(port), "--db", str(db), *options],

@@ -4,6 +4,7 @@ secretary's desk in another process."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from models.store import Store
 from session.domain import agenda
 from session.domain.demo import create_demo
 from tests.browser import Browser, chromium_missing, decode_png
+from tests.pg import free_port
 from tests.served import serving
 
 pytest.importorskip("textual_serve", reason="the `serve` extra (textual-serve) is not installed")
@@ -117,3 +119,28 @@ async def test_a_small_window_gets_smaller_type_and_a_speaker_over_time_turns_re
             digits = shot.rows_with(RED)
             assert digits and digits[-1] - digits[0] + 1 >= 360 / 4
             assert not shot.rows_with(GREEN), "the countdown is red, not green, once over"
+
+
+async def test_after_the_server_restarts_the_projector_comes_back_by_itself(db_path, tmp_path):
+    _in_dialogue(db_path)
+    port = free_port()
+    async with Browser(800, 450) as browser:
+        with serving(db_path, tmp_path, port=port):
+            await browser.open(f"http://127.0.0.1:{port}/")
+            await browser.wait_for_text("Mời chuẩn bị phát biểu", 30)
+        # The laptop serving the display restarted: the page says so, in the hall's language…
+        assert await _body_class(browser, lambda c: "-closed" in c, 10)
+        assert await browser.evaluate("document.getElementById('closed').innerText.includes('Mất kết nối')")
+        with serving(db_path, tmp_path, port=port):
+            # …and picks the display up again once the server answers, with nobody at the keyboard.
+            assert await _body_class(browser, lambda c: "-first-byte" in c and "-closed" not in c, 30)
+            await browser.wait_for_text("Mời chuẩn bị phát biểu", 10)
+
+
+async def _body_class(browser: Browser, wanted, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if wanted(await browser.evaluate("document.body.className") or ""):
+            return True
+        await asyncio.sleep(0.1)
+    return False
