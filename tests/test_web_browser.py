@@ -24,10 +24,16 @@ from tests.served import serving
 
 pytest.importorskip("textual_serve", reason="the `serve` extra (textual-serve) is not installed")
 
-_missing = chromium_missing()
-if _missing and os.environ.get("CI") == "true":
-    pytest.fail(_missing + " — but this is CI, where it must run", pytrace=False)
-pytestmark = pytest.mark.skipif(bool(_missing), reason=_missing or "")
+
+@pytest.fixture(autouse=True)
+def _chromium() -> None:
+    """Skip where Chromium is not installed, with the reason — in CI it must run."""
+    missing = chromium_missing()
+    if missing and os.environ.get("CI") == "true":
+        pytest.fail(missing + " — but this is CI, where it must run", pytrace=False)
+    if missing:
+        pytest.skip(missing)
+
 
 GREEN, RED = (0x3D, 0xDC, 0x84), (0xFF, 0x40, 0x40)  # the countdown, as HallBoard colours it
 
