@@ -71,10 +71,10 @@ def test_a_step_shows_its_name_its_presenter_and_the_time_left_of_its_plan(store
     state, clock = _hall(store, "step")
     frame = frame_for(state, clock())
     texts = _texts(frame)
-    assert "Báo cáo tóm tắt tình hình kinh tế - xã hội, quốc phòng - an ninh" in texts
+    assert state.step.title == "Báo cáo tóm tắt tình hình kinh tế - xã hội, quốc phòng - an ninh"
     assert "Trình bày: Phó Chủ tịch UBND" in texts
     assert "Bước 4/9" in texts
-    assert [b.text for b in _big(frame)] == ["12:30"]  # 7:30 into 20 minutes
+    assert [b.text for b in _big(frame)] == [state.step.title, "12:30"]  # 7:30 into 20 minutes
     assert "Thời gian còn lại của phần này (dự kiến 20 phút)" in texts
 
 
@@ -276,3 +276,18 @@ def test_a_tiny_window_still_shows_every_line_it_can(store):
     assert len(rows) == 8 and all(len(r.text) == 30 for r in rows)
     assert any(r.style.startswith("clock-") for r in rows)
     assert plan(frame_for(state, clock()), 0, 0) == []
+
+
+def test_a_line_that_may_go_goes_only_when_that_lets_the_name_be_drawn_big():
+    label = Plain("Đang phát biểu", "label", optional=True)
+    frame = Frame(
+        middle=(
+            (label, Big("Hoàng Văn Páo", "name", TEXT, share=0.7)),
+            (Big("2:59", "clock-normal", CLOCK, primary=True),),
+        )
+    )
+    tight = plan(frame, 80, 11)
+    assert sum(1 for r in tight if r.style == "name") == 7
+    assert not any(r.style == "label" for r in tight)
+    narrow = plan(frame, 40, 11)  # the name cannot be big here anyway: the label stays
+    assert [r.text.strip() for r in narrow if r.style in ("label", "name")] == ["Đang phát biểu", "Hoàng Văn Páo"]

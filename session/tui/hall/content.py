@@ -77,7 +77,7 @@ def step(state: HallState, now: datetime) -> Frame:
     current = state.step
     assert current is not None
     clock = state.step_clock(now)
-    heading = [Plain(current.title, "heading", max_lines=3)]
+    heading: list[Plain | Big] = [Big(current.title, "heading", TEXT, max_lines=3, share=0.4, fallback="heading")]
     if current.presenter:
         heading.append(Plain(t("display.presenter", name=current.presenter), "info", optional=True))
     timing: tuple = ()

@@ -110,9 +110,9 @@ def _big_options(block: Big, width: int) -> list[_Option]:
     return sorted(options, key=lambda o: (-o.rows, len(o.lines)))
 
 
-def _choose(bigs: list[Big], width: int, height: int, room: int) -> tuple[list[_Option | None], bool]:
+def _choose(bigs: list[Big], width: int, height: int, room: int) -> tuple[list[_Option | None], tuple[bool, int]]:
     """A size for every big block (None: shown as one plain line) that fits in *room*
-    rows, and whether that is as wanted: every block big, the countdown ≥ ¼ height."""
+    rows, and how good that is: (the countdown ≥ ¼ height, how many blocks are big)."""
     choices: list[list[_Option | None]] = []
     for big in bigs:
         limit = max(1, math.floor(big.share * height))
@@ -136,8 +136,7 @@ def _choose(bigs: list[Big], width: int, height: int, room: int) -> tuple[list[_
         )
         if best is None or score > best:
             best, best_combo = score, list(combo)
-    good = best is not None and best[0] and best[1] == len(bigs)
-    return best_combo, good
+    return best_combo, (bool(best[0]), int(best[1])) if best is not None else (False, 0)
 
 
 def _centre(text: str, width: int) -> str:
@@ -181,12 +180,18 @@ def plan(frame: Frame, width: int, height: int) -> list[Row]:
 
     # A blank row around each middle group, when the window has rows to spare.
     gaps = len([g for g in middle if g]) + 1 if height >= 20 else 0
-    while True:
-        room = height - fixed_rows() - gaps
-        chosen, good = _choose([p.block for p in bigs], width, height, room)  # type: ignore[misc]
-        if good or not optional:
+    # Optional lines go, last first, only as far as it makes the big blocks big enough.
+    blocks = [p.block for p in bigs]
+    chosen, level = _choose(blocks, width, height, height - fixed_rows() - gaps)  # type: ignore[arg-type]
+    kept: set[int] = set()
+    for block in reversed(optional):
+        if level == (True, len(bigs)):
             break
-        dropped.add(id(optional.pop()))
+        dropped.add(id(block))
+        more, better = _choose(blocks, width, height, height - fixed_rows() - gaps)  # type: ignore[arg-type]
+        if better > level:
+            chosen, level, kept = more, better, set(dropped)
+    dropped.intersection_update(kept)
     for placed, option in zip(bigs, chosen, strict=True):
         placed.option = option
 
