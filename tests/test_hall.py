@@ -56,6 +56,18 @@ def test_each_moment_of_the_meeting_has_its_mode(store, name, mode):
     assert state.mode == mode
 
 
+def test_after_the_last_step_until_the_meeting_closes_the_hall_follows_the_floor(store):
+    meeting_id, clock = scene(store, "dialogue")
+    while agenda.next_step(store, meeting_id, at=clock()) is not None:
+        clock.advance(minutes=1)
+    state = load_hall(store, meeting_id, clock())
+    assert state.live.view.status == "running" and state.step is None
+    assert state.mode == "dialogue"
+    texts = _texts(frame_for(state, clock()))
+    assert "Hội nghị bắt đầu lúc" not in texts and not any(text.startswith("Bước") for text in texts)
+    assert "Hoàng Văn Páo" in texts  # still at the microphone: the hall still sees his clock
+
+
 def test_before_the_meeting_the_hall_reads_the_title_the_date_the_start_and_how_to_register(store):
     state, clock = _hall(store, "before")
     texts = _texts(frame_for(state, clock()))

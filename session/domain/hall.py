@@ -56,10 +56,11 @@ class HallState:
             return CLOSED
         if view.status == "recess":
             return RECESS
-        step = view.current_step
-        if view.status == "planned" or step is None:
+        if view.status == "planned":
             return BEFORE
-        return DIALOGUE if step.kind == "dialogue" else STEP
+        step = view.current_step
+        # Between steps (the last one ended, not yet closed) the floor is what the hall sees.
+        return STEP if step is not None and step.kind != "dialogue" else DIALOGUE
 
     @property
     def step(self) -> AgendaStep | None:

@@ -90,7 +90,7 @@ def step(state: HallState, now: datetime) -> Frame:
 
 def dialogue(state: HallState, now: datetime) -> Frame:
     floor = state.live.floor
-    top = (_title(state), _step_line(state))
+    top = (_title(state), _step_line(state)) if state.step is not None else (_title(state),)
     speaker = floor.speaker
     next_names = list(floor.next_names)
     if speaker is not None:
