@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.store import Store
 from models.tables import Event
@@ -115,8 +115,8 @@ def announced_resume(store: Store, meeting_id: int) -> datetime | None:
     with store.read() as s:
         payload = s.exec(
             select(Event.payload)
-            .where(Event.meeting_id == meeting_id, Event.action == "meeting.recess", Event.undone_by.is_(None))
-            .order_by(Event.id.desc())
+            .where(Event.meeting_id == meeting_id, Event.action == "meeting.recess", col(Event.undone_by).is_(None))
+            .order_by(col(Event.id).desc())
         ).first()
     if payload is None:
         return None

@@ -13,7 +13,7 @@ from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI, fmt_date, fmt_duratio
 from session.domain.hall import BEFORE, CLOSED, DIALOGUE, RECESS, Countdown, HallState
 from session.i18n import language, t
 from session.tui.hall.big_text import CLOCK, TEXT
-from session.tui.hall.layout import Big, Frame, Plain
+from session.tui.hall.layout import Big, Block, Frame, Plain
 
 
 def clock_text(clock: Countdown) -> str:
@@ -55,19 +55,19 @@ def _step_line(state: HallState) -> Plain:
 
 def before(state: HallState, now: datetime) -> Frame:
     view = state.live.view
-    when = []
+    when: list[Block] = []
     if view.planned_date:
         weekday = (WEEKDAYS_VI if language() == "vi" else WEEKDAYS_EN)[view.planned_date.weekday()]
         when.append(Plain(t("display.date_line", weekday=weekday, date=fmt_date(view.planned_date)), "info"))
     if view.venue:
         when.append(Plain(view.venue, "info", max_lines=2))
-    start = []
+    start: list[Block] = []
     if view.planned_start is not None:
         start = [
             Plain(t("display.starts_at"), "label"),
             Big(fmt_time(view.planned_start), "clock-idle", CLOCK, primary=True),
         ]
-    register = [Plain(t("display.nobody"), "hint", max_lines=2)]
+    register: list[Block] = [Plain(t("display.nobody"), "hint", max_lines=2)]
     if state.live.floor.total:
         register.append(Plain(t("display.registered", count=state.live.floor.total), "dim", optional=True))
     return Frame(top=(_title(state, 3),), middle=(tuple(start), tuple(when), tuple(register)))
@@ -77,10 +77,10 @@ def step(state: HallState, now: datetime) -> Frame:
     current = state.step
     assert current is not None
     clock = state.step_clock(now)
-    heading: list[Plain | Big] = [Big(current.title, "heading", TEXT, max_lines=3, share=0.4, fallback="heading")]
+    heading: list[Block] = [Big(current.title, "heading", TEXT, max_lines=3, share=0.4, fallback="heading")]
     if current.presenter:
         heading.append(Plain(t("display.presenter", name=current.presenter), "info", optional=True))
-    timing: tuple = ()
+    timing: tuple[Block, ...] = ()
     if clock is not None and current.planned_minutes:
         timing = (_clock(clock), clock_words(clock, t("display.step_left", minutes=current.planned_minutes)))
     n, total = state.step_number
@@ -93,6 +93,8 @@ def dialogue(state: HallState, now: datetime) -> Frame:
     top = (_title(state), _step_line(state)) if state.step is not None else (_title(state),)
     speaker = floor.speaker
     next_names = list(floor.next_names)
+    who: list[Block]
+    timing: tuple[Block, ...]
     if speaker is not None:
         clock = state.speaker_clock(now)
         assert clock is not None
@@ -113,7 +115,7 @@ def dialogue(state: HallState, now: datetime) -> Frame:
     else:
         who = [Plain(t("display.nobody"), "heading", max_lines=2)]
         timing = ()
-    bottom = []
+    bottom: list[Plain] = []
     if next_names:
         bottom.append(Plain(t("display.then", names="  ·  ".join(next_names)), "next"))
     bottom.append(_foot(state, now))
@@ -126,9 +128,11 @@ def _name(name: str, style: str) -> Big:
 
 def recess(state: HallState, now: datetime) -> Frame:
     view = state.live.view
-    big = (Big(t("display.recess"), "recess", TEXT, primary=state.resume_at is None, share=0.5, max_lines=2),)
+    big: tuple[Block, ...] = (
+        Big(t("display.recess"), "recess", TEXT, primary=state.resume_at is None, share=0.5, max_lines=2),
+    )
     clock = state.recess_clock(now)
-    timing: tuple = ()
+    timing: tuple[Block, ...] = ()
     if state.resume_at is not None and clock is not None:
         words = (
             Plain(t("display.resume_due"), "words-warning")

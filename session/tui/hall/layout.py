@@ -205,9 +205,9 @@ def plan(frame: Frame, width: int, height: int) -> list[Row]:
     gap = [spare // slots + (1 if i < spare % slots else 0) for i in range(slots)] if spare > 0 else [0] * slots
     blank = Row(" " * width, "")
     rows.extend(head)
-    for i, group in enumerate(groups):
+    for i, lines in enumerate(groups):
         rows.extend([blank] * gap[i])
-        rows.extend(group)
+        rows.extend(lines)
     rows.extend([blank] * gap[-1])
     rows.extend(foot)
     return rows[:height] + [blank] * max(0, height - len(rows))
