@@ -1,4 +1,5 @@
-"""The hall display and the desk follow changes made by other processes."""
+"""The hall display and the desk follow changes made by other processes; the display
+changes colour and words as time runs out and fills the window it has."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ import textwrap
 import time
 from datetime import datetime
 
-from textual.widgets import Digits
-
 from models.store import Store
 from session.domain.demo import create_demo
 from session.tui.app import HoinghiApp
+from session.tui.hall.board import HallBoard
+from tests.hall_scenes import scene
 
 CALL_NEXT = textwrap.dedent("""
     import sys, time
@@ -35,6 +36,13 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+def board_texts(app) -> list[str]:
+    """Every text on the hall display's board (big letters as the text they spell)."""
+    frame = app.screen.query_one(HallBoard).frame
+    blocks = [*frame.top, *(b for group in frame.middle for b in group), *frame.bottom]
+    return [b.text for b in blocks]
+
+
 async def _wait_for(pilot, condition, seconds: float) -> float:
     start = time.monotonic()
     while time.monotonic() - start < seconds:
@@ -50,7 +58,7 @@ async def test_a_change_from_another_process_shows_on_the_display_within_a_secon
     app = HoinghiApp(store, meeting_id=meeting_id, mode="display")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Mời đăng ký phát biểu" in text_of(app, "#display-speaker")
+        assert "Mời đăng ký phát biểu tại bộ phận tiếp nhận" in board_texts(app)
         done = subprocess.run(
             [sys.executable, "-c", CALL_NEXT, str(db_path), str(meeting_id), "start"],
             capture_output=True,
@@ -58,17 +66,71 @@ async def test_a_change_from_another_process_shows_on_the_display_within_a_secon
             check=True,
         )
         committed = float(done.stdout.strip())
-        waited = await _wait_for(pilot, lambda: "Hoàng Văn Páo" in text_of(app, "#display-speaker"), 2.0)
+        waited = await _wait_for(pilot, lambda: "Hoàng Văn Páo" in board_texts(app), 2.0)
         shown = time.time()
         assert 0 <= waited and shown - committed < 1.0
-        assert "Bước 6/9: Tiến hành đối thoại" in text_of(app, "#display-step")
-        assert app.screen.query_one(Digits).value in ("3:00", "2:59", "2:58")
+        texts = board_texts(app)
+        assert "Bước 6/9 · Tiến hành đối thoại" in texts
+        assert texts[texts.index("Hoàng Văn Páo") + 2] in ("3:00", "2:59", "2:58")  # after the place and field
         # The other side stops and starts again: the display carries on.
         subprocess.run(
             [sys.executable, "-c", CALL_NEXT, str(db_path), str(meeting_id), "next"], check=True, capture_output=True
         )
-        assert await _wait_for(pilot, lambda: "Lăng Thị Mỵ" in text_of(app, "#display-speaker"), 1.0) >= 0
+        assert await _wait_for(pilot, lambda: "Lăng Thị Mỵ" in board_texts(app), 1.0) >= 0
     store.close()
+
+
+async def test_the_board_turns_amber_then_red_and_says_so_as_the_speaker_runs_out_of_time(store):
+    meeting_id, clock = scene(store, "dialogue")
+    app = HoinghiApp(store, meeting_id=meeting_id, clock=clock, mode="display")
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = app.screen.query_one(HallBoard)
+        await pilot.pause()
+        assert board.phase == "normal" and "Thời gian còn lại" in board_texts(app)
+        clock.advance(seconds=120)  # 19 s left
+        assert await _wait_for(pilot, lambda: board.has_class("-warning"), 2.0) >= 0
+        assert "SẮP HẾT GIỜ · còn 19 giây" in board_texts(app)
+        clock.advance(seconds=30)
+        assert await _wait_for(pilot, lambda: board.has_class("-over"), 2.0) >= 0
+        assert not board.has_class("-warning")
+        assert "QUÁ GIỜ 0:11" in board_texts(app)
+        assert "-0:11" in board_texts(app)
+        over = board.get_component_rich_style("hall--clock-over")
+        normal = board.get_component_rich_style("hall--clock-normal")
+        assert over.color != normal.color
+
+
+async def test_the_board_grows_with_the_window(store):
+    meeting_id, clock = scene(store, "dialogue")
+    app = HoinghiApp(store, meeting_id=meeting_id, clock=clock, mode="display")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(HallBoard)
+
+        def clock_rows() -> int:
+            digits = set(" ▀▄█")
+            return sum(1 for line in board.lines() if line.strip() and set(line) <= digits)
+
+        small = clock_rows()
+        await pilot.resize_terminal(200, 60)
+        assert await _wait_for(pilot, lambda: board.size.height == 60 and clock_rows() > small * 2, 2.0) >= 0
+
+
+async def test_the_display_is_read_only_and_leaves_with_q(store):
+    meeting_id, clock = scene(store, "dialogue")
+    from session.domain.sync import last_event_id
+
+    before = last_event_id(store)
+    app = HoinghiApp(store, meeting_id=meeting_id, clock=clock, mode="display")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("c", "n", "space", "enter", "u", "p"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert last_event_id(store) == before
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
 
 
 async def test_the_desk_mode_only_registers_and_shows_others_registrations(db_path):

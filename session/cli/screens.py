@@ -12,14 +12,27 @@ from session.i18n import t
 @common
 @click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
 @click.option("--serve", is_flag=True, help="Serve the display to a browser (needs the `serve` extra).")
-@click.option("--host", default="localhost", show_default=True, help="With --serve: address to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="With --serve: address to listen on (0.0.0.0: every network of this machine, for a projector PC).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="With --serve: port.")
+@click.option(
+    "--public-url",
+    default=None,
+    help="With --serve: the address browsers use, when it is not the one they asked (a proxy), e.g. https://hall.example.",
+)
 @click.pass_context
 @friendly
-def display(ctx: click.Context, meeting_id: int | None, serve: bool, host: str, port: int) -> None:
+def display(
+    ctx: click.Context, meeting_id: int | None, serve: bool, host: str, port: int, public_url: str | None
+) -> None:
     """Màn hình hội trường (chỉ xem, chữ lớn) cho máy chiếu hoặc màn hình thứ hai.
 
-    Với --serve: mở cùng màn hình đó trong trình duyệt, tại http://localhost:8000."""
+    Với --serve: mở cùng màn hình đó trong trình duyệt, tại http://127.0.0.1:8000;
+    thêm --host 0.0.0.0 để máy chiếu trong mạng LAN mở được."""
     store = open_store(ctx)
     meeting_id = meeting_or_latest(store, meeting_id)
     if not serve:
@@ -27,13 +40,21 @@ def display(ctx: click.Context, meeting_id: int | None, serve: bool, host: str, 
         return
     from session.domain.meetings import meeting_view
     from session.i18n import language
-    from session.web_display import serve_display
+    from session.web_display import check_public_url, lan_addresses, serve_display
 
+    public_url = check_public_url(public_url)
     title = meeting_view(store, meeting_id).title
     url = store.url
     store.close()
-    click.echo(t("serve.started", url=f"http://{host}:{port}"))
-    serve_display(url, meeting_id, language(), host, port, title)
+    # Listening everywhere: say the addresses a projector can use, not 0.0.0.0.
+    everywhere = host in ("0.0.0.0", "::", "")
+    lan = lan_addresses() if everywhere and public_url is None else []
+    shown = "127.0.0.1" if everywhere else f"[{host}]" if ":" in host else host
+    urls = [public_url] if public_url else [f"http://{a}:{port}" for a in lan] or [f"http://{shown}:{port}"]
+    click.echo(t("serve.started", url=urls[0]))
+    for other in urls[1:]:
+        click.echo(t("serve.lan", url=other))
+    serve_display(url, meeting_id, language(), host, port, title, public_url)
 
 
 @main.command()

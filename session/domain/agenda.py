@@ -234,8 +234,13 @@ def toggle_skip(tx: Tx, meeting_id: int, item_id: int) -> bool:
     return item.skipped
 
 
-def recess(tx: Tx, meeting_id: int) -> None:
-    """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too."""
+def recess(tx: Tx, meeting_id: int, *, until: datetime | None = None) -> None:
+    """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too.
+    *until*: the resume time the chair announced, if any (the hall display shows it)."""
+    if until is not None and until <= tx.at:
+        raise HoinghiError("recess.until_past", time=until.strftime("%H:%M"))
+    if until is not None:
+        tx.facts["until"] = until.isoformat(timespec="seconds")
     meeting = _meeting(tx, meeting_id)
     if meeting.status != "running":
         raise Conflict("agenda.not_running")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from sqlmodel import select
 
@@ -62,9 +63,10 @@ class AgendaActions(WorkstationBase):
         with self.action("agenda.skip", item_id=item_id) as tx:
             return agenda.toggle_skip(tx, self.meeting_id, item_id)
 
-    def recess(self) -> None:
+    def recess(self, until: datetime | None = None) -> None:
+        """Recess (tạm nghỉ), with the resume time the chair announced if any."""
         with self.action("meeting.recess") as tx:
-            agenda.recess(tx, self.meeting_id)
+            agenda.recess(tx, self.meeting_id, until=until)
 
     def resume(self) -> None:
         with self.action("meeting.resume") as tx:
