@@ -29,8 +29,28 @@ from models.errors import NotFound, StoreError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 1
-_MIGRATIONS: dict[int, Any] = {}  # from_version -> callable(connection)
+SCHEMA_VERSION = 2
+
+
+def _to_v2(conn: Any) -> None:
+    """Plans, dated duties, invitation lists and prepared answers (kế hoạch, giấy mời)."""
+    from models.planning import DutyRecord, IssuePreparation, Plan
+
+    SQLModel.metadata.create_all(conn, tables=[Plan.__table__, DutyRecord.__table__, IssuePreparation.__table__])
+    for statement in (
+        "ALTER TABLE meeting ADD COLUMN invitation_number VARCHAR NOT NULL DEFAULT ''",
+        "ALTER TABLE meeting ADD COLUMN plan_id INTEGER REFERENCES plan (id) ON DELETE SET NULL",
+        "ALTER TABLE meeting ADD COLUMN localities VARCHAR NOT NULL DEFAULT ''",
+        "CREATE INDEX ix_meeting_plan_id ON meeting (plan_id)",
+        "ALTER TABLE participant ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE participant ADD COLUMN arrived_at TIMESTAMP",
+    ):
+        conn.execute(text(statement))
+    # The list keeps the order the participants were entered in.
+    conn.execute(text("UPDATE participant SET position = id"))
+
+
+_MIGRATIONS: dict[int, Any] = {1: _to_v2}  # from_version -> callable(connection)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _WRITING = contextvars.ContextVar("hoinghi_writing", default=False)
