@@ -77,6 +77,7 @@ class LiveScreen(MeetingScreenBase):
         Binding("h", "history", t("key.history"), show=False),
         Binding("x", "export", t("key.export"), show=False),
         Binding("m", "details", t("key.details"), show=False),
+        Binding("j", "prepare", t("key.prepare"), show=False),
         Binding("f1", "help", t("key.help")),
         Binding("escape", "meetings", t("key.meetings"), show=False),
         Binding("q", "app.quit", t("key.quit"), show=False),
@@ -498,6 +499,11 @@ class LiveScreen(MeetingScreenBase):
         from session.tui.screens.details import MeetingDetailsScreen
 
         self.open_screen(MeetingDetailsScreen(self.meeting_id), lambda saved: saved and self.reload())
+
+    def action_prepare(self) -> None:
+        from session.tui.screens.duties import DutiesScreen
+
+        self.open_screen(DutiesScreen(self.meeting_id))
 
     def open_screen(self, screen, callback=None) -> None:  # noqa: ANN001
         """Open another screen over the console; the notes on screen are saved first."""
