@@ -41,7 +41,7 @@ def build_briefing(record: Briefing, *, issued: date):
     header(
         doc,
         parent_body=papers.issuing_body,
-        issuing_body=OFFICE,
+        issuing_body="VĂN PHÒNG\nHĐND VÀ UBND",
         number=doc_number("", s.briefing_suffix),
         place_date=date_line(papers.place_name or "…", issued),
     )
@@ -76,7 +76,7 @@ def build_briefing(record: Briefing, *, issued: date):
         )
     rows.append((["", "Tổng cộng", str(len(items)), "", f"{prepared}/{len(items)}"], True))
     grid_table(
-        doc, ["STT", "Lĩnh vực", "Số ý kiến", "Đơn vị chuẩn bị", "Đã có trả lời"], [1.2, 4.0, 2.2, 6.3, 2.8], rows
+        doc, ["STT", "Lĩnh vực", "Số ý kiến", "Đơn vị chuẩn bị", "Đã có trả lời"], [1.5, 3.8, 2.2, 6.2, 2.8], rows
     )
 
     set_style(doc.add_paragraph("II. NỘI DUNG CỤ THỂ"), "HNHeading")

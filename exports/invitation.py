@@ -74,6 +74,7 @@ def build_invitation(papers: MeetingPapers, *, issued: date):
 
 def _annex(doc, papers: MeetingPapers, number: str, issued: date, grid_table, set_style) -> None:  # noqa: ANN001
     from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
 
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     set_style(doc.add_paragraph("DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI"), "HNTitle")
@@ -94,5 +95,6 @@ def _annex(doc, papers: MeetingPapers, number: str, issued: date, grid_table, se
         for p in people:
             n += 1
             rows.append(([str(n), p.name, p.title, p.organisation], False))
-    grid_table(doc, ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị"], [1.2, 5.0, 4.3, 6.0], rows)
-    doc.add_paragraph(f"Tổng số: {n} đại biểu./.", style="HN Center")
+    grid_table(doc, ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị"], [1.5, 5.0, 4.2, 5.8], rows)
+    total = doc.add_paragraph(f"Tổng số: {n} đại biểu./.", style="HN Center")
+    total.paragraph_format.space_before = Pt(6)
