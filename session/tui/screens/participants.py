@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
@@ -227,14 +227,16 @@ class ParticipantForm(FormScreen[bool]):
         p = self.person
         with Vertical(classes="dialog wide"):
             yield Static(t("participants.form.edit" if p else "participants.form.add"), classes="dialog-title")
-            for key, value in (
-                ("name", p.name if p else ""),
-                ("title", p.title if p else ""),
-                ("body", p.organisation if p else ""),
-                ("group", p.group if p else ""),
-            ):
-                yield Label(t(f"participants.col.{key}"))
-                yield Input(value, id=f"p-{key}")
+            pairs = (
+                (("name", p.name if p else ""), ("title", p.title if p else "")),
+                (("body", p.organisation if p else ""), ("group", p.group if p else "")),
+            )
+            for pair in pairs:
+                with Horizontal(classes="row"):
+                    for key, value in pair:
+                        with Vertical():
+                            yield Label(t(f"participants.col.{key}"))
+                            yield Input(value, id=f"p-{key}")
             yield Label(t("participants.col.role"))
             yield Select(
                 [(t(f"participant.role.{r}"), r) for r in ROLES],
