@@ -265,21 +265,23 @@ def due_cmd(ctx, today, within, plan_id, meeting_id) -> None:
 @click.option("--note", default="", help="With --done: a note (số văn bản, người làm…).")
 @click.option("--reopen", "reopen_key", default=None, metavar="KEY", help="Take back a duty's 'done'.")
 @click.option("--undo", is_flag=True, help="Undo the office's last action on this meeting.")
+@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
 @click.pass_context
 @friendly
-def duties_cmd(ctx, meeting_id, done_key, done_date, note, reopen_key, undo) -> None:
+def duties_cmd(ctx, meeting_id, done_key, done_date, note, reopen_key, undo, today) -> None:
     """Các việc có thời hạn của một hội nghị; đánh dấu đã làm (ngày, ghi chú) hoặc hoàn tác."""
     from session.domain.dates import fmt_date, parse_date
     from session.domain.duties import mark_duty_done, meeting_duties, reopen_duty, undo_office
 
     now = clock()()
+    day_today = parse_date(today) if today else now.date()
     store = open_store(ctx)
     try:
         meeting_id = meeting_or_latest(store, meeting_id)
         if done_key:
-            day = parse_date(done_date) if done_date else now.date()
+            day = parse_date(done_date) if done_date else day_today
             with store.action("duty.done", at=now, meeting_id=meeting_id, actor="office") as tx:
-                mark_duty_done(tx, meeting_id, done_key, done_on=day, note=note, today=now.date())
+                mark_duty_done(tx, meeting_id, done_key, done_on=day, note=note, today=day_today)
         if reopen_key:
             with store.action("duty.reopen", at=now, meeting_id=meeting_id, actor="office") as tx:
                 reopen_duty(tx, meeting_id, reopen_key)
@@ -288,7 +290,7 @@ def duties_cmd(ctx, meeting_id, done_key, done_date, note, reopen_key, undo) -> 
         for duty in meeting_duties(store, meeting_id):
             note_text = f" — {duty.note}" if duty.note else ""
             click.echo(
-                f"{fmt_date(duty.due)} {weekday(duty.due):<9} {duty_left(duty, now.date()):<22} "
+                f"{fmt_date(duty.due)} {weekday(duty.due):<9} {duty_left(duty, day_today):<22} "
                 f"{duty.key:<18} {duty.title}{note_text}"
             )
     finally:

@@ -282,7 +282,7 @@ def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: s
         raise HoinghiError("meeting.not_found", id=meeting_id)
     keys = _rule_keys(tx, meeting)
     if duty not in keys:
-        raise HoinghiError("duty.unknown", key=duty, keys=", ".join(keys))
+        raise HoinghiError("duty.unknown", duty=duty, keys=", ".join(keys))
     if done_on > today:
         raise HoinghiError("duty.future", day=done_on.strftime("%d/%m/%Y"))
     row = tx.exec(select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)).first()
@@ -297,7 +297,7 @@ def reopen_duty(tx: Tx, meeting_id: int, duty: str) -> None:
     """Take back a duty's "done" (it was recorded by mistake)."""
     row = tx.exec(select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)).first()
     if row is None:
-        raise Conflict("duty.not_done", key=duty)
+        raise Conflict("duty.not_done", duty=duty)
     tx.delete(row)
     tx.facts["duty"] = duty
 

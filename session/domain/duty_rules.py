@@ -52,7 +52,7 @@ class RuleSet:
         for rule in self.rules:
             if rule.key == key:
                 return rule
-        raise HoinghiError("duty.unknown", key=key, keys=", ".join(r.key for r in self.rules))
+        raise HoinghiError("duty.unknown", duty=key, keys=", ".join(r.key for r in self.rules))
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -73,9 +73,9 @@ def check_days(value: object, key: str) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:
-        raise HoinghiError("duty.bad_days", key=key, value=value) from None
+        raise HoinghiError("duty.bad_days", duty=key, value=value) from None
     if isinstance(value, bool) or not 0 <= number <= MAX_DAYS:
-        raise HoinghiError("duty.bad_days", key=key, value=value)
+        raise HoinghiError("duty.bad_days", duty=key, value=value)
     return number
 
 

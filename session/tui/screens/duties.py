@@ -56,7 +56,7 @@ class DutiesScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.plan_id = plan_id
         self.duties: list[DutyView] = []
-        self.seen_event = -1
+        self.seen_event: int | None = None  # set once mounted: no refresh before the table has columns
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title-bar")
@@ -86,6 +86,8 @@ class DutiesScreen(Screen[None]):
     def poll_store(self) -> None:
         from session.domain.sync import last_event_id
 
+        if self.seen_event is None:
+            return
         try:
             last = last_event_id(self.app.store)
         except HoinghiError:
@@ -135,6 +137,9 @@ class DutiesScreen(Screen[None]):
         if not table.row_count:
             return None
         return self.duties[table.cursor_row]
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_done()
 
     def action_done(self) -> None:
         duty = self.selected()

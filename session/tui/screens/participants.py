@@ -46,7 +46,7 @@ class ParticipantsScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.people: list[ParticipantView] = []
         self.shown: list[ParticipantView] = []
-        self.seen_event = -1
+        self.seen_event: int | None = None  # set once mounted: no refresh before the table has columns
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title-bar")
@@ -73,6 +73,8 @@ class ParticipantsScreen(Screen[None]):
     def poll_store(self) -> None:
         from session.domain.sync import last_event_id
 
+        if self.seen_event is None:
+            return
         try:
             if last_event_id(self.app.store) != self.seen_event:
                 self.reload()

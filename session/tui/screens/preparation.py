@@ -33,7 +33,7 @@ class PreparationScreen(Screen[None]):
         super().__init__()
         self.meeting_id = meeting_id
         self.items: list[PreparedIssue] = []
-        self.seen_event = -1
+        self.seen_event: int | None = None  # set once mounted: no refresh before the table has columns
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title-bar")
@@ -58,6 +58,8 @@ class PreparationScreen(Screen[None]):
     def poll_store(self) -> None:
         from session.domain.sync import last_event_id
 
+        if self.seen_event is None:
+            return
         try:
             if last_event_id(self.app.store) != self.seen_event:
                 self.reload()
