@@ -15,6 +15,8 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from exports.run import export
+from session.domain.meeting_details import meeting_details, update_details
+from session.domain.plans import plan_view
 from session.domain.preparation import prepared_issues, set_preparation
 from tests.planning_data import commune_meeting, ward_plan
 
@@ -217,3 +219,12 @@ def test_the_invitation_prints_as_the_letter_then_the_list(store, ward, tmp_path
     first, second = pages.stdout.split("\f")[:2]
     assert "GIẤY MỜI" in first and "Nguyễn Văn Hùng" in first
     assert "DANH SÁCH ĐẠI BIỂU ĐƯỢC MỜI" in second and "Phạm Thị Lan" in " ".join(second.split())
+
+
+def test_a_meeting_without_an_issuing_body_is_headed_by_its_plans_unit(store, ward, tmp_path):
+    second = plan_view(store, 1).meetings[1].id
+    update_details(store, second, meeting_details(store, second).edit(issuing_body=""), at=datetime(2026, 3, 1))
+    doc = Document(str(export(store, second, "invitation", tmp_path / "gm2.docx", today=ISSUED)[0]))
+    left = doc.tables[0].rows[0].cells[0]
+    assert [p.text for p in left.paragraphs if p.text][:2] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG BA ĐỒN"]
+    assert "Các đồng chí, ông (bà): ……………………………………………" in body_texts(doc)  # nobody on its list yet

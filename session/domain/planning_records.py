@@ -35,7 +35,11 @@ class MeetingPapers:
 
     @property
     def issuing_body(self) -> str:
-        return self.settings.issuing_body or self.meeting.issuing_body
+        """The office's setting, the meeting's own, or the plan's unit ("phường Ba Đồn")."""
+        found = self.settings.issuing_body or self.meeting.issuing_body
+        if not found and self.plan is not None and self.plan.unit:
+            found = f"ỦY BAN NHÂN DÂN {self.plan.unit.upper()}"
+        return found
 
     @property
     def place_name(self) -> str:

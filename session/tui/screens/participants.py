@@ -57,13 +57,13 @@ class ParticipantsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(t("participants.col.no"), key="no", width=4)
+        table.add_column(t("participants.col.no"), key="no", width=3)
         table.add_column(t("participants.col.present"), key="present", width=7)
-        table.add_column(t("participants.col.name"), key="name", width=24)
-        table.add_column(t("participants.col.title"), key="title", width=24)
-        table.add_column(t("participants.col.body"), key="body", width=28)
-        table.add_column(t("participants.col.group"), key="group", width=22)
-        table.add_column(t("participants.col.role"), key="role", width=14)
+        table.add_column(t("participants.col.name"), key="name", width=22)
+        table.add_column(t("participants.col.title"), key="title", width=20)
+        table.add_column(t("participants.col.body"), key="body", width=24)
+        table.add_column(t("participants.col.group"), key="group", width=18)
+        table.add_column(t("participants.col.role"), key="role", width=12)
         self.reload()
         table.focus()
 

@@ -44,10 +44,10 @@ class PreparationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(t("ledger.col.no"), key="no", width=4)
-        table.add_column(t("prep.col.field"), key="field", width=14)
-        table.add_column(t("ledger.col.content"), key="content", width=36)
-        table.add_column(t("prep.col.preparer"), key="preparer", width=20)
+        table.add_column(t("ledger.col.no"), key="no", width=3)
+        table.add_column(t("prep.col.field"), key="field", width=11)
+        table.add_column(t("ledger.col.content"), key="content", width=24)
+        table.add_column(t("prep.col.preparer"), key="preparer", width=14)
         table.add_column(t("prep.col.state"), key="state", width=12)
         self.reload()
         table.focus()
