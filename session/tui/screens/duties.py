@@ -122,7 +122,7 @@ class DutiesScreen(Screen[None]):
         overdue = sum(1 for d in self.duties if d.state(today) == "overdue")
         day = f"{weekday(today)} {fmt_date(today)}"
         if self.meeting_id is not None:
-            head = self.duties[0].meeting_title if self.duties else ""
+            head = self.duties[0].meeting_label if self.duties else ""
             title = t("duty.title.meeting", title=head, today=day, overdue=overdue)
             if not self.duties:
                 title = t("duty.no_date")
