@@ -4,6 +4,7 @@ briefing — the decree's layout, their texts and order, the place's own words."
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -228,3 +229,18 @@ def test_a_meeting_without_an_issuing_body_is_headed_by_its_plans_unit(store, wa
     left = doc.tables[0].rows[0].cells[0]
     assert [p.text for p in left.paragraphs if p.text][:2] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG BA ĐỒN"]
     assert "Các đồng chí, ông (bà): ……………………………………………" in body_texts(doc)  # nobody on its list yet
+
+
+def test_the_json_archive_holds_the_plan_the_duties_done_and_the_preparations(store, ward, tmp_path):
+    from session.domain.duties import mark_duty_done
+
+    meeting, _paths = ward
+    with store.action("duty.done", at=datetime(2026, 3, 2), meeting_id=meeting, actor="office") as tx:
+        mark_duty_done(tx, meeting, "invitations", done_on=ISSUED, note="Số 18/GM-UBND", today=ISSUED)
+    data = json.loads(export(store, meeting, "json", tmp_path / "hn.json", today=ISSUED)[0].read_text(encoding="utf-8"))
+    assert (data["plan"]["number"], data["meeting"]["plan_id"]) == ("45/KH-UBND", data["plan"]["id"])
+    assert [(d["duty"], d["done_on"], d["note"]) for d in data["duty_record"]] == [
+        ("invitations", "2026-03-02", "Số 18/GM-UBND")
+    ]
+    assert [p["preparer"] for p in data["issue_preparation"]] == ["Phòng Kinh tế, Hạ tầng và Đô thị"] * 2
+    assert [p["position"] for p in data["participant"]] == [1, 2, 3, 4, 5, 6]
