@@ -347,3 +347,37 @@ def document_for(settings):  # noqa: ANN001, ANN201 — session.domain.settings.
     return new_document(
         margins_mm=(s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm), body_pt=s.body_pt
     )
+
+
+def grid_table(document, headers: list[str], widths_cm: list[float], rows: list[tuple[list[str], bool]], *, size=13):
+    """A bordered table with a bold header row; *rows* are (cells, bold). A row of one cell
+    spans the whole width (a group heading). Fixed widths, centred numbers in column 1."""
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+
+    def fill(cell, text: str, *, bold: bool, center: bool) -> None:
+        paragraph = cell.paragraphs[0]
+        set_style(paragraph, "HNCenter" if center else "HNSmall")
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.font.size = Pt(size)
+
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        fill(cell, text, bold=True, center=True)
+    spans = []
+    for cells, bold in rows:
+        row = table.add_row().cells
+        if len(cells) == 1:
+            spans.append((row, cells[0], bold))
+            continue
+        for index, (cell, text) in enumerate(zip(row, cells, strict=True)):
+            fill(cell, text, bold=bold, center=index == 0)
+    _widths(table, widths_cm)  # before merging: a merged row's cells are one cell
+    for row, text, bold in spans:
+        fill(row[0].merge(row[-1]), text, bold=bold, center=False)
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")  # the header row again on every page
+    repeat.set(qn("w:val"), "true")
+    header_row.append(repeat)
+    return table

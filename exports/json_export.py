@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from models.changes import row_values
+from models.planning import DutyRecord, IssuePreparation, Plan
 from models.store import Store
 from models.tables import (
     AgendaItem,
@@ -55,6 +56,9 @@ def meeting_data(store: Store, meeting_id: int) -> dict:
             "answer": rows(Answer, Answer.meeting_id == meeting_id),
             "answer_issue": rows(AnswerIssue, AnswerIssue.answer_id.in_(answer_ids)),
             "conclusion": rows(Conclusion, Conclusion.issue_id.in_(issue_ids)),
+            "plan": row_values(s.get(Plan, meeting.plan_id)) if meeting.plan_id is not None else None,
+            "duty_record": rows(DutyRecord, DutyRecord.meeting_id == meeting_id),
+            "issue_preparation": rows(IssuePreparation, IssuePreparation.meeting_id == meeting_id),
             "event": [
                 {**row_values(e), "payload": json.loads(e.payload)}
                 for e in s.exec(select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id))

@@ -29,7 +29,7 @@ from models.errors import NotFound, StoreError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(conn: Any) -> None:
@@ -42,10 +42,38 @@ def _v1_to_v2(conn: Any) -> None:
     conn.execute(text("UPDATE registration SET number = queue_position"))
 
 
-_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2}  # from_version -> callable(connection)
+
+def _v2_to_v3(conn: Any) -> None:
+    """Plans, dated duties, invitation lists and prepared answers (kế hoạch, giấy mời)."""
+    from models.planning import DutyRecord, IssuePreparation, Plan
+
+    SQLModel.metadata.create_all(conn, tables=[Plan.__table__, DutyRecord.__table__, IssuePreparation.__table__])
+    for statement in (
+        "ALTER TABLE meeting ADD COLUMN invitation_number VARCHAR NOT NULL DEFAULT ''",
+        "ALTER TABLE meeting ADD COLUMN plan_id INTEGER REFERENCES plan (id) ON DELETE SET NULL",
+        "ALTER TABLE meeting ADD COLUMN localities VARCHAR NOT NULL DEFAULT ''",
+        "CREATE INDEX ix_meeting_plan_id ON meeting (plan_id)",
+        "ALTER TABLE participant ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE participant ADD COLUMN arrived_at TIMESTAMP",
+    ):
+        conn.execute(text(statement))
+    # The list keeps the order the participants were entered in.
+    conn.execute(text("UPDATE participant SET position = id"))
+
+
+
+_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2, 2: _v2_to_v3}  # from_version -> callable(connection)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _WRITING = contextvars.ContextVar("hoinghi_writing", default=False)
+
+
+def machine_name() -> str:
+    """This machine's name as the history shows it (HOINGHI_MACHINE overrides it)."""
+    import socket
+
+    name = os.environ.get("HOINGHI_MACHINE") or socket.gethostname() or "local"
+    return name.strip()[:40] or "local"
 
 
 def busy_timeout_ms() -> int:
@@ -340,7 +368,8 @@ class Store:
         session = Session(self.engine, expire_on_commit=False)
         log = ChangeLog()
         log.attach(session)
-        tx = Tx(session, meeting_id, dict(facts), name=name, at=at, actor=actor, desk=desk or actor)
+        desk = desk or f"{actor}@{machine_name()}"
+        tx = Tx(session, meeting_id, dict(facts), name=name, at=at, actor=actor, desk=desk)
         try:
             if meeting_id is not None and self.engine.dialect.name != "sqlite":
                 # SQLite's BEGIN IMMEDIATE already serialises writers; a server database

@@ -60,6 +60,9 @@ class Meeting(SQLModel, table=True):
     secretary_title: str = ""
     minutes_number: str = ""  # số biên bản
     notice_number: str = ""  # số thông báo kết luận
+    invitation_number: str = ""  # số giấy mời
+    plan_id: int | None = Field(default=None, foreign_key="plan.id", ondelete="SET NULL", index=True)  # kế hoạch
+    localities: str = ""  # the cluster of thôn / tổ dân phố the meeting is held for
     speech_limit_seconds: int = 180
     notice_days: int = 10
     reply_days: int = 20
@@ -90,8 +93,10 @@ class Participant(SQLModel, table=True):
     title: str = ""  # chức vụ
     organisation: str = ""  # cơ quan, đơn vị
     group: str = ""  # xã | thôn | nhân dân …
-    role: str = "delegate"  # delegate | official | chair | secretary | front
+    role: str = "delegate"  # chair | co_chair | presenter | answerer | delegate (older: official, secretary, front)
     present: bool = True
+    position: int = 0  # order on the invitation list
+    arrived_at: datetime | None = _moment()  # ticked at the door
 
 
 class AgendaItem(SQLModel, table=True):
@@ -250,3 +255,7 @@ class Event(SQLModel, table=True):
     undone_by: int | None = None
 
     __table_args__ = (Index("ix_event_desk", "meeting_id", "desk"),)
+
+# The planning tables (kế hoạch, duties, prepared answers) live in their own module;
+# importing it here registers them on the same metadata.
+from models import planning  # noqa: E402,F401

@@ -18,7 +18,7 @@ from sqlalchemy import event, inspect
 from sqlmodel import SQLModel, select
 
 from models.errors import NotFound, StoreError
-from models.store import SCHEMA_VERSION, Store, resolve_url
+from models.store import SCHEMA_VERSION, Store, machine_name, resolve_url
 from models.tables import Event, Meeting, Registration
 from session.domain.demo import create_demo
 from session.domain.meetings import create_meeting, list_meetings, meeting_view
@@ -124,14 +124,14 @@ def test_an_action_that_fails_leaves_no_half_written_record(store, clock):
 def test_undo_reverts_the_last_action_and_logs_itself(store, clock):
     first = create_meeting(store, at=clock(), title="Một")
     second = create_meeting(store, at=clock(), title="Hai", actor="office")
-    undone = store.undo_last(second, at=clock(), desk="office", actor="office")
+    undone = store.undo_last(second, at=clock(), desk=f"office@{machine_name()}", actor="office")
     assert undone.action == "meeting.create"
     assert [m.id for m in list_meetings(store)] == [first]
     with store.read() as s:
         actions = [(e.action, e.undo_of) for e in s.exec(select(Event).order_by(Event.id))]
     assert actions[-1] == ("undo", undone.id)
     with pytest.raises(NotFound):
-        store.undo_last(second, at=clock(), desk="office", actor="office")
+        store.undo_last(second, at=clock(), desk=f"office@{machine_name()}", actor="office")
 
 
 # --- databases that must be refused, and left exactly as they were ------------------

@@ -10,16 +10,20 @@ from session.i18n import t
 
 @main.command(name="export")
 @common
-@click.argument("kind", type=click.Choice(["minutes", "conclusion", "followup", "json"]))
+@click.argument(
+    "kind",
+    type=click.Choice(["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing"]),
+)
 @click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
 @click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
 @click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-@click.option("--date", "issued", default=None, help="Date of the notice (dd/mm/yyyy; default today).")
+@click.option("--date", "issued", default=None, help="Date of the document (dd/mm/yyyy; default today).")
 @click.pass_context
 @friendly
 def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
-    """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx) hoặc JSON của hội nghị."""
+    """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON; giấy mời, thông báo trên
+    hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì."""
     from exports.run import export
     from session.domain.dates import parse_date
     from session.domain.meetings import meeting_view

@@ -34,9 +34,11 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
 @click.option("--date", "day", default=None, help="Date, dd/mm/yyyy.")
 @click.option("--start", default=None, help="Start time, hh:mm (default: the template's).")
 @click.option("--issuing-body", default="", help="Issuing body, e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN.")
+@click.option("--plan", "plan_id", type=int, default=None, help="The plan (kế hoạch) the meeting belongs to.")
+@click.option("--localities", default="", help="The cluster of thôn / tổ dân phố the meeting is for.")
 @click.pass_context
 @friendly
-def new(ctx, template, title, venue, place, day, start, issuing_body) -> None:
+def new(ctx, template, title, venue, place, day, start, issuing_body, plan_id, localities) -> None:
     """Tạo hội nghị mới từ mẫu chương trình; in ra số hội nghị."""
     from session.domain.dates import parse_date, parse_time
     from session.domain.meetings import create_meeting
@@ -53,7 +55,12 @@ def new(ctx, template, title, venue, place, day, start, issuing_body) -> None:
             day=parse_date(day) if day else None,
             start=parse_time(start) if start else None,
             issuing_body=issuing_body,
+            plan_id=plan_id,
+            localities=localities,
         )
+        from session.cli.planning import warn_short_notice
+
+        warn_short_notice(store, parse_date(day) if day else None, clock()().date(), plan_id)
     finally:
         store.close()
     click.echo(meeting_id)

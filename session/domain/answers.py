@@ -91,8 +91,10 @@ def end_answer(tx: Tx, meeting_id: int, *, summary: str | None = None) -> int:
 
 
 def answerers(store: Store, meeting_id: int) -> list[Answerer]:
-    """Who may answer: the chair first, then the officials among the participants."""
+    """Who may answer: the chair first, then every official on the invitation list
+    (co-chairs, presenters, answerers), in the list's order."""
     from models.tables import Meeting, Participant
+    from session.domain.participants import OFFICIAL_ROLES
 
     with store.read() as s:
         meeting = s.get(Meeting, meeting_id)
@@ -100,8 +102,8 @@ def answerers(store: Store, meeting_id: int) -> list[Answerer]:
             raise HoinghiError("meeting.not_found", id=meeting_id)
         people = s.exec(
             select(Participant)
-            .where(Participant.meeting_id == meeting_id, Participant.role.in_(("official", "chair")))
-            .order_by(Participant.id)
+            .where(Participant.meeting_id == meeting_id, Participant.role.in_(OFFICIAL_ROLES))
+            .order_by(Participant.position, Participant.id)
         ).all()
     found = []
     if meeting.chair:

@@ -61,7 +61,7 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
         meeting.chair, meeting.chair_title = D.CHAIR
         meeting.co_chair, meeting.co_chair_title = D.CO_CHAIR
         meeting.secretary, meeting.secretary_title = D.SECRETARY
-        for name, title, org, group, role in D.PARTICIPANTS:
+        for position, (name, title, org, group, role) in enumerate(D.PARTICIPANTS, start=1):
             tx.add(
                 Participant(
                     meeting_id=meeting_id,
@@ -71,7 +71,8 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
                     organisation=org,
                     group=group,
                     role=role,
-                    present=True,
+                    present=finished,  # the planned demo waits for its people at the door
+                    position=position,
                 )
             )
         for group in tx.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)):

@@ -31,6 +31,8 @@ TEXT_FIELDS = (
     "secretary_title",
     "minutes_number",
     "notice_number",
+    "invitation_number",
+    "localities",
 )
 
 
@@ -59,6 +61,8 @@ class MeetingDetails:
     secretary_title: str = ""
     minutes_number: str = ""
     notice_number: str = ""
+    invitation_number: str = ""
+    localities: str = ""
     planned_date: date | None = None
     planned_start: time | None = None
     groups: tuple[Attendance, ...] = field(default_factory=tuple)

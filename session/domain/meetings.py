@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from models.errors import HoinghiError
+from models.planning import Plan
 from models.store import Store
 from models.tables import AgendaItem, AttendanceGroup, Meeting, Registration
 from models.text import clean_text
@@ -28,13 +29,18 @@ def create_meeting(
     issuing_body: str = "",
     parent_body: str = "",
     actor: str = "secretary",
+    plan_id: int | None = None,
+    localities: str = "",
 ) -> int:
-    """Create a meeting with the agenda of *template*; returns its id."""
+    """Create a meeting with the agenda of *template*, in plan *plan_id* if given; returns its id."""
     tpl = template if isinstance(template, AgendaTemplate) else get_template(template)
     title_text = clean_text(title if title is not None else tpl.title, field="title", required=True)
     start_time = start or tpl.start
     end_dt = datetime.combine(day or at.date(), start_time) + timedelta(minutes=tpl.minutes)
+    localities_text = clean_text(localities, field="localities", max_len=300)
     with store.action("meeting.create", at=at, actor=actor) as tx:
+        if plan_id is not None and tx.get(Plan, plan_id) is None:
+            raise HoinghiError("plan.not_found", id=plan_id)
         meeting = tx.add(
             Meeting(
                 title=title_text,
@@ -47,6 +53,8 @@ def create_meeting(
                 planned_date=day,
                 planned_start=start_time,
                 planned_end=end_dt.time(),
+                plan_id=plan_id,
+                localities=localities_text,
                 created_at=at,
             )
         )

@@ -21,7 +21,9 @@ class OfficeSettings:
     parent_body: str = ""  # cơ quan chủ quản, optional
     place_name: str = ""  # địa danh (blank: the meeting's)
     minutes_suffix: str = "BB-UBND"
-    notice_suffix: str = "TB-UBND"
+    notice_suffix: str = "TB-UBND"  # also the loudspeaker announcement's
+    invitation_suffix: str = "GM-UBND"
+    briefing_suffix: str = "BC-VP"  # the office's briefing for the chair
     # Signature of the conclusion notice: authority line, title line, name.
     notice_authority: str = "TM."  # TM. | KT. | TL. | Q. | ""
     notice_authority_body: str = "ỦY BAN NHÂN DÂN"

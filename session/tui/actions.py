@@ -129,6 +129,7 @@ LIVE = (
     Act("ledger", "l", "key.ledger", "cmd.ledger"),
     Act("followup", "o", "key.followup", "cmd.followup"),
     Act("details", "m", "key.details", "cmd.details"),
+    Act("prepare", "j", "key.prepare", "cmd.prepare"),
     Act("export", "x", "key.export", "cmd.export"),
     Act("history", "h", "key.history", "cmd.history"),
     Act("close_meeting", "k", "key.close", "cmd.close"),

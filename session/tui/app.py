@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -12,7 +13,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from models.errors import HoinghiError
-from models.store import Store
+from models.store import Store, Tx
 from session.clock import Clock, system_clock
 from session.i18n import error_text, t
 from session.tui.actions import key_label
@@ -45,6 +46,10 @@ class HoinghiApp(App[None]):
 
         super().__init__()
         self._bindings.bind("ctrl+q", "quit", t("key.quit"), show=False, priority=True)
+        # The palette's key, named in the app's language (Textual's own says "palette").
+        self._bindings.key_to_bindings[self.COMMAND_PALETTE_BINDING] = [
+            Binding(self.COMMAND_PALETTE_BINDING, "command_palette", t("key.palette"), show=False, priority=True)
+        ]
         # Tab moves focus the moment the app reads it, so the letters typed right after it
         # go to the next field even when the keys arrive in one burst (see screens/form.py).
         self._bindings.bind("tab", "focus_next", show=False, priority=True)
@@ -66,6 +71,12 @@ class HoinghiApp(App[None]):
         if ws is None:
             ws = self._workstations[meeting_id] = Workstation(self.store, meeting_id, self.desk, self.clock)
         return ws
+
+    def desk_action(self, name: str, *, meeting_id: int | None = None, **facts: object) -> AbstractContextManager[Tx]:
+        """One action of this app's desk outside a meeting's workstation (plans, settings)."""
+        return self.store.action(
+            name, at=self.clock(), meeting_id=meeting_id, actor=self.desk.kind, desk=self.desk.id, **facts
+        )
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as printed on the keyboard ("/" rather than "slash")."""

@@ -3,17 +3,13 @@ office, an import — and on which machine, when several laptops share one meeti
 
 from __future__ import annotations
 
-import os
-import socket
 from dataclasses import dataclass
 
+from models.store import machine_name
+
+__all__ = ["KINDS", "Desk", "machine_name"]
+
 KINDS = ("console", "desk", "office", "import", "display", "system")
-
-
-def machine_name() -> str:
-    """This machine's name as the history shows it (HOINGHI_MACHINE overrides it)."""
-    name = os.environ.get("HOINGHI_MACHINE") or socket.gethostname() or "local"
-    return name.strip()[:40] or "local"
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ def sentence(action: str, facts: Mapping[str, Any]) -> str:
     if variant and _has(variant):
         key = variant
     if not _has(key):
-        return action
+        # An action with no sentence of its own yet: its short name.
+        return t(f"action.{action}") if _has(f"action.{action}") else action
     template = t(key)
     return string.Formatter().vformat(template, (), _Blank(facts))
 

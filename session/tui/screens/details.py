@@ -45,6 +45,9 @@ class MeetingDetailsScreen(FormScreen[bool]):
                 yield from field("venue", d.venue)
                 yield from field("place_name", d.place_name)
             with Horizontal(classes="row"):
+                yield from field("localities", d.localities)
+                yield from field("invitation_number", d.invitation_number)
+            with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("details.date"))
                     yield Input(fmt_date(d.planned_date), id="d-date")

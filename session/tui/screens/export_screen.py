@@ -18,7 +18,8 @@ from models.errors import HoinghiError
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
-KINDS = ("minutes", "conclusion", "followup", "json")
+KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing")
+PDF_KINDS = ("minutes", "conclusion", "invitation", "announcement", "briefing")
 
 
 def default_folder() -> Path:
@@ -29,9 +30,10 @@ def default_folder() -> Path:
 class ExportScreen(FormScreen[None]):
     BINDINGS = [Binding("escape", "close", t("key.back"))]
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(self, meeting_id: int, *, selected: tuple[str, ...] = ("minutes", "conclusion")) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.selected = selected
         self.written: list[Path] = []
 
     def compose(self) -> ComposeResult:
@@ -40,7 +42,7 @@ class ExportScreen(FormScreen[None]):
             yield Label(t("export.folder"))
             yield Input(str(default_folder()), id="export-folder")
             for kind in KINDS:
-                yield Checkbox(t(f"export.{kind}"), value=kind in ("minutes", "conclusion"), id=f"export-{kind}")
+                yield Checkbox(t(f"export.{kind}"), value=kind in self.selected, id=f"export-{kind}")
             yield Checkbox(t("export.pdf"), value=False, id="export-pdf", disabled=shutil.which("soffice") is None)
             yield Checkbox(t("export.overwrite"), value=False, id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
@@ -95,7 +97,7 @@ class ExportScreen(FormScreen[None]):
                     Path(folder).expanduser(),
                     today=today,
                     force=force,
-                    pdf=pdf and kind in ("minutes", "conclusion"),
+                    pdf=pdf and kind in PDF_KINDS,
                 )
             except HoinghiError as exc:
                 lines.append(error_text(exc))

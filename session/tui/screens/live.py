@@ -356,6 +356,11 @@ class LiveScreen(MeetingScreenBase):
 
         self.open(MeetingDetailsScreen(self.meeting_id), lambda saved: saved and self.reload())
 
+    def action_prepare(self) -> None:
+        from session.tui.screens.duties import DutiesScreen
+
+        self.open(DutiesScreen(self.meeting_id))
+
     def action_ledger(self) -> None:
         from session.tui.screens.ledger import LedgerScreen
 

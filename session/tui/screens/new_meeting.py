@@ -18,6 +18,10 @@ from session.i18n import error_text, t
 class NewMeetingScreen(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
+    def __init__(self, *, plan_id: int | None = None) -> None:
+        super().__init__()
+        self.plan_id = plan_id
+
     def compose(self) -> ComposeResult:
         try:
             templates = list_templates()
@@ -44,17 +48,31 @@ class NewMeetingScreen(ModalScreen[int | None]):
                 with Vertical():
                     yield Label(t("new.start"))
                     yield Input(id="start", placeholder="07:30")
+            yield Label(t("new.plan"))
+            yield Select(self._plan_options(), value=self.plan_id or 0, allow_blank=False, id="plan")
+            yield Label(t("new.localities"))
+            yield Input(id="localities", placeholder=t("new.localities.hint"))
             yield Static("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("new.create"), variant="primary", id="create")
                 yield Button(t("key.cancel"), id="cancel")
 
+    def _plan_options(self) -> list[tuple[str, int]]:
+        from session.domain.plans import list_plans
+
+        try:
+            plans = list_plans(self.app.store)
+        except HoinghiError:
+            plans = []
+        return [(t("new.no_plan"), 0), *((f"{p.year} · {p.label}"[:70], p.id) for p in plans)]
+
     def on_mount(self) -> None:
         self._fill_title()
         self.query_one("#title", Input).focus()
 
-    def on_select_changed(self, _event: Select.Changed) -> None:
-        self._fill_title()
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "template":
+            self._fill_title()
 
     def _fill_title(self) -> None:
         tpl = self._templates.get(self.query_one("#template", Select).value)
@@ -76,7 +94,9 @@ class NewMeetingScreen(ModalScreen[int | None]):
 
     def _create(self) -> None:
         values = {w.id: w.value for w in self.query(Input)}
+        plan_id = int(self.query_one("#plan", Select).value) or None
         try:
+            day = parse_date(values["date"]) if values["date"].strip() else None
             meeting_id = create_meeting(
                 self.app.store,
                 at=self.app.clock(),
@@ -84,10 +104,24 @@ class NewMeetingScreen(ModalScreen[int | None]):
                 title=values["title"],
                 venue=values["venue"],
                 place=values["place"],
-                day=parse_date(values["date"]) if values["date"].strip() else None,
+                day=day,
                 start=parse_time(values["start"]) if values["start"].strip() else None,
+                plan_id=plan_id,
+                localities=values["localities"],
             )
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))
             return
+        self._warn_short_notice(day, plan_id)
         self.dismiss(meeting_id)
+
+    def _warn_short_notice(self, day, plan_id: int | None) -> None:  # noqa: ANN001
+        """A meeting fewer than 7 days ahead cannot be announced in time (Điều 43): say so."""
+        from session.domain.duties import notice_shortfall
+
+        try:
+            short = notice_shortfall(self.app.store, day, self.app.clock().date(), plan_id)
+        except HoinghiError:
+            return
+        if short is not None:
+            self.app.notify(t("plan.short_notice", ahead=short[0], needed=short[1]), severity="warning", timeout=10)

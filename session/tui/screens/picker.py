@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date
 from session.domain.meetings import list_meetings
+from session.domain.plans import plan_groups
 from session.i18n import t
 
 
@@ -18,6 +20,8 @@ class PickerScreen(Screen[None]):
         Binding("enter", "open", t("key.open")),
         Binding("n", "new", t("key.new")),
         Binding("e", "details", t("key.details")),
+        Binding("k", "plans", t("key.plans")),
+        Binding("d", "due", t("key.due")),
         Binding("q", "app.quit", t("key.quit")),
     ]
 
@@ -49,40 +53,66 @@ class PickerScreen(Screen[None]):
         table.clear()
         try:
             meetings = list_meetings(self.app.store)
+            groups = plan_groups(self.app.store, meetings)
         except HoinghiError as exc:
             self.app.report(exc)
-            meetings = []
-        for m in meetings:
-            table.add_row(
-                str(m.id),
-                fmt_date(m.planned_date),
-                t(f"status.{m.status}"),
-                m.title,
-                m.venue,
-                str(m.registrations),
-                key=str(m.id),
-            )
+            meetings, groups = [], []
+        for plan, members in groups:
+            if plan is not None or len(groups) > 1:
+                label = t("picker.plan", plan=plan.short, count=len(members)) if plan else t("picker.no_plan")
+                key = f"plan-{plan.id}" if plan else "plan-none"
+                table.add_row("", str(plan.year) if plan else "", "", Text(label, style="bold"), "", "", key=key)
+            for m in members:
+                table.add_row(
+                    str(m.id),
+                    fmt_date(m.planned_date),
+                    t(f"status.{m.status}"),
+                    m.title,
+                    m.venue,
+                    str(m.registrations),
+                    key=str(m.id),
+                )
         self.query_one("#picker-empty").display = not meetings
         table.display = bool(meetings)
         if meetings:
             table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_meeting(int(event.row_key.value))
+        self._open(event.row_key.value)
+
+    def _selected_key(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _open(self, key: str | None) -> None:
+        if key is None or key == "plan-none":
+            return
+        if key.startswith("plan-"):  # a plan's heading: the plan itself
+            self.action_plans(int(key.removeprefix("plan-")))
+            return
+        self.app.open_meeting(int(key))
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.open_meeting(int(key.value))
+        self._open(self._selected_key())
 
     def action_details(self) -> None:
         from session.tui.screens.details import MeetingDetailsScreen
 
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(MeetingDetailsScreen(int(key.value)), lambda saved: saved and self.refresh_list())
+        key = self._selected_key()
+        if key is not None and not key.startswith("plan-"):
+            self.app.push_screen(MeetingDetailsScreen(int(key)), lambda saved: saved and self.refresh_list())
+
+    def action_plans(self, plan_id: int | None = None) -> None:
+        from session.tui.screens.plans import PlansScreen
+
+        self.app.push_screen(PlansScreen(plan_id))
+
+    def action_due(self) -> None:
+        from session.tui.screens.duties import DutiesScreen
+
+        self.app.push_screen(DutiesScreen())
 
     def action_new(self) -> None:
         from session.tui.screens.new_meeting import NewMeetingScreen

@@ -1,0 +1,99 @@
+"""What the documents before the meeting read, as plain data: the invitation (giấy mời),
+the loudspeaker announcement (thông báo trên hệ thống truyền thanh) and the chair's
+briefing (tài liệu phục vụ chủ trì)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from models.errors import HoinghiError
+from models.store import Store
+from models.tables import Meeting
+from session.domain.duties import DutyView, meeting_duties
+from session.domain.meetings import meeting_view
+from session.domain.participants import ParticipantView, participants
+from session.domain.place_words import PlaceWords, place_words
+from session.domain.plans import PlanView, plan_view
+from session.domain.preparation import PreparedIssue, prepared_issues
+from session.domain.settings import OfficeSettings, get_settings
+from session.domain.views import MeetingView
+
+
+@dataclass(frozen=True)
+class MeetingPapers:
+    """A meeting as the documents before it need it."""
+
+    meeting: MeetingView
+    settings: OfficeSettings
+    plan: PlanView | None
+    invitation_number: str
+    localities: str
+    words: PlaceWords
+    participants: tuple[ParticipantView, ...]
+    duties: tuple[DutyView, ...]
+
+    @property
+    def issuing_body(self) -> str:
+        """The office's setting, the meeting's own, or the plan's unit ("phường Ba Đồn")."""
+        found = self.settings.issuing_body or self.meeting.issuing_body
+        if not found and self.plan is not None and self.plan.unit:
+            found = f"ỦY BAN NHÂN DÂN {self.plan.unit.upper()}"
+        return found
+
+    @property
+    def place_name(self) -> str:
+        return self.settings.place_name or self.meeting.place_name
+
+    @property
+    def day(self) -> date | None:
+        return self.meeting.planned_date
+
+    def duty_due(self, key: str) -> date | None:
+        return next((d.due for d in self.duties if d.key == key), None)
+
+    def groups(self) -> list[tuple[str, list[ParticipantView]]]:
+        """The invitees by group, in the order the groups first appear on the list."""
+        found: dict[str, list[ParticipantView]] = {}
+        for person in self.participants:
+            found.setdefault(person.group, []).append(person)
+        return list(found.items())
+
+
+def meeting_papers(store: Store, meeting_id: int) -> MeetingPapers:
+    view = meeting_view(store, meeting_id)
+    with store.read() as s:
+        row = s.get(Meeting, meeting_id)
+        if row is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        plan_id, number, localities = row.plan_id, row.invitation_number, row.localities
+    plan = plan_view(store, plan_id) if plan_id is not None else None
+    settings = get_settings(store)
+    return MeetingPapers(
+        meeting=view,
+        settings=settings,
+        plan=plan,
+        invitation_number=number,
+        localities=localities,
+        words=place_words(settings.issuing_body or view.issuing_body, plan.unit if plan else ""),
+        participants=tuple(participants(store, meeting_id)),
+        duties=tuple(meeting_duties(store, meeting_id)),
+    )
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The chair's briefing: the expected questions by field, who prepares, what they prepared."""
+
+    papers: MeetingPapers
+    issues: tuple[PreparedIssue, ...]
+
+    def by_field(self) -> list[tuple[str, list[PreparedIssue]]]:
+        found: dict[str, list[PreparedIssue]] = {}
+        for item in self.issues:
+            found.setdefault(item.issue.field or "", []).append(item)
+        return sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0] == "", kv[0]))
+
+
+def briefing(store: Store, meeting_id: int) -> Briefing:
+    return Briefing(meeting_papers(store, meeting_id), tuple(prepared_issues(store, meeting_id)))

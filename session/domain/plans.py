@@ -1,0 +1,218 @@
+"""Plans (kế hoạch): a year's plan of dialogue meetings, e.g. one per cluster of thôn /
+tổ dân phố, with its own figures for the dated duties around each meeting."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from models.errors import HoinghiError
+from models.planning import Plan
+from models.store import Store, Tx
+from models.tables import Meeting
+from models.text import clean_text, fold
+from session.domain.duty_rules import DEFAULT_RULES, check_days, get_rule_set
+
+ACTOR = "office"
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    """What the plan form or ``hoinghi plan new`` hands in; checked by :func:`create_plan`."""
+
+    title: str
+    year: int | str
+    number: str = ""
+    issued_on: date | None = None
+    unit: str = ""
+    rule_set: str = DEFAULT_RULES
+    days: dict[str, int | str] = field(default_factory=dict)  # the plan's own figures
+
+
+@dataclass(frozen=True)
+class PlanMeeting:
+    id: int
+    title: str
+    planned_date: date | None
+    venue: str
+    localities: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: int
+    number: str
+    issued_on: date | None
+    year: int
+    unit: str
+    title: str
+    rule_set: str
+    figures: dict[str, int]  # every duty's days, the plan's own where set
+    meetings: tuple[PlanMeeting, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} — {self.title}" if self.number else self.title
+
+
+def _year(value: int | str) -> int:
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise HoinghiError("plan.bad_year", value=value) from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise HoinghiError("plan.bad_year", value=value)
+    return year
+
+
+def _figures(rule_set: str, days: dict[str, int | str]) -> dict[str, int]:
+    rules = get_rule_set(rule_set)
+    own = {}
+    for key, value in days.items():
+        rules.rule(key)  # an unknown duty is refused, naming the known ones
+        own[key] = check_days(value, key)
+    return rules.figures(own)
+
+
+def _apply(plan: Plan, draft: PlanDraft) -> None:
+    title = clean_text(draft.title, field="plan_title", required=True, max_len=500)
+    plan.title, plan.title_key = title, fold(title)
+    plan.number = clean_text(draft.number, field="plan_number", max_len=60)
+    plan.unit = clean_text(draft.unit, field="plan_unit", max_len=200)
+    plan.year = _year(draft.year)
+    plan.issued_on = draft.issued_on
+    plan.rule_set = draft.rule_set or DEFAULT_RULES
+    plan.duty_days = json.dumps(_figures(plan.rule_set, draft.days), sort_keys=True)
+
+
+def create_plan(tx: Tx, draft: PlanDraft, *, at: datetime) -> int:
+    """A new plan; its figures are the rule set's defaults unless the draft sets them."""
+    plan = Plan(year=draft.year if isinstance(draft.year, int) else 0, title="", created_at=at)
+    _apply(plan, draft)
+    tx.add(plan)
+    tx.flush()
+    tx.facts["plan_id"] = plan.id
+    return plan.id
+
+
+def update_plan(tx: Tx, plan_id: int, draft: PlanDraft) -> None:
+    """Change a plan's particulars or figures (its meetings' duties follow at once)."""
+    plan = tx.get(Plan, plan_id)
+    if plan is None:
+        raise HoinghiError("plan.not_found", id=plan_id)
+    _apply(plan, draft)
+    tx.facts["plan_id"] = plan_id
+
+
+def set_meeting_plan(tx: Tx, meeting_id: int, plan_id: int | None) -> None:
+    """Put a meeting in a plan (or take it out with None)."""
+    meeting = tx.get(Meeting, meeting_id)
+    if meeting is None:
+        raise HoinghiError("meeting.not_found", id=meeting_id)
+    if plan_id is not None and tx.get(Plan, plan_id) is None:
+        raise HoinghiError("plan.not_found", id=plan_id)
+    meeting.plan_id = plan_id
+
+
+def plan_figures(plan: Plan) -> dict[str, int]:
+    """The figures stored on *plan*, completed by its rule set's defaults."""
+    try:
+        own = {k: int(v) for k, v in json.loads(plan.duty_days or "{}").items()}
+    except (ValueError, TypeError, AttributeError):
+        own = {}
+    return get_rule_set(plan.rule_set or DEFAULT_RULES).figures(own)
+
+
+def _view(plan: Plan, meetings: list[PlanMeeting]) -> PlanView:
+    return PlanView(
+        id=plan.id,
+        number=plan.number,
+        issued_on=plan.issued_on,
+        year=plan.year,
+        unit=plan.unit,
+        title=plan.title,
+        rule_set=plan.rule_set,
+        figures=plan_figures(plan),
+        meetings=tuple(meetings),
+    )
+
+
+def _meetings(s, plan_id: int) -> list[PlanMeeting]:  # noqa: ANN001 — a session
+    rows = s.exec(
+        select(Meeting.id, Meeting.title, Meeting.planned_date, Meeting.venue, Meeting.localities, Meeting.status)
+        .where(Meeting.plan_id == plan_id)
+        .order_by(Meeting.planned_date, Meeting.id)
+    ).all()
+    return [PlanMeeting(*row) for row in rows]
+
+
+def plan_view(store: Store, plan_id: int) -> PlanView:
+    with store.read() as s:
+        plan = s.get(Plan, plan_id)
+        if plan is None:
+            raise HoinghiError("plan.not_found", id=plan_id)
+        return _view(plan, _meetings(s, plan_id))
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    number: str
+    issued_on: date | None
+    year: int
+    unit: str
+    title: str
+    meetings: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} — {self.title}" if self.number else self.title
+
+    @property
+    def short(self) -> str:
+        """The plan's number, or the start of its title when it has none."""
+        if self.number:
+            return self.number
+        return self.title if len(self.title) <= 48 else self.title[:47] + "…"
+
+
+def list_plans(store: Store) -> list[PlanSummary]:
+    """Every plan, newest year first, with how many meetings it holds."""
+    with store.read() as s:
+        counts = dict(
+            s.exec(
+                select(Meeting.plan_id, func.count()).where(Meeting.plan_id.is_not(None)).group_by(Meeting.plan_id)
+            ).all()
+        )
+        plans = s.exec(select(Plan).order_by(Plan.year.desc(), Plan.issued_on.desc(), Plan.id.desc())).all()
+        return [PlanSummary(p.id, p.number, p.issued_on, p.year, p.unit, p.title, counts.get(p.id, 0)) for p in plans]
+
+
+def plan_of_meetings(store: Store) -> dict[int, int]:
+    """meeting id -> plan id, for the meetings that belong to a plan."""
+    with store.read() as s:
+        return dict(s.exec(select(Meeting.id, Meeting.plan_id).where(Meeting.plan_id.is_not(None))).all())
+
+
+def plan_groups(store: Store, meetings: list) -> list[tuple[PlanSummary | None, list]]:  # noqa: ANN001
+    """*meetings* (any objects with an ``id``) grouped by plan, newest plan first, each
+    plan's in date order; the meetings of no plan last, in their own order. No plans at
+    all: one group."""
+    plans = list_plans(store)
+    of = plan_of_meetings(store)
+    groups: list[tuple[PlanSummary | None, list]] = []
+    for plan in plans:
+        members = [m for m in meetings if of.get(m.id) == plan.id]
+        # A plan's meetings in the order they are held: cluster 1, 2, 3.
+        members.sort(key=lambda m: (getattr(m, "planned_date", None) or date.max, m.id))
+        groups.append((plan, members))
+    rest = [m for m in meetings if m.id not in of]
+    if rest or not groups:
+        groups.append((None, rest))
+    return groups
