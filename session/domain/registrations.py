@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import select
 
+from models.changes import insert_all
 from models.errors import Conflict, HoinghiError, TextError
 from models.store import Store, Tx
 from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration
@@ -188,12 +189,58 @@ def register_many(store: Store, meeting_id: int, slips: list[Slip], *, at: datet
     fields = get_fields(store)
     cleaned = [clean_slip(s, fields) for s in slips]
     with store.action("registration.import", at=at, meeting_id=meeting_id, actor=actor, count=len(cleaned)) as tx:
-        if tx.get(Meeting, meeting_id) is None:
-            raise HoinghiError("meeting.not_found", id=meeting_id)
-        start = next_position(tx, meeting_id)
-        regs = [_add(tx, meeting_id, slip, at, start + n) for n, slip in enumerate(cleaned)]
-        _add_issues(tx, meeting_id, regs, at)
+        add_cleaned_slips(tx, meeting_id, cleaned, at=at)
     return len(cleaned)
+
+
+def add_cleaned_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetime) -> list[int]:
+    """Append already cleaned slips to the queue, with their issues, in few statements.
+
+    The rows are inserted in bulk (not flushed one by one) so a list of thousands holds
+    the write lock for a moment only. Returns the new registrations' ids, in order."""
+    if tx.get(Meeting, meeting_id) is None:
+        raise HoinghiError("meeting.not_found", id=meeting_id)
+    start = next_position(tx, meeting_id)
+    regs = [
+        dict(
+            meeting_id=meeting_id,
+            speaker_name=slip.name,
+            name_key=fold(slip.name),
+            locality=slip.locality,
+            locality_key=fold(slip.locality),
+            role=slip.role,
+            organisation=slip.organisation,
+            field=slip.field,
+            summary=slip.summary,
+            summary_key=fold(slip.summary),
+            source=slip.source,
+            phone=slip.phone,
+            registered_at=at,
+            queue_position=start + n,
+        )
+        for n, slip in enumerate(slips)
+    ]
+    ids = insert_all(tx.session, Registration, regs)
+    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    raised = [(reg_id, reg) for reg_id, reg in zip(ids, regs, strict=True) if reg["summary"]]
+    issues = [
+        dict(
+            meeting_id=meeting_id,
+            position=top + n,
+            content=reg["summary"],
+            content_key=reg["summary_key"],
+            field=reg["field"],
+            created_at=at,
+        )
+        for n, (_, reg) in enumerate(raised, start=1)
+    ]
+    issue_ids = insert_all(tx.session, Issue, issues)
+    links = [
+        dict(issue_id=issue_id, registration_id=reg_id)
+        for issue_id, (reg_id, _) in zip(issue_ids, raised, strict=True)
+    ]
+    insert_all(tx.session, IssueRaiser, links)
+    return ids
 
 
 def update_registration(store: Store, reg_id: int, slip: Slip, *, at: datetime, actor: str = "desk") -> None:

@@ -63,12 +63,3 @@ def error_text(exc: HoinghiError) -> str:
         )
     return t(f"error.{exc.code}", **params)
 
-
-def row_error_text(row: int, code: str, params: dict) -> str:
-    """ "Dòng 7: cột Họ và tên: …" for a bad row of an imported sheet."""
-    params = dict(params)
-    if "column" in params:
-        params["column"] = t(f"column.{params['column']}")
-    if "field" in params:
-        params["field"] = t(f"field.{params['field']}")
-    return t("import.row", row=row, message=t(f"error.{code}", **params))
