@@ -56,9 +56,16 @@ def map_columns(texts: list[str]) -> tuple[dict[str, int], dict[int, str]]:
     return found, duplicates
 
 
-def _is_subheader(cells: list[Cell]) -> bool:
-    filled = [text_of(c) for c in cells if text_of(c)]
-    return bool(filled) and all(exact_key(text) is not None for text in filled)
+def _is_subheader(cells: list[Cell], upper: list[Cell]) -> bool:
+    """Every filled cell is a known header (a cell repeating the one above it, as a
+    vertical merge does, says nothing either way); at least one is new."""
+    above = [text_of(c) for c in upper]
+    new = [
+        text_of(c)
+        for index, c in enumerate(cells)
+        if text_of(c) and (index >= len(above) or text_of(c) != above[index])
+    ]
+    return bool(new) and all(exact_key(text) is not None for text in new)
 
 
 def _score(mapping: dict[str, int]) -> int:
@@ -76,7 +83,7 @@ def find_header(grid: Grid) -> Header | None:
         mapping, duplicates = map_columns(texts)
         used = (number,)
         start = index + 1
-        if index + 1 < len(rows) and _is_subheader(rows[index + 1][1]):
+        if index + 1 < len(rows) and _is_subheader(rows[index + 1][1], cells):
             lower = [text_of(c) for c in rows[index + 1][1]]
             width = max(len(texts), len(lower))
             combined = []
