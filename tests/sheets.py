@@ -174,24 +174,51 @@ def ward_list_docx(path: Path, *, tables: int = 1) -> Path:
 
 
 def converted(source: Path, fmt: str) -> Path:
-    """*source* saved by LibreOffice as *fmt* (xls, ods), beside it."""
+    """*source* saved by LibreOffice as *fmt* (xls, ods), beside it; skips (fails in CI)
+    where LibreOffice is not installed."""
     import os
-    import shutil
-    import subprocess
 
     import pytest
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    copy = libreoffice_copy(source, fmt)
+    if copy is None:
         reason = "LibreOffice (soffice) is not installed here; it builds the .xls and .ods fixtures"
         if os.environ.get("CI") == "true":
             pytest.fail(reason + " — but this is CI, where it must run")
         pytest.skip(reason)
+    return copy
+
+
+def big_docx(path: Path, count: int) -> Path:
+    """*count* petitions as one table in a Word report (the bench's Word case)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("BẢNG TỔNG HỢP Ý KIẾN, KIẾN NGHỊ")
+    table = document.add_table(rows=count + 1, cols=5)
+    for col, text in enumerate(["STT", "Họ và tên", "Thôn", "Lĩnh vực", "Nội dung"]):
+        table.rows[0].cells[col].text = text
+    for n in range(1, count + 1):
+        name, village, field, summary = ROWS[n % len(ROWS)]
+        for col, text in enumerate([str(n), f"{name} {n}", village, field, summary]):
+            table.rows[n].cells[col].text = text
+    document.save(path)
+    return path
+
+
+def libreoffice_copy(source: Path, fmt: str) -> Path | None:
+    """*source* saved by LibreOffice as *fmt*, or None where LibreOffice is missing."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
     profile = source.parent / "lo-profile"
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt, "--outdir", str(source.parent), str(source)],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=300,
     )
     return source.with_suffix(f".{fmt}")

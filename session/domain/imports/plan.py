@@ -22,7 +22,7 @@ from models.text import fold
 from session.domain.fields import OTHER, canonical_field, get_fields
 from session.domain.imports import legacy
 from session.domain.imports.columns import IMPORTED, KEYS, REQUIRED
-from session.domain.imports.header import Header, find_header, map_columns, text_of
+from session.domain.imports.header import HEADER_SCAN, Header, find_header, map_columns, text_of
 from session.domain.imports.preview import (
     ColumnUse,
     Conversion,
@@ -35,6 +35,7 @@ from session.domain.imports.preview import (
 from session.domain.imports.readers import read_source
 from session.domain.imports.rows import (
     group_field,
+    header_keys,
     is_blank,
     is_column_numbers,
     is_footer,
@@ -80,7 +81,7 @@ def _count_petitions(grid: Grid, header: Header) -> int:
     count = 0
     for _, cells in grid.rows[header.start :]:
         if name < len(cells) and summary < len(cells) and text_of(cells[name]) and text_of(cells[summary]):
-            count += 1
+            count += not is_column_numbers(cells)
     return count
 
 
@@ -229,6 +230,10 @@ def plan_import(
         return plan
     plan.grid = next(i for i in infos if i.index == grid.index)
     header = headers[grid.index]
+    if header is None and header_row is None:
+        # No row names the columns: the first filled row is taken as their titles, so the
+        # person placing them by hand sees what each holds.
+        header_row = next((n for n, cells in grid.rows[:HEADER_SCAN] if not is_blank(cells)), None)
     if header_row is not None:
         position = next((i for i, (n, _) in enumerate(grid.rows) if n == header_row), None)
         if position is None:
@@ -263,6 +268,7 @@ def _rows(store, grid, header, plan, start, source, meeting_id, progress) -> Non
     fields = get_fields(store)
     mapping = plan.mapping
     texts = header.texts if header else []
+    expected = header_keys(texts)
     labels = {key: column_label(grid.kind, index) for key, index in mapping.items()}
     heads = {key: (texts[index] if index < len(texts) else "") for key, index in mapping.items()}
     existing = _existing(store, meeting_id)
@@ -287,7 +293,7 @@ def _rows(store, grid, header, plan, start, source, meeting_id, progress) -> Non
         if is_column_numbers(cells):
             plan.skipped.append(Skipped(number, "column_numbers", row_text(cells)))
             continue
-        if is_repeated_header(cells, texts):
+        if is_repeated_header(cells, expected):
             plan.skipped.append(Skipped(number, "header_again", row_text(cells)))
             continue
         if not person and (in_footer or is_footer(cells)):
@@ -306,7 +312,7 @@ def _rows(store, grid, header, plan, start, source, meeting_id, progress) -> Non
             plan.skipped.append(Skipped(number, "no_content", row_text(cells)))
             continue
         problems: list[Problem] = []
-        for key in KEYS:
+        for key in IMPORTED:
             index = mapping.get(key)
             if index is not None and (number, index) in grid.formulas:
                 problems.append(Problem(number, labels[key], "import.formula", {"cell": f"{labels[key]}{number}"}))
@@ -316,7 +322,7 @@ def _rows(store, grid, header, plan, start, source, meeting_id, progress) -> Non
         if values["phone"]:
             values["phone"] = _phone(values["phone"], number, labels["phone"], problems)
         for key in REQUIRED:
-            if not values[key].strip() and not any(p.params.get("column") == key for p in problems):
+            if not values[key].strip() and not any(p.column == labels[key] for p in problems):
                 problems.append(Problem(number, labels[key], "import.missing_value", {"column": key}))
         if problems:
             plan.problems.extend(problems)

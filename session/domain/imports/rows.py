@@ -49,18 +49,21 @@ def is_column_numbers(cells: list[Cell]) -> bool:
     return all(m.isalpha() for m in marks)
 
 
-def is_repeated_header(cells: list[Cell], header_texts: list[str]) -> bool:
-    """The header again (Word repeats it on each page when told to; people paste it)."""
+def header_keys(header_texts: list[str]) -> list[set[str]]:
+    """For each column, the folded names its header goes by ("A / B": A, B and both)."""
+    return [{header_key(p) for p in text.split(" / ")} | {header_key(text)} for text in header_texts]
+
+
+def is_repeated_header(cells: list[Cell], expected: list[set[str]]) -> bool:
+    """The header again (Word repeats it on each page when told to; people paste it).
+    *expected* comes from :func:`header_keys`."""
     values = filled(cells)
     if len(values) < 2:
         return False
-    same = 0
     for index, text in values:
-        expected = header_texts[index] if index < len(header_texts) else ""
-        parts = {header_key(p) for p in expected.split(" / ")} | {header_key(expected)}
-        if header_key(text) in parts:
-            same += 1
-    return same == len(values)
+        if index >= len(expected) or len(text) > 80 or header_key(text) not in expected[index]:
+            return False
+    return True
 
 
 def group_field(cells: list[Cell], mapping: dict[str, int]) -> str | None:

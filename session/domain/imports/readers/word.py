@@ -14,9 +14,14 @@ from pathlib import Path
 from models.errors import HoinghiError
 from session.domain.imports.sources import Cell, Grid, Source
 
+_P, _T = (f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}" for tag in ("p", "t"))
+
 
 def _text(cell) -> str | None:
-    text = "\n".join(p.text for p in cell.paragraphs).strip()
+    """The cell's paragraphs, one line each (read from the XML: python-docx's
+    paragraph objects cost a query per paragraph, too slow for thousands of rows)."""
+    lines = ["".join(t.text or "" for t in p.iter(_T)) for p in cell._tc.iter(_P)]
+    text = "\n".join(lines).strip()
     return text or None
 
 
