@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import select
 
-from models.changes import insert_all
+from models.changes import full_rows, insert_all
 from models.errors import Conflict, HoinghiError, TextError
 from models.store import Store, Tx
 from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration
@@ -193,54 +193,84 @@ def register_many(store: Store, meeting_id: int, slips: list[Slip], *, at: datet
     return len(cleaned)
 
 
-def add_cleaned_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetime) -> list[int]:
-    """Append already cleaned slips to the queue, with their issues, in few statements.
+@dataclass(frozen=True)
+class PreparedSlips:
+    """Cleaned slips turned into table rows before any transaction (đăng ký hàng loạt):
+    registrations with queue positions counted from 0, and each one's issue (or None)."""
 
-    The rows are inserted in bulk (not flushed one by one) so a list of thousands holds
-    the write lock for a moment only. Returns the new registrations' ids, in order."""
+    registrations: list[dict]
+    issues: list[dict | None]
+
+
+def prepare_slips(meeting_id: int, slips: list[Slip], *, at: datetime) -> PreparedSlips:
+    """The rows for *slips* (already cleaned), computed outside the write transaction."""
+    regs = full_rows(
+        Registration,
+        [
+            dict(
+                meeting_id=meeting_id,
+                speaker_name=slip.name,
+                name_key=fold(slip.name),
+                locality=slip.locality,
+                locality_key=fold(slip.locality),
+                role=slip.role,
+                organisation=slip.organisation,
+                field=slip.field,
+                summary=slip.summary,
+                summary_key=fold(slip.summary),
+                source=slip.source,
+                phone=slip.phone,
+                registered_at=at,
+                queue_position=n,
+            )
+            for n, slip in enumerate(slips)
+        ],
+    )
+    issues = full_rows(
+        Issue,
+        [
+            dict(
+                meeting_id=meeting_id,
+                position=0,
+                content=reg["summary"],
+                content_key=reg["summary_key"],
+                field=reg["field"],
+                created_at=at,
+            )
+            for reg in regs
+            if reg["summary"]
+        ],
+    )
+    it = iter(issues)
+    return PreparedSlips(regs, [next(it) if reg["summary"] else None for reg in regs])
+
+
+def add_prepared(tx: Tx, meeting_id: int, prepared: PreparedSlips, keep: list[int] | None = None) -> list[int]:
+    """Append prepared slips (those at the indexes in *keep*, or all) to the queue, with
+    their issues, by bulk insert: a list of thousands holds the write lock for a moment
+    only. Returns the new registrations' ids, in order."""
     if tx.get(Meeting, meeting_id) is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
+    chosen = range(len(prepared.registrations)) if keep is None else keep
     start = next_position(tx, meeting_id)
-    regs = [
-        dict(
-            meeting_id=meeting_id,
-            speaker_name=slip.name,
-            name_key=fold(slip.name),
-            locality=slip.locality,
-            locality_key=fold(slip.locality),
-            role=slip.role,
-            organisation=slip.organisation,
-            field=slip.field,
-            summary=slip.summary,
-            summary_key=fold(slip.summary),
-            source=slip.source,
-            phone=slip.phone,
-            registered_at=at,
-            queue_position=start + n,
-        )
-        for n, slip in enumerate(slips)
-    ]
+    regs = [dict(prepared.registrations[i], queue_position=start + n) for n, i in enumerate(chosen)]
     ids = insert_all(tx.session, Registration, regs)
     top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
-    raised = [(reg_id, reg) for reg_id, reg in zip(ids, regs, strict=True) if reg["summary"]]
-    issues = [
-        dict(
-            meeting_id=meeting_id,
-            position=top + n,
-            content=reg["summary"],
-            content_key=reg["summary_key"],
-            field=reg["field"],
-            created_at=at,
-        )
-        for n, (_, reg) in enumerate(raised, start=1)
-    ]
+    issues, raisers = [], []
+    for reg_id, i in zip(ids, chosen, strict=True):
+        issue = prepared.issues[i]
+        if issue is not None:
+            issues.append(dict(issue, position=top + len(issues) + 1))
+            raisers.append(reg_id)
     issue_ids = insert_all(tx.session, Issue, issues)
-    links = [
-        dict(issue_id=issue_id, registration_id=reg_id)
-        for issue_id, (reg_id, _) in zip(issue_ids, raised, strict=True)
-    ]
-    insert_all(tx.session, IssueRaiser, links)
+    links = [{"issue_id": issue_id, "registration_id": reg_id} for issue_id, reg_id in zip(issue_ids, raisers, strict=True)]
+    insert_all(tx.session, IssueRaiser, full_rows(IssueRaiser, links))
     return ids
+
+
+def add_cleaned_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetime) -> list[int]:
+    """Append already cleaned slips to the queue, with their issues (see :func:`add_prepared`)."""
+    return add_prepared(tx, meeting_id, prepare_slips(meeting_id, slips, at=at))
 
 
 def update_registration(store: Store, reg_id: int, slip: Slip, *, at: datetime, actor: str = "desk") -> None:

@@ -18,7 +18,7 @@ from models.store import Store, Tx
 from models.tables import Registration
 from session.domain.imports.plan import duplicate_key
 from session.domain.imports.preview import ImportPlan
-from session.domain.registrations import Slip, add_cleaned_slips
+from session.domain.registrations import PreparedSlips, Slip, add_prepared, prepare_slips
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,16 @@ class ImportResult:
     duplicates_left_out: int
 
 
-def import_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetime, allow_duplicates: bool) -> ImportResult:
-    """Append cleaned *slips* to the meeting's queue (the tx-level write of an import).
+def import_slips(
+    tx: Tx, meeting_id: int, slips: list[Slip], prepared: PreparedSlips, *, allow_duplicates: bool
+) -> ImportResult:
+    """Append cleaned *slips* (prepared as rows beforehand) to the meeting's queue: the
+    tx-level write of an import.
 
     Unless *allow_duplicates*, a slip whose person and content are already registered in
-    the meeting (or earlier in the same list) is left out and counted."""
-    keep = slips
+    the meeting (or earlier in the same list) is left out and counted; the meeting is
+    looked at again here, so a registration made since the preview counts too."""
+    keep = list(range(len(slips)))
     if not allow_duplicates:
         taken = set(
             tx.exec(
@@ -42,14 +46,14 @@ def import_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetime, al
             ).all()
         )
         keep = []
-        for slip in slips:
+        for index, slip in enumerate(slips):
             key = duplicate_key(slip)
             if key not in taken:
                 taken.add(key)
-                keep.append(slip)
+                keep.append(index)
     if not keep:
         raise HoinghiError("import.all_duplicates", count=len(slips))
-    add_cleaned_slips(tx, meeting_id, keep, at=at)
+    add_prepared(tx, meeting_id, prepared, keep)
     tx.facts["count"] = len(keep)
     return ImportResult(len(keep), len(slips) - len(keep))
 
@@ -68,5 +72,6 @@ def run_import(
     if refusal is not None:
         raise refusal
     slips = [p.slip for p in plan.to_import(allow_duplicates)]
+    prepared = prepare_slips(meeting_id, slips, at=at)  # outside the transaction
     with store.action("registration.import", at=at, meeting_id=meeting_id, actor=actor, path=plan.path) as tx:
-        return import_slips(tx, meeting_id, slips, at=at, allow_duplicates=allow_duplicates)
+        return import_slips(tx, meeting_id, slips, prepared, allow_duplicates=allow_duplicates)
