@@ -62,8 +62,8 @@ def _converted(grid: Grid, plan: ImportPlan) -> Grid:
     for number, cells in grid.rows:
         new = []
         for index, cell in enumerate(cells):
-            if isinstance(cell, str) and legacy.looks_legacy(cell, encoding):
-                after = legacy.convert(cell, encoding)
+            if isinstance(cell, str):
+                after = legacy.convert_cell(cell, encoding)
                 if after != cell:
                     plan.conversion_count += 1
                     if len(plan.conversions) < 5 and len(cell) > 3:

@@ -18,6 +18,7 @@ VI = {
     "error.import.has_errors": "Có {count} dòng lỗi; chưa nhập dòng nào.",
     "error.import.empty": "Tệp {path} không có dòng kiến nghị nào để nhập.",
     "error.import.all_duplicates": "Cả {count} kiến nghị đều đã có (cùng họ tên, cùng nội dung); không nhập gì. Muốn nhập lại: --allow-duplicates.",
+    "error.import.legacy_unsure": "Có {count} từ gõ bằng bảng mã cũ không nhận ra (không phải TCVN3, không phải VNI); hãy chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập.",
     # Problems in one row.
     "error.import.wrong_type": "{column}: “{value}” không phải chữ (ô kiểu số hoặc ngày tháng)",
     "error.import.missing_value": "{column}: để trống",
@@ -122,6 +123,7 @@ EN = {
     "error.import.has_errors": "{count} rows have errors; nothing was imported.",
     "error.import.empty": "{path} has no petition rows to import.",
     "error.import.all_duplicates": "All {count} petitions are already there (same name, same content); nothing imported. To import them again: --allow-duplicates.",
+    "error.import.legacy_unsure": "{count} words are typed in an old encoding that is neither TCVN3 nor VNI; convert the file to Unicode (Unikey's converter) and import it again.",
     "error.import.wrong_type": "{column}: “{value}” is not text (a number or date cell)",
     "error.import.missing_value": "{column}: empty",
     "error.import.formula": "cell {cell} is a formula with no saved result; open the file in Excel/LibreOffice, save it, then import",
