@@ -103,13 +103,16 @@ class ChangeLog:
     def merged(self) -> list[dict[str, Any]]:
         """One entry per row: the first *before* and the last *after*; no-ops dropped."""
         rows: dict[tuple, dict[str, Any]] = {}
+        bulk = [ch for ch in self.changes if "rows" in ch]
         for ch in self.changes:
+            if "rows" in ch:
+                continue
             key = (ch["table"], tuple(ch["pk"]))
             if key in rows:
                 rows[key]["after"] = ch["after"]
             else:
                 rows[key] = dict(ch)
-        return [ch for ch in rows.values() if ch["before"] != ch["after"]]
+        return bulk + [ch for ch in rows.values() if ch["before"] != ch["after"]]
 
 
 _installed = False
@@ -142,6 +145,9 @@ def revert(session: Session, changes: list[dict[str, Any]]) -> None:
     """Apply the inverse of *changes*, newest first. Raises Conflict when a row has
     changed since (another screen edited it), so nothing is silently overwritten."""
     for ch in reversed(changes):
+        if "rows" in ch:
+            _revert_inserted(session, ch)
+            continue
         model = _model_for(ch["table"])
         mapper = inspect(model)
         types = {attr.key: attr.columns[0].type.python_type for attr in mapper.column_attrs}
@@ -224,14 +230,24 @@ def insert_all(session: Session, model: type[SQLModel], rows: list[dict[str, Any
         _sqlite_many(session, table, rows)
     log = session.info.get("changelog")
     if log is not None:
-        name = table.name
-        moments = [k for k in rows[0] if _moment_column(mapper, k)]
-        for row in rows:
-            after = dict(row)
-            for k in moments:
-                if after[k] is not None:
-                    after[k] = after[k].isoformat()
-            log.changes.append({"table": name, "pk": [row[key]], "before": None, "after": after})
+        # One entry for the lot, column by column: undo and the other screens read it like
+        # row entries, and the event stays small enough to write in a moment.
+        columns = list(rows[0])
+        moments = {i for i, k in enumerate(columns) if _moment_column(mapper, k)}
+        encoded: dict[Any, str] = {}  # a list shares its moments: encode each once
+
+        def value(i: int, v: Any) -> Any:
+            if i not in moments or v is None:
+                return v
+            text = encoded.get(v)
+            if text is None:
+                text = encoded[v] = v.isoformat()
+            return text
+
+        values = [[value(i, row[c]) for i, c in enumerate(columns)] for row in rows]
+        log.changes.append(
+            {"table": table.name, "pk": [], "key": key, "columns": columns, "rows": values, "before": None, "after": None}
+        )
     return idents
 
 
@@ -274,3 +290,43 @@ def _sqlite_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
         f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
         [tuple(_sqlite_value(row[c]) for c in columns) for row in rows],
     )
+
+
+def inserted_rows(change: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a change entry, as {column: value} (one for a row entry, many for a
+    bulk insert)."""
+    if "rows" in change:
+        return [dict(zip(change["columns"], values, strict=True)) for values in change["rows"]]
+    row = change["after"] or change["before"]
+    return [row] if row else []
+
+
+def changed_keys(change: dict[str, Any]) -> list[Any]:
+    """The primary keys a change entry touched."""
+    if "rows" in change:
+        index = change["columns"].index(change["key"])
+        return [values[index] for values in change["rows"]]
+    return change["pk"][:1]
+
+
+def _revert_inserted(session: Session, change: dict[str, Any]) -> None:
+    """Undo a bulk insert: every row still as it was written, then all deleted at once."""
+    from sqlalchemy import delete, select
+
+    model = _model_for(change["table"])
+    column = getattr(model, change["key"])
+    expected = {row[change["key"]]: row for row in inserted_rows(change)}
+    keys = list(expected)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        found = session.execute(select(model).where(column.in_(chunk))).scalars().all()
+        if len(found) != len(chunk):
+            raise Conflict("undo.conflict", table=change["table"])
+        for obj in found:
+            current = row_values(obj)
+            if any(current.get(k) != v for k, v in expected[getattr(obj, change["key"])].items()):
+                raise Conflict("undo.conflict", table=change["table"])
+            session.expunge(obj)
+    for start in range(0, len(keys), 500):
+        session.execute(delete(model).where(column.in_(keys[start : start + 500])))
+    session.flush()

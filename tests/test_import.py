@@ -413,3 +413,16 @@ def test_no_message_key_ever_reaches_the_person(store, tmp_path, ward_files, lan
     joined = "\n".join(texts)
     assert not re.search(r"\b(error|import|column|field)\.[a-z_]+", joined), joined
     assert "{" not in joined
+
+
+def test_other_screens_see_every_imported_row_and_the_history_names_the_import(store, mid, tmp_path):
+    from session.domain.history import history_rows
+    from session.domain.sync import changes_since, last_event_id
+
+    before = last_event_id(store)
+    run_import(store, mid, plan_import(store, compiled_list(tmp_path / "ds.xlsx")), at=T0)
+    seen = changes_since(store, mid, before)
+    assert seen.rows["registration"] == {r.id for r in list_registrations(store, mid)}
+    assert len(seen.rows["issue"]) == 3
+    [row] = [h for h in history_rows(store, mid) if h.action == "registration.import"]
+    assert "+registration ×3" in row.detail

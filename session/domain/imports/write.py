@@ -16,7 +16,6 @@ from sqlmodel import select
 from models.errors import HoinghiError
 from models.store import Store, Tx
 from models.tables import Registration
-from session.domain.imports.plan import duplicate_key
 from session.domain.imports.preview import ImportPlan
 from session.domain.registrations import PreparedSlips, Slip, add_prepared, prepare_slips
 
@@ -46,8 +45,8 @@ def import_slips(
             ).all()
         )
         keep = []
-        for index, slip in enumerate(slips):
-            key = duplicate_key(slip)
+        for index, row in enumerate(prepared.registrations):
+            key = (row["name_key"], row["summary_key"])  # folded before the transaction
             if key not in taken:
                 taken.add(key)
                 keep.append(index)
