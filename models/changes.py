@@ -222,31 +222,32 @@ def insert_all(session: Session, model: type[SQLModel], rows: list[dict[str, Any
     else:
         statement = insert(table).returning(table.c[key], sort_by_parameter_order=True)
         idents = list(session.execute(statement, rows).scalars())
-    for row, ident in zip(rows, idents, strict=True):
-        row[key] = ident
+    columns = [key, *(c for c in rows[0] if c != key)]
+    moments = {c for c in columns if _moment_column(mapper, c)}
+    # Column by column: the values of thousands of rows are converted in a few passes.
+    raw = [idents] + [[row[c] for row in rows] for c in columns[1:]]
     if dialect == "postgresql":
-        _copy(session, table, rows)
-    elif dialect == "sqlite":
-        _sqlite_many(session, table, rows)
+        _copy(session, table, columns, list(zip(*raw, strict=True)))
+        stored = [_encoded(values, _iso) if c in moments else values for c, values in zip(columns, raw, strict=True)]
+    else:
+        stored = [_encoded(values, _sqlite_moment) if c in moments else values for c, values in zip(columns, raw, strict=True)]
+        tuples = list(zip(*stored, strict=True))
+        if dialect == "sqlite":
+            _sqlite_many(session, table, columns, tuples)
     log = session.info.get("changelog")
     if log is not None:
-        # One entry for the lot, column by column: undo and the other screens read it like
-        # row entries, and the event stays small enough to write in a moment.
-        columns = list(rows[0])
-        moments = {i for i, k in enumerate(columns) if _moment_column(mapper, k)}
-        encoded: dict[Any, str] = {}  # a list shares its moments: encode each once
-
-        def value(i: int, v: Any) -> Any:
-            if i not in moments or v is None:
-                return v
-            text = encoded.get(v)
-            if text is None:
-                text = encoded[v] = v.isoformat()
-            return text
-
-        values = [[value(i, row[c]) for i, c in enumerate(columns)] for row in rows]
+        # One entry for the lot, column-wise: undo and the other screens read it like row
+        # entries, and the event stays small enough to write in a moment.
         log.changes.append(
-            {"table": table.name, "pk": [], "key": key, "columns": columns, "rows": values, "before": None, "after": None}
+            {
+                "table": table.name,
+                "pk": [],
+                "key": key,
+                "columns": columns,
+                "rows": list(zip(*stored, strict=True)),
+                "before": None,
+                "after": None,
+            }
         )
     return idents
 
@@ -258,38 +259,43 @@ def _moment_column(mapper: Any, name: str) -> bool:
         return False
 
 
-def _copy(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+def _copy(session: Session, table: Any, columns: list[str], tuples: list[tuple]) -> None:
     """PostgreSQL's COPY, through the session's own connection (same transaction)."""
-    columns = list(rows[0])
     raw = session.connection().connection.driver_connection
     names = ", ".join(f'"{c}"' for c in columns)
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([row[c] for c in columns])
+        for values in tuples:
+            copy.write_row(values)
 
 
-def _sqlite_value(value: Any) -> Any:
-    # As SQLAlchemy's SQLite types store them, so reading the rows back is unchanged.
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
+def _iso(value: Any) -> str:
+    return value.isoformat()
 
 
-def _sqlite_many(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+def _sqlite_moment(value: Any) -> str:
+    # As SQLAlchemy's SQLite DateTime stores it, so reading the rows back is unchanged.
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(value, datetime) else value.isoformat()
+
+
+def _encoded(values: list[Any], encode: Any) -> list[Any]:
+    """A column of dates/times as text; a list shares its moments, each is encoded once."""
+    cache: dict[Any, Any] = {None: None}
+    out = []
+    for value in values:
+        text = cache.get(value, cache)
+        if text is cache:
+            text = cache[value] = encode(value)
+        out.append(text)
+    return out
+
+
+def _sqlite_many(session: Session, table: Any, columns: list[str], tuples: list[tuple]) -> None:
     """One executemany on the session's own connection (same transaction), without the
     per-row parameter processing that costs seconds at tens of thousands of rows."""
-    columns = list(rows[0])
     raw = session.connection().connection.driver_connection
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
-    raw.executemany(
-        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-        [tuple(_sqlite_value(row[c]) for c in columns) for row in rows],
-    )
+    raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', tuples)
 
 
 def inserted_rows(change: dict[str, Any]) -> list[dict[str, Any]]:
@@ -324,9 +330,21 @@ def _revert_inserted(session: Session, change: dict[str, Any]) -> None:
             raise Conflict("undo.conflict", table=change["table"])
         for obj in found:
             current = row_values(obj)
-            if any(current.get(k) != v for k, v in expected[getattr(obj, change["key"])].items()):
+            if any(not _same(current.get(k), v) for k, v in expected[getattr(obj, change["key"])].items()):
                 raise Conflict("undo.conflict", table=change["table"])
             session.expunge(obj)
     for start in range(0, len(keys), 500):
         session.execute(delete(model).where(column.in_(keys[start : start + 500])))
     session.flush()
+
+
+def _same(current: Any, logged: Any) -> bool:
+    """A logged value equals the row's ("2026-03-05 07:25:00.000000" is 2026-03-05T07:25)."""
+    if current == logged:
+        return True
+    if isinstance(current, str) and isinstance(logged, str):
+        try:
+            return datetime.fromisoformat(current) == datetime.fromisoformat(logged)
+        except ValueError:
+            return False
+    return False
