@@ -103,13 +103,16 @@ class ChangeLog:
     def merged(self) -> list[dict[str, Any]]:
         """One entry per row: the first *before* and the last *after*; no-ops dropped."""
         rows: dict[tuple, dict[str, Any]] = {}
+        bulk = [ch for ch in self.changes if "rows" in ch]
         for ch in self.changes:
+            if "rows" in ch:
+                continue
             key = (ch["table"], tuple(ch["pk"]))
             if key in rows:
                 rows[key]["after"] = ch["after"]
             else:
                 rows[key] = dict(ch)
-        return [ch for ch in rows.values() if ch["before"] != ch["after"]]
+        return bulk + [ch for ch in rows.values() if ch["before"] != ch["after"]]
 
 
 _installed = False
@@ -157,7 +160,7 @@ def children_left(session: Session, changes: list[dict[str, Any]]) -> list[tuple
     created by the action being undone) — e.g. a conclusion another desk wrote on a
     petition this action created. The database would delete them along (cascade) or
     refuse; undo must refuse first and say why."""
-    doomed = {(ch["table"], tuple(ch["pk"])) for ch in changes if ch["before"] is None}
+    doomed = {(ch["table"], (_encode(key),)) for ch in changes if ch["before"] is None for key in changed_keys(ch)}
     if not doomed:
         return []
     left: list[tuple[str, Any]] = []
@@ -181,6 +184,9 @@ def revert(session: Session, changes: list[dict[str, Any]]) -> None:
     pk, columns) when a row has changed since (another desk edited it), so nothing is
     silently overwritten."""
     for ch in reversed(changes):
+        if "rows" in ch:
+            _revert_inserted(session, ch)
+            continue
         model = _model_for(ch["table"])
         types = _types(model)
         obj = session.get(model, _key(model, types, ch["pk"]))
@@ -206,3 +212,180 @@ def revert(session: Session, changes: list[dict[str, Any]]) -> None:
                 for k in changed:
                     setattr(obj, k, _decode(types[k], before[k]))
         session.flush()
+
+
+def full_rows(model: type[SQLModel], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """*rows* completed with the table's defaults, ready for :func:`insert_all`.
+
+    Pure work, to be done before the write transaction begins."""
+    if not rows:
+        return []
+    mapper = inspect(model)
+    [key] = [column.key for column in mapper.primary_key]
+    template = model(**rows[0])
+    defaults = {attr.key: getattr(template, attr.key) for attr in mapper.column_attrs if attr.key != key}
+    return [{**defaults, **row} for row in rows]
+
+
+def insert_all(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> list[Any]:
+    """Insert many new rows of one table at once, logged as a flush would log them.
+
+    *rows* come from :func:`full_rows` (every column but the key). A flush inserts row by
+    row through full ORM objects; a compiled list of thousands of petitions must not hold
+    the write lock that long (another desk's action is waiting on it). Returns the keys."""
+    if not rows:
+        return []
+    from sqlalchemy import func, insert, select, text
+
+    mapper = inspect(model)
+    [key] = [column.key for column in mapper.primary_key]
+    table = model.__table__  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        # SQLite cannot return the keys of a multi-row insert in order; the action holds
+        # the database's write lock, so the next keys are known and given explicitly.
+        top = session.execute(select(func.max(table.c[key]))).scalar() or 0
+        idents = list(range(top + 1, top + 1 + len(rows)))
+    elif dialect == "postgresql":
+        # Keys drawn from the table's sequence in one query; the rows then go in by COPY
+        # (a multi-row INSERT … RETURNING of thousands of rows takes seconds to build).
+        sequence = session.execute(
+            text("SELECT pg_get_serial_sequence(:table, :column)"), {"table": table.name, "column": key}
+        ).scalar()
+        idents = list(
+            session.execute(
+                text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)"),
+                {"seq": sequence, "n": len(rows)},
+            ).scalars()
+        )
+    else:
+        statement = insert(table).returning(table.c[key], sort_by_parameter_order=True)
+        idents = list(session.execute(statement, rows).scalars())
+    columns = [key, *(c for c in rows[0] if c != key)]
+    moments = {c for c in columns if _moment_column(mapper, c)}
+    # Column by column: the values of thousands of rows are converted in a few passes.
+    raw = [idents] + [[row[c] for row in rows] for c in columns[1:]]
+    if dialect == "postgresql":
+        _copy(session, table, columns, list(zip(*raw, strict=True)))
+        stored = [_encoded(values, _iso) if c in moments else values for c, values in zip(columns, raw, strict=True)]
+    else:
+        stored = [
+            _encoded(values, _sqlite_moment) if c in moments else values for c, values in zip(columns, raw, strict=True)
+        ]
+        tuples = list(zip(*stored, strict=True))
+        if dialect == "sqlite":
+            _sqlite_many(session, table, columns, tuples)
+    log = session.info.get("changelog")
+    if log is not None:
+        # One entry for the lot, column-wise: undo and the other screens read it like row
+        # entries, and the event stays small enough to write in a moment.
+        log.changes.append(
+            {
+                "table": table.name,
+                "pk": [],
+                "key": key,
+                "columns": columns,
+                "rows": list(zip(*stored, strict=True)),
+                "before": None,
+                "after": None,
+            }
+        )
+    return idents
+
+
+def _moment_column(mapper: Any, name: str) -> bool:
+    try:
+        return mapper.column_attrs[name].columns[0].type.python_type in (datetime, date, time)
+    except NotImplementedError:
+        return False
+
+
+def _copy(session: Session, table: Any, columns: list[str], tuples: list[tuple]) -> None:
+    """PostgreSQL's COPY, through the session's own connection (same transaction)."""
+    raw = session.connection().connection.driver_connection
+    names = ", ".join(f'"{c}"' for c in columns)
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for values in tuples:
+            copy.write_row(values)
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat()
+
+
+def _sqlite_moment(value: Any) -> str:
+    # As SQLAlchemy's SQLite DateTime stores it, so reading the rows back is unchanged.
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(value, datetime) else value.isoformat()
+
+
+def _encoded(values: list[Any], encode: Any) -> list[Any]:
+    """A column of dates/times as text; a list shares its moments, each is encoded once."""
+    cache: dict[Any, Any] = {None: None}
+    out = []
+    for value in values:
+        text = cache.get(value, cache)
+        if text is cache:
+            text = cache[value] = encode(value)
+        out.append(text)
+    return out
+
+
+def _sqlite_many(session: Session, table: Any, columns: list[str], tuples: list[tuple]) -> None:
+    """One executemany on the session's own connection (same transaction), without the
+    per-row parameter processing that costs seconds at tens of thousands of rows."""
+    raw = session.connection().connection.driver_connection
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', tuples)
+
+
+def inserted_rows(change: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a change entry, as {column: value} (one for a row entry, many for a
+    bulk insert)."""
+    if "rows" in change:
+        return [dict(zip(change["columns"], values, strict=True)) for values in change["rows"]]
+    row = change["after"] or change["before"]
+    return [row] if row else []
+
+
+def changed_keys(change: dict[str, Any]) -> list[Any]:
+    """The primary keys a change entry touched."""
+    if "rows" in change:
+        index = change["columns"].index(change["key"])
+        return [values[index] for values in change["rows"]]
+    return change["pk"][:1]
+
+
+def _revert_inserted(session: Session, change: dict[str, Any]) -> None:
+    """Undo a bulk insert: every row still as it was written, then all deleted at once."""
+    from sqlalchemy import delete, select
+
+    model = _model_for(change["table"])
+    column = getattr(model, change["key"])
+    expected = {row[change["key"]]: row for row in inserted_rows(change)}
+    keys = list(expected)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        found = session.execute(select(model).where(column.in_(chunk))).scalars().all()
+        if len(found) != len(chunk):
+            raise Conflict("undo.conflict", table=change["table"])
+        for obj in found:
+            current = row_values(obj)
+            if any(not _same(current.get(k), v) for k, v in expected[getattr(obj, change["key"])].items()):
+                raise Conflict("undo.conflict", table=change["table"])
+            session.expunge(obj)
+    for start in range(0, len(keys), 500):
+        session.execute(delete(model).where(column.in_(keys[start : start + 500])))
+    session.flush()
+
+
+def _same(current: Any, logged: Any) -> bool:
+    """A logged value equals the row's ("2026-03-05 07:25:00.000000" is 2026-03-05T07:25)."""
+    if current == logged:
+        return True
+    if isinstance(current, str) and isinstance(logged, str):
+        try:
+            return datetime.fromisoformat(current) == datetime.fromisoformat(logged)
+        except ValueError:
+            return False
+    return False

@@ -42,7 +42,6 @@ def _v1_to_v2(conn: Any) -> None:
     conn.execute(text("UPDATE registration SET number = queue_position"))
 
 
-
 def _v2_to_v3(conn: Any) -> None:
     """Plans, dated duties, invitation lists and prepared answers (kế hoạch, giấy mời)."""
     from models.planning import DutyRecord, IssuePreparation, Plan
@@ -59,7 +58,6 @@ def _v2_to_v3(conn: Any) -> None:
         conn.execute(text(statement))
     # The list keeps the order the participants were entered in.
     conn.execute(text("UPDATE participant SET position = id"))
-
 
 
 _MIGRATIONS: dict[int, Any] = {1: _v1_to_v2, 2: _v2_to_v3}  # from_version -> callable(connection)

@@ -256,6 +256,7 @@ class Event(SQLModel, table=True):
 
     __table_args__ = (Index("ix_event_desk", "meeting_id", "desk"),)
 
+
 # The planning tables (kế hoạch, duties, prepared answers) live in their own module;
 # importing it here registers them on the same metadata.
 from models import planning  # noqa: E402,F401

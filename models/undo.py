@@ -88,13 +88,18 @@ def _revert_checked(tx: Tx, meeting_id: int, target: Event, changes: list[dict[s
         if exc.code != "undo.conflict":
             raise
         columns = exc.params.get("columns")
-        found = blocker(
-            tx,
-            meeting_id,
-            target.id or 0,
-            str(exc.params["table"]),
-            exc.params["pk"],
-            list(columns) if isinstance(columns, list) else None,
+        pk = exc.params.get("pk")
+        found = (
+            blocker(
+                tx,
+                meeting_id,
+                target.id or 0,
+                str(exc.params["table"]),
+                pk,
+                list(columns) if isinstance(columns, list) else None,
+            )
+            if pk
+            else None
         )
         raise Conflict("undo.depends", event_id=found.id if found else None) from None
     if check is not None:

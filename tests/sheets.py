@@ -73,3 +73,174 @@ def big_list(path: Path, count: int) -> Path:
         ws.append([n, f"{name} {n}", village, field, summary, f"0912 {n:06d}"])
     wb.save(path)
     return path
+
+
+# --- a ward's compiled list, as the Front committee sends it ----------------------
+
+WARD_TITLE = [
+    "ỦY BAN MTTQ VIỆT NAM PHƯỜNG BA ĐỒN",
+    "BAN THƯỜNG TRỰC",
+    "",
+    "BẢNG TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN",
+]
+WARD_HEADER = [
+    "STT",
+    "Họ và tên",
+    "Tổ dân phố, khu phố",
+    "Nội dung ý kiến, kiến nghị",
+    "Số điện thoại",
+    "Ghi chú",
+    "Cơ quan giải quyết",
+]
+# (group heading or None, rows of (name, tổ dân phố, content, phone, note))
+WARD_GROUPS = [
+    (
+        "I. LĨNH VỰC ĐẤT ĐAI",
+        [
+            ("Trần Thị Hoa", "TDP Chí Linh 1", "Đề nghị cấp giấy chứng nhận cho 5 hộ ven sông.", "0912 345 678", ""),
+            ("Lê Văn Bình", "TDP Chí Linh 2", "Bồi thường đất làm đường chưa thỏa đáng.", "", "Đã gửi đơn"),
+        ],
+    ),
+    (
+        "II. LĨNH VỰC MÔI TRƯỜNG",
+        [("Phạm Thị Lan", "Khu phố 3", "Rác thải tồn đọng ở chợ, đề nghị thu gom hằng ngày.", "", "")],
+    ),
+]
+WARD_FOOTER = ["Ba Đồn, ngày 05 tháng 3 năm 2026", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "", "Nguyễn Văn Tâm"]
+
+
+def ward_rows() -> list[list[object]]:
+    """The table part: header, the column-number row, group rows, people, subtotals."""
+    rows: list[list[object]] = [list(WARD_HEADER), [f"({n})" for n in range(1, len(WARD_HEADER) + 1)]]
+    number = 0
+    for heading, people in WARD_GROUPS:
+        rows.append([heading] + [None] * (len(WARD_HEADER) - 1))
+        for name, group, content, phone, note in people:
+            number += 1
+            rows.append([number, name, group, content, phone or None, note or None, None])
+        rows.append([f"Cộng: {len(people)} ý kiến"] + [None] * (len(WARD_HEADER) - 1))
+    return rows
+
+
+def ward_list_xlsx(path: Path, *, hidden_copy: bool = False) -> Path:
+    """Title rows, a merged title, the list from row 6, blank rows and the signature block."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    for n, text in enumerate(WARD_TITLE, start=1):
+        if text:
+            ws.cell(row=n, column=1, value=text)
+    ws.merge_cells("A4:G4")
+    start = len(WARD_TITLE) + 2
+    for offset, values in enumerate(ward_rows()):
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=start + offset, column=col, value=value)
+        if values[0] and str(values[0]).startswith(("I.", "II.")):
+            ws.merge_cells(start_row=start + offset, start_column=1, end_row=start + offset, end_column=7)
+    row = start + len(ward_rows()) + 1
+    for text in WARD_FOOTER:
+        if text:
+            ws.cell(row=row, column=4, value=text)
+        row += 1
+    if hidden_copy:
+        old = wb.create_sheet("Bản cũ")
+        old.append(WARD_HEADER)
+        old.append([1, "Người Cũ", "TDP 9", "Kiến nghị năm trước", None, None, None])
+        old.sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+def ward_list_docx(path: Path, *, tables: int = 1) -> Path:
+    """The same list as a table in a Word report: a merged header over two rows, the
+    group rows merged across the table, paragraphs and the signature under it."""
+    import docx
+
+    document = docx.Document()
+    for text in WARD_TITLE:
+        document.add_paragraph(text)
+    for copy in range(tables):
+        rows = ward_rows()
+        table = document.add_table(rows=len(rows) + 1, cols=len(WARD_HEADER))
+        # Two header rows: "Người kiến nghị" merged over "Họ và tên" | "Tổ dân phố, khu phố".
+        for col, text in enumerate(WARD_HEADER):
+            if col in (1, 2):
+                table.cell(1, col).text = text
+            else:
+                table.cell(0, col).merge(table.cell(1, col))
+                table.cell(0, col).text = text
+        table.cell(0, 1).merge(table.cell(0, 2))
+        table.cell(0, 1).text = "Người kiến nghị"
+        for r, values in enumerate(rows[1:], start=2):
+            if values[0] and str(values[0]).startswith(("I.", "II.")):
+                merged = table.cell(r, 0).merge(table.cell(r, len(WARD_HEADER) - 1))
+                merged.text = str(values[0])
+                continue
+            for col, value in enumerate(values):
+                if value is not None:
+                    table.cell(r, col).text = str(value) if copy == 0 else f"{value}"
+        document.add_paragraph("")
+    for text in WARD_FOOTER:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def converted(source: Path, fmt: str) -> Path:
+    """*source* saved by LibreOffice as *fmt* (xls, ods), beside it; skips (fails in CI)
+    where LibreOffice is not installed."""
+    import os
+
+    import pytest
+
+    copy = libreoffice_copy(source, fmt)
+    if copy is None:
+        reason = "LibreOffice (soffice) is not installed here; it builds the .xls and .ods fixtures"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " — but this is CI, where it must run")
+        pytest.skip(reason)
+    return copy
+
+
+def big_docx(path: Path, count: int) -> Path:
+    """*count* petitions as one table in a Word report (the bench's Word case)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("BẢNG TỔNG HỢP Ý KIẾN, KIẾN NGHỊ")
+    table = document.add_table(rows=count + 1, cols=5)
+    for col, text in enumerate(["STT", "Họ và tên", "Thôn", "Lĩnh vực", "Nội dung"]):
+        table.rows[0].cells[col].text = text
+    for n in range(1, count + 1):
+        name, village, field, summary = ROWS[n % len(ROWS)]
+        for col, text in enumerate([str(n), f"{name} {n}", village, field, summary]):
+            table.rows[n].cells[col].text = text
+    document.save(path)
+    return path
+
+
+def libreoffice_copy(source: Path, fmt: str) -> Path | None:
+    """*source* saved by LibreOffice as *fmt*, or None where LibreOffice is missing."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profile = source.parent / "lo-profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(source.parent),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return source.with_suffix(f".{fmt}")

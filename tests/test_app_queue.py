@@ -202,13 +202,13 @@ async def test_importing_the_compiled_list_from_the_queue_screen(store, clock, t
         await app.workers.wait_for_complete()
         await pilot.pause()
         summary = text_of(app, "#import-summary")
-        assert "Dòng 7: cột Họ và tên" in summary and "Dòng 9: cột Nội dung" in summary
+        assert "Dòng 7, cột B: Họ và tên" in summary and "Dòng 9, cột E: Nội dung" in summary
         assert app.screen.query_one("#run").disabled
         app.screen.query_one("#import-path").value = str(good)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "3 người; 0 dòng lỗi" in text_of(app, "#import-summary")
+        assert "Sẽ nhập 3 kiến nghị; bỏ qua 5 dòng; 0 dòng lỗi" in text_of(app, "#import-summary")
         assert app.screen.query_one("#import-progress").percentage == 1.0
         app.screen.query_one("#run").press()
         await pilot.pause()

@@ -13,56 +13,78 @@ def import_group() -> None:
     """Nhập dữ liệu từ tệp (import from files)."""
 
 
+def _mapping(maps: tuple[str, ...]) -> dict[str, int | None]:
+    from session.domain.imports.columns import KEYS
+    from session.domain.imports.sources import parse_column
+
+    mapping: dict[str, int | None] = {}
+    for item in maps:
+        key, _, column = item.partition("=")
+        key, column = key.strip(), column.strip()
+        if key not in KEYS:
+            raise click.BadParameter(f"{item} ({', '.join(KEYS)})", param_hint="--map")
+        if column in ("-", ""):
+            mapping[key] = None
+            continue
+        index = parse_column("sheet", column)
+        if index is None:
+            raise click.BadParameter(item, param_hint="--map")
+        mapping[key] = index
+    return mapping
+
+
 @import_group.command(name="speakers")
 @common
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
-@click.option("--sheet", default=None, help="Sheet name (default: the first).")
+@click.option("--sheet", default=None, help="Sheet name or number, when several hold a list.")
+@click.option("--table", default=None, help="Table number in a Word document, when several hold a list.")
 @click.option(
     "--map",
     "maps",
     multiple=True,
-    metavar="COLUMN=LETTER",
-    help="Map a column by hand: name, locality, field, summary, phone (e.g. summary=E).",
+    metavar="KEY=COLUMN",
+    help="Place a column by hand: name, locality, field, summary, phone, organisation, note "
+    "(e.g. locality=C, or locality=3 in a Word table; locality=- leaves it out).",
 )
-@click.option("--dry-run", is_flag=True, help="Check and show the preview; write nothing.")
+@click.option("--allow-duplicates", is_flag=True, help="Import rows already registered (same name and content) too.")
+@click.option("--dry-run", is_flag=True, help="Show the preview; write nothing. Exits 1 when the import would refuse.")
 @click.pass_context
 @friendly
-def import_speakers(ctx, file, meeting_id, sheet, maps, dry_run) -> None:
-    """Nhập danh sách tổng hợp ý kiến (.xlsx/.csv): tất cả các dòng hoặc không dòng nào."""
-    from openpyxl.utils import column_index_from_string
-
-    from session.domain.importer import plan_import, run_import
+def import_speakers(ctx, file, meeting_id, sheet, table, maps, allow_duplicates, dry_run) -> None:
+    """Nhập danh sách tổng hợp ý kiến (.xlsx, .xls, .ods, .csv, bảng Word): tất cả các dòng hoặc không dòng nào."""
+    from models.errors import HoinghiError
+    from session.domain.imports import plan_import, run_import
     from session.domain.meetings import meeting_view
-    from session.i18n import row_error_text
+    from session.i18n.import_preview import explain, preview_lines
 
-    mapping = {}
-    for item in maps:
-        key, _, letter = item.partition("=")
-        try:
-            mapping[key.strip()] = column_index_from_string(letter.strip().upper()) - 1
-        except ValueError:
-            raise click.BadParameter(item, param_hint="--map") from None
+    mapping = _mapping(maps)
     store = open_store(ctx)
     try:
         meeting_view(store, meeting_id)
-        plan = plan_import(store, file, sheet=sheet, mapping=mapping or None)
-        click.echo(
-            t(
-                "import.preview",
-                sheet=plan.sheet,
-                header=plan.header_row or "—",
-                count=len(plan.slips),
-                errors=len(plan.errors),
-            )
-        )
-        for error in plan.errors:
-            click.echo(row_error_text(error.row, error.code, error.params), err=True)
+        plan = plan_import(store, file, meeting_id=meeting_id, sheet=table or sheet, mapping=mapping or None)
+        for line in preview_lines(plan, allow_duplicates=allow_duplicates):
+            click.echo(line)
+        refusal = plan.refusal(allow_duplicates)
+        if refusal is not None:
+            fail(explain(refusal))
         if dry_run:
-            if plan.unsure:
-                fail(t("import.unsure"))
             return
-        count = run_import(store, meeting_id, plan, at=clock()(), actor="import", desk=desk_id("import"))
+        try:
+            result = run_import(
+                store,
+                meeting_id,
+                plan,
+                at=clock()(),
+                actor="import",
+                desk=desk_id("import"),
+                allow_duplicates=allow_duplicates,
+            )
+        except HoinghiError as exc:
+            fail(explain(exc))
     finally:
         store.close()
-    click.echo(t("import.done", count=count))
+    if result.duplicates_left_out:
+        click.echo(t("import.done_dupes", count=result.imported, dupes=result.duplicates_left_out))
+    else:
+        click.echo(t("import.done", count=result.imported))

@@ -40,6 +40,8 @@ class HistoryRow:
 
 
 def _describe(change: dict) -> str:
+    if "rows" in change:  # many rows inserted at once (an imported list)
+        return f"+{change['table']} ×{len(change['rows'])}"
     before, after = change["before"], change["after"]
     row = after or before or {}
     label = str(row.get(_LABEL.get(change["table"], "id"), ""))[:40]

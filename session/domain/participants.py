@@ -172,7 +172,8 @@ def add_participants(tx: Tx, meeting_id: int, drafts: Iterable[ParticipantDraft]
         )
         tx.flush()
         added.append(row)
-    for name in {d.group for d in cleaned if d.group}:
+    # In the order typed: a group new to the meeting is named as it was first written.
+    for name in dict.fromkeys(d.group for d in cleaned if d.group):
         _expect_named(tx, meeting_id, _group(tx, meeting_id, name))
     tx.facts["count"] = len(added)
     return [row.id for row in added]

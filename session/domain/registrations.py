@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import select
 
+from models.changes import full_rows, insert_all
 from models.errors import Conflict, HoinghiError, TextError
 from models.store import Store, Tx
 from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration
@@ -197,10 +198,7 @@ def register(tx: Tx, meeting_id: int, slip: Slip, *, force: bool = False) -> int
 
 def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
     """All slips (already cleaned) or none, in one action (the Front committee's compiled list)."""
-    _open_meeting(tx, meeting_id)
-    position, number = next_position(tx, meeting_id), next_number(tx, meeting_id)
-    regs = [_add(tx, meeting_id, slip, tx.at, position + n, number + n) for n, slip in enumerate(slips)]
-    _add_issues(tx, meeting_id, regs, tx.at)
+    add_cleaned_slips(tx, meeting_id, slips, at=tx.at)
     tx.facts["count"] = len(slips)
     return len(slips)
 
@@ -238,6 +236,87 @@ def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, for
     if slip.summary and not own:
         _add_issues(tx, meeting_id, [reg], tx.at)
     tx.facts.update(name=reg.speaker_name, number=reg.number, registration_id=reg_id)
+
+
+@dataclass(frozen=True)
+class PreparedSlips:
+    """Cleaned slips turned into table rows before any transaction (đăng ký hàng loạt):
+    registrations with queue positions counted from 0, and each one's issue (or None)."""
+
+    registrations: list[dict]
+    issues: list[dict | None]
+
+
+def prepare_slips(meeting_id: int, slips: list[Slip], *, at: datetime) -> PreparedSlips:
+    """The rows for *slips* (already cleaned), computed outside the write transaction."""
+    regs = full_rows(
+        Registration,
+        [
+            dict(
+                meeting_id=meeting_id,
+                speaker_name=slip.name,
+                name_key=fold(slip.name),
+                locality=slip.locality,
+                locality_key=fold(slip.locality),
+                role=slip.role,
+                organisation=slip.organisation,
+                field=slip.field,
+                summary=slip.summary,
+                summary_key=fold(slip.summary),
+                source=slip.source,
+                phone=slip.phone,
+                registered_at=at,
+                queue_position=n,
+            )
+            for n, slip in enumerate(slips)
+        ],
+    )
+    issues = full_rows(
+        Issue,
+        [
+            dict(
+                meeting_id=meeting_id,
+                position=0,
+                content=reg["summary"],
+                content_key=reg["summary_key"],
+                field=reg["field"],
+                created_at=at,
+            )
+            for reg in regs
+            if reg["summary"]
+        ],
+    )
+    it = iter(issues)
+    return PreparedSlips(regs, [next(it) if reg["summary"] else None for reg in regs])
+
+
+def add_prepared(tx: Tx, meeting_id: int, prepared: PreparedSlips, keep: list[int] | None = None) -> list[int]:
+    """Append prepared slips (those at the indexes in *keep*, or all) to the queue, with
+    their issues, by bulk insert: a list of thousands holds the write lock for a moment
+    only. Returns the new registrations' ids, in order."""
+    _open_meeting(tx, meeting_id)
+    chosen = range(len(prepared.registrations)) if keep is None else keep
+    start, first = next_position(tx, meeting_id), next_number(tx, meeting_id)
+    regs = [dict(prepared.registrations[i], queue_position=start + n, number=first + n) for n, i in enumerate(chosen)]
+    ids = insert_all(tx.session, Registration, regs)
+    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    issues, raisers = [], []
+    for reg_id, i in zip(ids, chosen, strict=True):
+        issue = prepared.issues[i]
+        if issue is not None:
+            issues.append(dict(issue, position=top + len(issues) + 1))
+            raisers.append(reg_id)
+    issue_ids = insert_all(tx.session, Issue, issues)
+    links = [
+        {"issue_id": issue_id, "registration_id": reg_id} for issue_id, reg_id in zip(issue_ids, raisers, strict=True)
+    ]
+    insert_all(tx.session, IssueRaiser, full_rows(IssueRaiser, links))
+    return ids
+
+
+def add_cleaned_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetime) -> list[int]:
+    """Append already cleaned slips to the queue, with their issues (see :func:`add_prepared`)."""
+    return add_prepared(tx, meeting_id, prepare_slips(meeting_id, slips, at=at))
 
 
 # --- reading -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_
 from sqlmodel import select
 
+from models.changes import changed_keys
 from models.store import Store
 from models.tables import Event
 
@@ -47,7 +48,7 @@ def changes_since(store: Store, meeting_id: int | None, after: int) -> Changes:
     for event_id, payload, _undo_of in events:
         last = event_id
         for change in json.loads(payload).get("changes", []):
-            pk = change["pk"][0] if change["pk"] else None
-            if isinstance(pk, int):
-                rows.setdefault(change["table"], set()).add(pk)
+            for pk in changed_keys(change):
+                if isinstance(pk, int):
+                    rows.setdefault(change["table"], set()).add(pk)
     return Changes(last, rows)

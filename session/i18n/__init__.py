@@ -64,11 +64,13 @@ def error_text(exc: HoinghiError) -> str:
     return t(f"error.{exc.code}", **params)
 
 
-def row_error_text(row: int, code: str, params: dict) -> str:
-    """ "Dòng 7: cột Họ và tên: …" for a bad row of an imported sheet."""
+def row_error_text(row: int, code: str, params: dict[str, object]) -> str:
+    """ "Dòng 7: Họ và tên: để trống" for a bad row of a list read from a sheet."""
     params = dict(params)
     if "column" in params:
-        params["column"] = t(f"column.{params['column']}")
+        key = f"import.key.{params['column']}"
+        params["column"] = t(key) if key in _CATALOGS["vi"] else params["column"]
     if "field" in params:
-        params["field"] = t(f"field.{params['field']}")
-    return t("import.row", row=row, message=t(f"error.{code}", **params))
+        key = f"field.{params['field']}"
+        params["field"] = t(key) if key in _CATALOGS["vi"] else params["field"]
+    return t("sheet.row", row=row, message=t(f"error.{code}", **params))

@@ -2,6 +2,7 @@
 and the door, the answers prepared before the meeting."""
 
 VI: dict[str, str] = {
+    "sheet.row": "Dòng {row}: {message}",
     # errors
     "error.plan.not_found": "Không có kế hoạch số {id}. Xem danh sách: hoinghi plan list",
     "error.plan.bad_year": "Năm “{value}” không hợp lệ (2000–2100).",
@@ -175,6 +176,7 @@ VI: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "sheet.row": "Row {row}: {message}",
     # errors
     "error.plan.not_found": "There is no plan number {id}. See the list: hoinghi plan list",
     "error.plan.bad_year": "Year “{value}” is not valid (2000–2100).",

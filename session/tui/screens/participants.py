@@ -167,7 +167,8 @@ class ParticipantsScreen(HoinghiScreen):
         person = self.selected()
         if person is not None:
             self._act(
-                "participant.present", lambda tx: set_present(tx, person.id, not person.present, at=self.hoinghi.clock())
+                "participant.present",
+                lambda tx: set_present(tx, person.id, not person.present, at=self.hoinghi.clock()),
             )
 
     def action_add(self) -> None:
