@@ -33,7 +33,7 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
 @click.option("--place", default="", help="Place name written on documents (địa danh).")
 @click.option("--date", "day", default=None, help="Date, dd/mm/yyyy.")
 @click.option("--start", default=None, help="Start time, hh:mm (default: the template's).")
-@click.option("--issuing-body", default="", help="Issuing body, e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN.")
+@click.option("--issuing-body", default="", help="Issuing body typed by hand, e.g. ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN (sets the unit it names).")
 @click.pass_context
 @friendly
 def new(ctx, template, title, venue, place, day, start, issuing_body) -> None:
@@ -114,7 +114,7 @@ def templates(copy_name: str | None) -> None:
 @click.pass_context
 @friendly
 def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
-    """Tạo (hoặc mở lại) hội nghị mẫu của xã Hòa An."""
+    """Tạo (hoặc mở lại) hội nghị mẫu (một đơn vị hư cấu: Hòa An)."""
     from session.domain.demo import create_demo, find_demo
 
     store = open_store(ctx)
@@ -136,14 +136,14 @@ def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Change a particular, e.g. chair='Hoàng Văn Thắng' chair_title='Chủ tịch UBND xã' minutes_number=12.",
+    help="Change a particular, e.g. chair='Hoàng Văn Thắng' chair_title='Chủ tịch UBND phường' minutes_number=12 unit_code=19009 notice_date=20/03/2026.",
 )
 @click.option(
     "--group",
     "groups",
     multiple=True,
     metavar="NAME=PRESENT/INVITED",
-    help="Attendance of a group, e.g. 'Đại biểu xã=18/20' (a new name adds the group; '=' alone removes it).",
+    help="Attendance of a group, e.g. 'Khách mời=18/20' (a new name adds the group; '=' alone removes it).",
 )
 @click.pass_context
 @friendly

@@ -46,6 +46,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "noi cu tru",
         "thon, xom",
         "ban",
+        "ap",
+        "khom",
+        "khu dan cu",
     ),
     "field": ("linh vuc", "nhom linh vuc", "phan loai", "nhom", "loai"),
     "summary": (
@@ -177,7 +180,7 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[str, list[tuple[int
 def find_header(rows: list[tuple[int, list[object]]]) -> tuple[int, dict[str, int], list[str], int]:
     """(header row number, mapping, header texts, index of the first data row).
 
-    A header may span two rows (a merged "Người kiến nghị" over "Họ và tên" | "Thôn"):
+    A header may span two rows (a merged "Người kiến nghị" over "Họ và tên" | "Khu dân cư"):
     the pair is combined, the lower row's names winning where they are known."""
     best = (0, {}, [], 0)
     best_score = 0

@@ -142,7 +142,7 @@ def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime)
 
 
 def find_duplicate(store: Store, meeting_id: int, name: str, locality: str) -> RegistrationView | None:
-    """A registration in this meeting with the same folded name and thôn, if any."""
+    """A registration in this meeting with the same folded name and residential unit, if any."""
     name_key, locality_key = fold(clean_text(name)), fold(clean_text(locality))
     with store.read() as s:
         reg = s.exec(
@@ -166,7 +166,7 @@ def next_position(tx: Tx, meeting_id: int) -> int:
 def register(
     store: Store, meeting_id: int, slip: Slip, *, at: datetime, force: bool = False, actor: str = "desk"
 ) -> int:
-    """Add one slip at the end of the queue. A near-duplicate (same folded name and thôn)
+    """Add one slip at the end of the queue. A near-duplicate (same folded name and residential unit)
     raises Conflict('registration.duplicate') unless *force*. Returns the new id."""
     slip = clean_slip(slip, get_fields(store))
     if not force:

@@ -23,6 +23,7 @@ from session.domain.ledger import (
     edit_issue,
     record_answer,
 )
+from session.domain.units import place_words
 from session.i18n import error_text, language, t
 from session.tui.screens.form import FormScreen
 
@@ -204,7 +205,7 @@ class ConclusionForm(_Form):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("conclusion.form.reply"))
-                    yield Input(c.reply_method if c and c.reply_method else t("conclusion.reply_default"), id="c-reply")
+                    yield Input(c.reply_method if c and c.reply_method else t("conclusion.reply_default", committee=place_words(self.app.store, self.meeting_id).committee_of_kind), id="c-reply")
                 with Vertical():
                     yield Label(t("conclusion.form.forward"))
                     yield Input(c.forwarded_to if c else "", id="c-forward")

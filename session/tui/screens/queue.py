@@ -17,6 +17,7 @@ from session.domain import queue
 from session.domain.dates import fmt_duration
 from session.domain.fields import get_fields
 from session.domain.registrations import RegistrationView, list_registrations
+from session.domain.units import place_words
 from session.i18n import t
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.widgets.queue_list import QueueList
@@ -89,7 +90,7 @@ class QueueScreen(MeetingScreenBase):
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one(QueueList)
-        self.query_one("#queue-header", Static).update(table.header([t(f"queue.col.{c}") for c in COLUMNS]))
+        self.query_one("#queue-header", Static).update(table.header([t(f"queue.col.{c}", residential=place_words(self.app.store, self.meeting_id).residential_label) for c in COLUMNS]))
         self.load_all()
         if self.desk:
             from session.domain.meetings import meeting_view

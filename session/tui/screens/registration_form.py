@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, Static
 from models.errors import Conflict, HoinghiError
 from session.domain.fields import get_fields
 from session.domain.registrations import ROLES, SOURCES, Slip, register, registration_number
+from session.domain.units import place_words
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -25,7 +26,7 @@ class RegistrationForm(FormScreen[int]):
         self.meeting_id = meeting_id
         self.source = source
         self.saved = 0
-        # The (name, thôn) the desk was warned about: Enter again on the same pair adds it;
+        # The (name, residential unit) the desk was warned about: Enter again on the same pair adds it;
         # any correction of either asks again.
         self._confirm_twin: tuple | None = None
 
@@ -38,7 +39,7 @@ class RegistrationForm(FormScreen[int]):
                     yield Label(t("form.name"))
                     yield Input(id="reg-name")
                 with Vertical():
-                    yield Label(t("form.locality"))
+                    yield Label(t("form.locality", residential=place_words(self.app.store, self.meeting_id).residential_label))
                     yield Input(id="reg-locality")
             yield Label(t("form.summary"))
             yield Input(id="reg-summary")
