@@ -228,7 +228,10 @@ def add_paragraph(document, text: str = "", style_id: str | None = None) -> Para
     among all of the body's children on every paragraph it adds, which made building a
     document quadratic in its length; here the new paragraph goes straight before them."""
     body = document.element.body
-    last = body[-1] if len(body) else None
+    try:
+        last = body[-1]  # lxml finds the last child directly (len() would count them all)
+    except IndexError:
+        last = None
     p = OxmlElement("w:p")
     if last is not None and last.tag == qn("w:sectPr"):
         last.addprevious(p)

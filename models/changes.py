@@ -142,6 +142,9 @@ def revert(session: Session, changes: list[dict[str, Any]]) -> None:
     """Apply the inverse of *changes*, newest first. Raises Conflict when a row has
     changed since (another screen edited it), so nothing is silently overwritten."""
     for ch in reversed(changes):
+        if any(v is None for v in ch["pk"]):
+            # A row an imported archive did not carry (its id could not be mapped): nothing to revert safely.
+            raise Conflict("undo.conflict", table=ch["table"])
         model = _model_for(ch["table"])
         mapper = inspect(model)
         types = {attr.key: attr.columns[0].type.python_type for attr in mapper.column_attrs}

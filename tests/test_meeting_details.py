@@ -16,7 +16,6 @@ from session.domain.meetings import create_meeting, meeting_view
 from session.tui.app import HoinghiApp
 from tests.conftest import T0
 
-
 HOA_AN = {"issuing_body": "ỦY BAN NHÂN DÂN XÃ HÒA AN", "residential": "thôn, tổ dân phố"}
 
 

@@ -51,11 +51,11 @@ def create_meeting(
     The unit is *unit*, else the one *issuing_body* names, else the office's; what the
     documents print is copied from the office settings (``session.domain.papers``)."""
     tpl = template if isinstance(template, AgendaTemplate) else get_template(template)
-    title_text = clean_text(title if title is not None else tpl.title, field="title", required=True)
     settings = get_settings(store)
     chosen = resolve_unit(unit, issuing_body, settings)
     words = clean_text(residential or settings.residential, field="residential", max_len=100)
     where = place_of(chosen.kind, chosen.name, chosen.province, chosen.code, words, clean_text(cluster, max_len=300))
+    title_text = clean_text(title if title is not None else fill_place(tpl.title, where), field="title", required=True)
     papers = initial_papers(settings, where)
     if parent_body:
         papers["parent_body"] = clean_text(parent_body, field="parent_body", max_len=200)
@@ -122,7 +122,9 @@ def resolve_unit(unit: Unit | None, issuing_body: str, settings: OfficeSettings)
 
 
 def fill_place(text: str, place: Place) -> str:
-    """A template's "{kind}" and "{residential}" in the meeting's words ("Đại biểu {kind}")."""
+    """A template's "{unit}", "{kind}" and "{residential}" in the meeting's words
+    ("Đại biểu {kind}" -> "Đại biểu phường"); "{unit}" is dropped when there is no unit."""
+    text = text.replace(" {unit}", f" {place.full}" if place.known else "").replace("{unit}", place.full)
     return text.replace("{kind}", place.kind or GENERIC_KIND).replace("{residential}", place.residential_word)
 
 
