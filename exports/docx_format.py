@@ -313,7 +313,7 @@ def header(
     _cell_paragraph(left, f"Số: {number}", size=13)
     _cell_paragraph(right, QUOC_HIEU, size=12, bold=True, first=True)
     _cell_paragraph(right, TIEU_NGU, size=14, bold=True)
-    rule(right.add_paragraph(), width_cm=line_width_cm(TIEU_NGU, 14, bold=True), column_cm=RIGHT_COL_CM, gap_pt=1)
+    rule(right.add_paragraph(), width_cm=line_width_cm(TIEU_NGU, 14, bold=True), column_cm=RIGHT_COL_CM)
     if place_date:
         _cell_paragraph(right, "", size=6)
         _cell_paragraph(right, place_date, size=14, italic=True)

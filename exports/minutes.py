@@ -10,6 +10,7 @@ from session.domain.records import MeetingRecord
 from session.domain.units import nbsp
 
 DIALOGUE_HEADING = "Tiến hành đối thoại"
+NO_CONCLUSION = "Chưa có kết luận tại hội nghị"
 
 
 def title_line(record: MeetingRecord) -> str:
@@ -160,15 +161,14 @@ def _issue_lines(doc, record: MeetingRecord, issue) -> None:  # noqa: ANN001
     for answer in issue.answers:
         who = capital(person(answer.answerer_name, answer.answerer_title))
         body(doc, f"{who}: {sentence(answer.summary) or '…'}", bold_prefix="Trả lời: ")
-    if issue.conclusion is not None:
-        body(doc, conclusion_text(issue.conclusion, record.place), bold_prefix="Kết luận: ")
+    body(doc, conclusion_text(issue.conclusion, record.place, pending=NO_CONCLUSION), bold_prefix="Kết luận: ")
 
 
 def _dialogue(doc, record: MeetingRecord) -> None:
-    from exports.docx_format import body
+    from exports.docx_format import body, keep_with_next
 
     for n, speech in enumerate(record.speeches, start=1):
-        body(doc, _speech_line(n, speech), bold=True)
+        keep_with_next(body(doc, _speech_line(n, speech), bold=True))
         if not speech.issues and speech.registration.summary:
             body(doc, sentence(speech.registration.summary), bold_prefix="Nội dung: ")
         for issue in speech.issues:

@@ -125,7 +125,7 @@ def build_notice(record: MeetingRecord, *, issued: date):
                 text += " (ngoài nội dung hội nghị)"
             names = "; ".join(f"{r.name}, {r.locality}" if r.locality else r.name for r in issue.raisers)
             line = sentences(text, f"Người kiến nghị: {names}") if names else sentence(text)
-            say(line, bold_prefix=f"{letter(k, len(issues))} Kiến nghị: ")
+            keep_with_next(say(line, bold_prefix=f"{letter(k, len(issues))} Kiến nghị: "))
             say(conclusion_text(issue.conclusion, place, pending=pending), bold_prefix="Kết luận: ")
 
     add_paragraph(doc, "III. TỔ CHỨC THỰC HIỆN", "HNHeading")
@@ -144,6 +144,7 @@ def build_notice(record: MeetingRecord, *, issued: date):
         f"{audience(place)} năm {year}./."
     )
     keep_with_next(closing)
+    keep_with_next(add_paragraph(doc))
     recipients_and_signature(
         doc, list(papers.notice_recipients), papers.records_office, signature_lines(papers, m.chair)
     )

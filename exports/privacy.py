@@ -70,4 +70,8 @@ def scrub(text: str) -> str:
             return MASK
         return prefix + _mask_inside(match.group("digits"))
 
-    return RUN.sub(replace, text)
+    # A number masked at the end of a sentence: the ellipsis ends it ("qua số …", not "…").
+    return _DOUBLE_STOP.sub(MASK, RUN.sub(replace, text))
+
+
+_DOUBLE_STOP = re.compile(re.escape(MASK) + r"\.(?!/)")

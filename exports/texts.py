@@ -104,7 +104,7 @@ def conclusion_text(conclusion, place: Place, *, pending: str = "") -> str:  # n
         if not _says(own, c.lead_agency):
             clauses.append(f"Giao {c.lead_agency} chủ trì{partners}{': ' + task if task else ''}")
         elif c.partners and not _says(own, c.partners):
-            clauses.append(f"phối hợp với {c.partners}")
+            clauses.append(f"cơ quan phối hợp: {c.partners}")
         if c.deadline:
             clauses.append(f"thời hạn hoàn thành trước ngày {fmt_date(c.deadline)}")
         if c.reply_method and not _says(own, c.reply_method):

@@ -95,7 +95,7 @@ def unit_by_code(code: str | int) -> Unit:
     for unit, _key in official_units():
         if unit.code == text:
             return unit
-    raise HoinghiError("unit.unknown_code", code=text)
+    raise HoinghiError("unit.unknown_code", value=text)
 
 
 def search_units(query: str, limit: int = 50) -> list[Unit]:
@@ -108,8 +108,9 @@ def search_units(query: str, limit: int = 50) -> list[Unit]:
     for unit, key in official_units():
         if all(w in key for w in words):
             name = fold(unit.name)
-            whole = fold(query)
-            rank = 0 if whole in (name, fold(f"{unit.kind} {unit.name}")) else 1 if name.startswith(words[0]) else 2
+            whole = " ".join(words) + " "
+            exact = whole.startswith(name + " ") or whole.startswith(fold(f"{unit.kind} {unit.name}") + " ")
+            rank = 0 if exact else 1 if name.startswith(words[0]) else 2
             found.append((rank, name, unit.province, unit))
     found.sort(key=lambda r: r[:3])
     return [r[3] for r in found[:limit]]
