@@ -153,3 +153,19 @@ def test_the_command_line_imports_an_archive_into_another_database(archive, tmp_
     refused = CliRunner().invoke(main, ["--lang", "vi", "import", "json", str(bad), "--db", str(target)])
     assert refused.exit_code == 1 and "không phải tệp JSON hợp lệ" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_an_archive_whose_issuing_body_names_another_unit_takes_that_unit(archive, tmp_path):
+    from session.domain.meeting_details import meeting_details
+
+    path, _documents = archive
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meeting"]["issuing_body"] = "ỦY BAN NHÂN DÂN ĐẶC KHU LÝ SƠN"  # edited by hand after the export
+    edited = _write(tmp_path, "edited.json", json.dumps(data, ensure_ascii=False))
+    office = Store.open(str(tmp_path / "office.db"))
+    try:
+        done = import_file(office, edited, at=LATER)
+        d = meeting_details(office, done.meeting_id)
+        assert (d.unit_kind, d.unit_name, d.province, d.unit_code) == ("đặc khu", "Lý Sơn", "tỉnh Quảng Ngãi", "21548")
+    finally:
+        office.close()

@@ -34,6 +34,8 @@ from models.tables import (
     Participant,
     Registration,
 )
+from models.text import fold
+from session.domain.units import parse_issuing_body
 
 FORMAT = "hoinghi-meeting"
 SUPPORTED = (1, 2)  # version 1: before units; its meetings read their unit from the issuing body
@@ -190,6 +192,7 @@ def _import(tx: Tx, data: dict[str, Any], source: str) -> int:
     meeting_values = _row(Meeting, raw_meeting, "meeting")
     meeting_values.pop("id")
     meeting_values.pop("current_item_id")
+    _unit_from_issuing_body(meeting_values)
     meeting = tx.add(Meeting(**meeting_values))
     tx.flush()
     tx.meeting_id = meeting.id
@@ -232,6 +235,17 @@ def _import(tx: Tx, data: dict[str, Any], source: str) -> int:
     counts["event"] = len(data.get("event", []))
     tx.facts.update(source=Path(source).name if source else "", format=data["format"], rows=counts)
     return meeting.id
+
+
+def _unit_from_issuing_body(values: dict[str, Any]) -> None:
+    """The issuing body an archive carries names the unit (an archive edited by hand, or one
+    from before units): the unit columns follow it, so the two never disagree."""
+    parsed = parse_issuing_body(values.get("issuing_body") or "")
+    if parsed is None:
+        return
+    same = fold(parsed.kind) == fold(values.get("unit_kind", "")) and fold(parsed.name) == fold(values.get("unit_name", ""))
+    if not same:
+        values.update(unit_kind=parsed.kind, unit_name=parsed.name, province=parsed.province, unit_code=parsed.code)
 
 
 def _map_values(values: dict[str, Any] | None, maps: dict[str, dict[Any, int]]) -> dict[str, Any] | None:
