@@ -125,6 +125,8 @@ class MeetingDetailsScreen(FormScreen[bool]):
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#d-chair", Input))
         self._unit_code = self.loaded.unit_code if self.loaded else ""
+        if self.loaded:
+            self._picked = (self.loaded.unit_kind, self.loaded.unit_name, self.loaded.province)
 
     @staticmethod
     def _shown(d: MeetingDetails, name: str) -> str:
@@ -149,6 +151,14 @@ class MeetingDetailsScreen(FormScreen[bool]):
         if residential.value in ("", old_default):
             residential.value = default_residential(unit)
         self._unit_code = unit.code
+        self._picked = (unit.kind, unit.name, unit.province)
+
+    @on(Input.Changed, "#d-unit_kind, #d-unit_name, #d-province")
+    def unit_typed(self, _event: Input.Changed) -> None:
+        """A unit typed by hand is not the one chosen from the list: its code no longer applies."""
+        typed = (self._value("d-unit_kind"), self._value("d-unit_name"), self._value("d-province"))
+        if typed != getattr(self, "_picked", typed):
+            self._unit_code = ""
 
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value
