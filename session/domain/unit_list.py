@@ -1,4 +1,4 @@
-"""The official list of commune-level units (danh mục đơn vị hành chính cấp xã): the
+"""The official list of commune-level units (danh mục đơn vị hành chính): the
 3,321 units in force since 1 July 2025, as the ``vietnam-provinces`` package carries them,
 found by accent-free search, by code, by kind and name; the 34 provinces as documents name
 them. The list is loaded on first use (it costs ~60 ms)."""
