@@ -28,6 +28,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/live.py
 	$(BIN)/python bench/speakers.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/minutes.py
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/web_display.py
 	$(BIN)/python bench/due.py

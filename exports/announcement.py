@@ -59,13 +59,12 @@ def announcement_text(papers: MeetingPapers) -> str:
 def build_announcement(papers: MeetingPapers, *, issued: date):
     from exports.docx_format import body, date_line, document_for, header, recipients_and_signature, rule, set_style
 
-    s = papers.settings
-    doc = document_for(s)
+    doc = document_for(papers.printed)
     header(
         doc,
-        parent_body=s.parent_body,
-        issuing_body=papers.issuing_body,
-        number=doc_number("", s.notice_suffix),
+        parent_body=papers.printed.parent_body,
+        issuing_lines=papers.issuing_lines,
+        number=doc_number("", papers.printed.notice_suffix),
         place_date=date_line(papers.place_name or "…", issued),
     )
     head, about = title_lines(papers)
@@ -85,5 +84,5 @@ def build_announcement(papers: MeetingPapers, *, issued: date):
         f"Trưởng các {papers.words.residential}",
         "Ủy ban MTTQ Việt Nam",
     ]
-    recipients_and_signature(doc, recipients, s.records_office, W.signature(papers))
+    recipients_and_signature(doc, recipients, papers.printed.records_office, W.signature(papers))
     return doc

@@ -37,11 +37,11 @@ def build_briefing(record: Briefing, *, issued: date):
     s = papers.settings
     m = papers.meeting
     words = papers.words
-    doc = document_for(s)
+    doc = document_for(papers.printed)
     header(
         doc,
         parent_body=papers.issuing_body,
-        issuing_body="VĂN PHÒNG\nHĐND VÀ UBND",
+        issuing_lines=("VĂN PHÒNG", "HĐND VÀ UBND"),
         number=doc_number("", s.briefing_suffix),
         place_date=date_line(papers.place_name or "…", issued),
     )

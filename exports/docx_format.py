@@ -19,6 +19,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from exports.metrics import line_width_cm, longest_line_cm
 
 FONT = "Times New Roman"
 LANG = "vi-VN"
@@ -26,6 +29,7 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 LEFT_COL_CM = 6.0
 RIGHT_COL_CM = 10.5
+RULE_SHARE = 0.4  # a rule under a line is 1/3 to 1/2 of it
 
 
 def _fonts(rpr) -> None:
@@ -102,7 +106,7 @@ def _style(
     return style
 
 
-def new_document(*, margins_mm=(20, 20, 30, 15), body_pt: float = 14):
+def new_document(*, margins_mm=(20, 20, 30, 15), body_pt: float = 14.0):
     """An empty document with the decree's page, fonts and paragraph styles:
     Normal (body), HN Center, HN Title, HN Summary, HN Heading, HN Small, HN Label."""
     document = Document()
@@ -115,7 +119,7 @@ def new_document(*, margins_mm=(20, 20, 30, 15), body_pt: float = 14):
     section.left_margin, section.right_margin = Mm(left), Mm(right)
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
-    _style(document, "Normal", size=body_pt, indent_cm=1.27)
+    _style(document, "Normal", size=float(body_pt), indent_cm=1.27)
     _style(document, "HN Center", size=13, align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=0)
     _style(
         document,
@@ -128,7 +132,9 @@ def new_document(*, margins_mm=(20, 20, 30, 15), body_pt: float = 14):
         keep_next=True,
     )
     _style(document, "HN Summary", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after_pt=6, keep_next=True)
-    _style(document, "HN Heading", size=body_pt, bold=True, indent_cm=1.27, after_pt=6, before_pt=6, keep_next=True)
+    _style(
+        document, "HN Heading", size=float(body_pt), bold=True, indent_cm=1.27, after_pt=6, before_pt=6, keep_next=True
+    )
     _style(document, "HN Small", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, after_pt=0)
     _style(document, "HN Label", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, after_pt=0)
     _page_numbers(section)
@@ -196,15 +202,17 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def rule(paragraph, width_cm: float, column_cm: float) -> None:
+def rule(paragraph, width_cm: float, column_cm: float, *, gap_pt: float = 3) -> None:
     """A horizontal line of *width_cm*, centred in a column of *column_cm*: an empty
-    paragraph with a top border, narrowed by its indents (the usual Word way)."""
+    paragraph with a top border, narrowed by its indents (the usual Word way). *gap_pt*
+    keeps it off the line above, so the rule never touches the letters' descenders."""
     side = max(0.0, (column_cm - width_cm) / 2)
     fmt = paragraph.paragraph_format
     fmt.left_indent = Cm(side)
     fmt.right_indent = Cm(side)
     fmt.first_line_indent = None
     fmt.space_after = Pt(0)
+    fmt.space_before = Pt(gap_pt)
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
@@ -215,6 +223,52 @@ def rule(paragraph, width_cm: float, column_cm: float) -> None:
     borders.append(top)
     ppr.append(borders)
     paragraph.paragraph_format.line_spacing = Pt(2)
+
+
+def add_paragraph(document, text: str = "", style_id: str | None = None) -> Paragraph:
+    """A paragraph at the end of the body. python-docx looks for the section properties
+    among all of the body's children on every paragraph it adds, which made building a
+    document quadratic in its length; here the new paragraph goes straight before them."""
+    body = document.element.body
+    try:
+        last = body[-1]  # lxml finds the last child directly (len() would count them all)
+    except IndexError:
+        last = None
+    p = OxmlElement("w:p")
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(p)
+    else:
+        body.append(p)
+    paragraph = Paragraph(p, document._body)
+    if style_id:
+        set_style(paragraph, style_id)
+    if text:
+        p.append(_run_xml(text))
+    return paragraph
+
+
+def text_width_cm(document) -> float:
+    """The width between the page margins."""
+    section = document.sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+
+def summary_rule(document, text: str, *, size_pt: float = 14) -> None:
+    """The rule under a document's summary line (trích yếu): 1/3 to 1/2 of its longest line."""
+    column = text_width_cm(document)
+    width = longest_line_cm(text, size_pt, column, bold=True) * RULE_SHARE
+    rule(add_paragraph(document), width_cm=width, column_cm=column)
+
+
+def keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def _cant_split(table) -> None:
+    """A table row that is never cut across two pages (the signature block)."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def set_style(paragraph, style_id: str) -> None:
@@ -238,8 +292,10 @@ def date_line(place: str, day: date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def header(document, *, parent_body: str, issuing_body: str, number: str, place_date: str | None) -> None:
-    """The two-column borderless header table of the decree."""
+def header(document, *, parent_body: str, issuing_lines: tuple[str, ...], number: str, place_date: str | None) -> None:
+    """The two-column borderless header table of the decree: parent body (12–13 pt, not
+    bold), issuing body (bold) with its rule, the number; Quốc hiệu, Tiêu ngữ with a rule as
+    long as it, the place and date in italics."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
@@ -249,48 +305,49 @@ def header(document, *, parent_body: str, issuing_body: str, number: str, place_
     if parent_body:
         _cell_paragraph(left, parent_body.upper(), size=13, first=True)
         first = False
-    body_lines = _split_body(issuing_body.upper())
-    for line in body_lines:
+    for line in issuing_lines:
         _cell_paragraph(left, line, size=13, bold=True, first=first)
         first = False
-    rule(left.add_paragraph(), width_cm=LEFT_COL_CM * 0.4, column_cm=LEFT_COL_CM)
+    widest = max((longest_line_cm(line, 13, LEFT_COL_CM, bold=True) for line in issuing_lines), default=LEFT_COL_CM)
+    rule(left.add_paragraph(), width_cm=widest * RULE_SHARE, column_cm=LEFT_COL_CM)
     _cell_paragraph(left, f"Số: {number}", size=13)
     _cell_paragraph(right, QUOC_HIEU, size=12, bold=True, first=True)
     _cell_paragraph(right, TIEU_NGU, size=14, bold=True)
-    rule(right.add_paragraph(), width_cm=6.0, column_cm=RIGHT_COL_CM)
+    rule(right.add_paragraph(), width_cm=line_width_cm(TIEU_NGU, 14, bold=True), column_cm=RIGHT_COL_CM)
     if place_date:
         _cell_paragraph(right, "", size=6)
         _cell_paragraph(right, place_date, size=14, italic=True)
 
 
-def _split_body(text: str) -> list[str]:
-    """ "ỦY BAN NHÂN DÂN XÃ HÒA AN" on two lines, as it is printed."""
-    for head in ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
-        if text.startswith(head + " "):
-            return [head, text[len(head) + 1 :]]
-    return [text]
+def _signature_lines(cell, lines: list[tuple[str, bool, bool]]) -> None:
+    for n, (text, bold, italic) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        set_style(paragraph, "HNCenter")
+        paragraph.paragraph_format.keep_with_next = n < len(lines) - 1
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        run.font.size = Pt(14)
 
 
 def signature_table(document, left: list[tuple[str, bool, bool]] | None, right: list[tuple[str, bool, bool]]) -> None:
-    """Two columns of (text, bold, italic) lines; a blank for the signature is the caller's."""
+    """Two columns of (text, bold, italic) lines, never split across pages; a blank for
+    the signature is the caller's."""
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [8.0, 8.5])
+    _cant_split(table)
     cells = table.rows[0].cells
     for cell, lines in ((cells[0], left or []), (cells[1], right)):
-        for n, (text, bold, italic) in enumerate(lines):
-            paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-            set_style(paragraph, "HNCenter")
-            run = paragraph.add_run(text)
-            run.bold, run.italic = bold, italic
-            run.font.size = Pt(14)
+        _signature_lines(cell, lines)
 
 
 def recipients_and_signature(document, recipients: list[str], records: str, signature: list[tuple[str, bool, bool]]):
-    """Nơi nhận on the left (label 12 pt bold italic, entries 11 pt), signature on the right."""
+    """Nơi nhận on the left (label 12 pt bold italic, entries 11 pt), signature on the
+    right; the row is never split across pages."""
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [7.5, 9.0])
+    _cant_split(table)
     left, right = table.rows[0].cells
     label = left.paragraphs[0]
     set_style(label, "HNLabel")
@@ -298,12 +355,7 @@ def recipients_and_signature(document, recipients: list[str], records: str, sign
     for entry in [*(f"- {e};" for e in recipients), f"- Lưu: {records}."]:
         paragraph = left.add_paragraph(entry)
         set_style(paragraph, "HNSmall")
-    for n, (text, bold, italic) in enumerate(signature):
-        paragraph = right.paragraphs[0] if n == 0 else right.add_paragraph()
-        set_style(paragraph, "HNCenter")
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
-        run.font.size = Pt(14)
+    _signature_lines(right, signature)
 
 
 def _run_xml(text: str, *, bold: bool = False, italic: bool = False):
@@ -334,19 +386,16 @@ _PROTOS: dict[tuple[bool, bool], object] = {}
 
 def body(document, text: str, *, bold_prefix: str = "", italic: bool = False, bold: bool = False):
     """A body paragraph (Normal style: justified, indented), optionally led by a bold label."""
-    paragraph = document.add_paragraph()
+    paragraph = add_paragraph(document)
     if bold_prefix:
         paragraph._p.append(_run_xml(bold_prefix, bold=True))
     paragraph._p.append(_run_xml(text, bold=bold, italic=italic))
     return paragraph
 
 
-def document_for(settings):  # noqa: ANN001, ANN201 — session.domain.settings.OfficeSettings
-    """A new document with the office's margins and body size."""
-    s = settings
-    return new_document(
-        margins_mm=(s.margin_top_mm, s.margin_bottom_mm, s.margin_left_mm, s.margin_right_mm), body_pt=s.body_pt
-    )
+def document_for(papers):  # noqa: ANN001, ANN201 — session.domain.papers.Papers
+    """A new document with the meeting's margins and body size."""
+    return new_document(margins_mm=papers.margins_mm, body_pt=papers.body_pt)
 
 
 def grid_table(document, headers: list[str], widths_cm: list[float], rows: list[tuple[list[str], bool]], *, size=13):

@@ -31,11 +31,11 @@ def build_invitation(papers: MeetingPapers, *, issued: date):
     s = papers.settings
     m = papers.meeting
     number = doc_number(papers.invitation_number, s.invitation_suffix)
-    doc = document_for(s)
+    doc = document_for(papers.printed)
     header(
         doc,
-        parent_body=s.parent_body,
-        issuing_body=papers.issuing_body,
+        parent_body=papers.printed.parent_body,
+        issuing_lines=papers.issuing_lines,
         number=number,
         place_date=date_line(papers.place_name or "…", issued),
     )
@@ -66,7 +66,7 @@ def build_invitation(papers: MeetingPapers, *, issued: date):
     )
     body(doc, "Rất mong các đại biểu đến dự đầy đủ, đúng thời gian./.")
 
-    recipients_and_signature(doc, ["Như thành phần mời"], s.records_office, W.signature(papers))
+    recipients_and_signature(doc, ["Như thành phần mời"], papers.printed.records_office, W.signature(papers))
     if papers.participants:
         _annex(doc, papers, number, issued, grid_table, set_style)
     return doc

@@ -1,12 +1,12 @@
-"""The whole meeting as JSON: every table's facts, ISO 8601 dates, UTF-8 text unescaped.
-
-It is the source of truth of the round-trip test: every row of the meeting is here."""
+"""The meeting's archive as JSON (hồ sơ lưu trữ): every row of the meeting — its unit and
+what its documents print are columns of the meeting —, its exports and its event log, ISO
+8601 dates, UTF-8 text unescaped. ``hoinghi import json`` reads it back as a new meeting
+(``session.domain.archive``)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
-from pathlib import Path
 
 from sqlmodel import select
 
@@ -20,6 +20,7 @@ from models.tables import (
     AttendanceGroup,
     Conclusion,
     Event,
+    ExportRecord,
     FieldLimit,
     Issue,
     IssueRaiser,
@@ -28,7 +29,7 @@ from models.tables import (
     Registration,
 )
 
-FORMAT = "hoinghi-meeting/1"
+FORMAT = "hoinghi-meeting/2"
 
 
 def meeting_data(store: Store, meeting_id: int) -> dict:
@@ -59,6 +60,7 @@ def meeting_data(store: Store, meeting_id: int) -> dict:
             "plan": row_values(s.get(Plan, meeting.plan_id)) if meeting.plan_id is not None else None,
             "duty_record": rows(DutyRecord, DutyRecord.meeting_id == meeting_id),
             "issue_preparation": rows(IssuePreparation, IssuePreparation.meeting_id == meeting_id),
+            "export_record": rows(ExportRecord, ExportRecord.meeting_id == meeting_id),
             "event": [
                 {**row_values(e), "payload": json.loads(e.payload)}
                 for e in s.exec(select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id))
@@ -72,6 +74,6 @@ def _default(value):
     raise TypeError(type(value).__name__)
 
 
-def write_json(store: Store, meeting_id: int, path: Path) -> None:
+def json_bytes(store: Store, meeting_id: int) -> bytes:
     data = meeting_data(store, meeting_id)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=_default), encoding="utf-8")
+    return json.dumps(data, ensure_ascii=False, indent=1, default=_default).encode("utf-8")

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import time
 
 from exports.texts import day_words
+from models.text import fold
+from session.domain import unit_words
 from session.domain.dates import WEEKDAYS_VI
 from session.domain.planning_records import MeetingPapers
-
-#: First words of a residential unit's name: "Tổ dân phố Chí Linh 1" is written lower
-#: case inside a sentence ("Nhân dân tổ dân phố Chí Linh 1").
-_UNIT_WORDS = ("thôn", "tổ", "khu", "khóm", "bản", "buôn", "sóc", "ấp", "xóm", "làng", "khối", "các")
 
 
 def clock_words(moment: time) -> str:
@@ -28,13 +26,16 @@ def when(papers: MeetingPapers) -> str:
 
 
 def cluster(papers: MeetingPapers) -> str:
-    """Whose meeting it is: "tổ dân phố Chí Linh 1, Chí Linh 2", or every residential unit of the commune."""
-    text = papers.localities.strip()
-    if not text:
+    """Whose meeting it is: "tổ dân phố Chí Linh 1, Chí Linh 2", or every residential unit
+    of the unit. A residential word leading the cluster is written lower case inside a
+    sentence ("Nhân dân tổ dân phố Chí Linh 1")."""
+    if not papers.localities.strip():
         return f"các {papers.words.residential} trên địa bàn {papers.words.unit}"
-    first = text.split()[0]
-    if first.lower() in _UNIT_WORDS:
-        return first.lower() + text[len(first) :]
+    text = papers.words.place.cluster_phrase
+    key = fold(text)
+    words = (*unit_words.HEADS, *papers.words.place.residential, "tổ", "khu", "khối")
+    if any(key.startswith(fold(w) + " ") for w in words):
+        return text[:1].lower() + text[1:]
     return text
 
 
@@ -55,8 +56,8 @@ def year(papers: MeetingPapers) -> int | None:
 
 
 def signature(papers: MeetingPapers) -> list[tuple[str, bool, bool]]:
-    """The People's Committee's signature as the office set it for its notices."""
-    s = papers.settings
+    """The People's Committee's signature as the meeting's notices carry it."""
+    s = papers.printed
     lines = []
     if s.notice_authority:
         lines.append((f"{s.notice_authority} {s.notice_authority_body}".strip(), True, False))
@@ -67,8 +68,6 @@ def signature(papers: MeetingPapers) -> list[tuple[str, bool, bool]]:
 
 def meeting_phrase(papers: MeetingPapers) -> str:
     """The meeting inside a sentence: its title, lower case first, saying whose it is."""
-    from models.text import fold
-
     title = papers.meeting.title.strip()
     title = title[0].lower() + title[1:] if title else "hội nghị đối thoại"
     if "nhan dan" not in fold(title):

@@ -1,137 +1,182 @@
-"""Biên bản hội nghị đối thoại (Mẫu 1.9, Nghị định 30/2020/NĐ-CP) from a MeetingRecord."""
+"""Biên bản hội nghị đối thoại (Mẫu 1.9, Nghị định 30/2020/NĐ-CP) from a MeetingRecord.
+
+Every speech, answer and conclusion is in it — in the dialogue step when the meeting
+reached it, after the steps held when it did not."""
 
 from __future__ import annotations
 
-from exports.texts import OUTCOME_WORDS, day_words, doc_number, person, time_words
-from models.text import fold
-from session.domain.dates import fmt_date
+from exports.texts import capital, conclusion_text, day_words, doc_number, person, sentence, time_words
 from session.domain.records import MeetingRecord
+from session.domain.units import nbsp
+
+DIALOGUE_HEADING = "Tiến hành đối thoại"
+NO_CONCLUSION = "Chưa có kết luận tại hội nghị"
+
+
+def title_line(record: MeetingRecord) -> str:
+    """The meeting's title with the unit's name unbroken."""
+    title = record.meeting.title
+    name = record.place.name
+    return title.replace(name, nbsp(name)) if name and " " in name else title
+
+
+def attendance_lines(record: MeetingRecord) -> list[str]:
+    """One line a group, then what is true of the total: everyone present, and the invited
+    present over the groups that have an invited number ("Toàn thể Nhân dân" has none)."""
+    lines = []
+    for group in record.attendance:
+        if group.expected:
+            lines.append(f"- {group.name}: có mặt {group.present}/{group.expected} người được mời.")
+        else:
+            lines.append(f"- {group.name}: {group.present} người.")
+    if record.attendance:
+        present, invited = record.invited
+        if invited and all(a.expected for a in record.attendance):
+            lines.append(f"Tổng số: có mặt {present}/{invited} người được mời.")
+        elif invited:
+            lines.append(
+                f"Tổng số người dự hội nghị: {record.present} người; trong đó có mặt {present}/{invited} người được mời."
+            )
+        else:
+            lines.append(f"Tổng số người dự hội nghị: {record.present} người.")
+    return lines
 
 
 def build_minutes(record: MeetingRecord):
-    from exports.docx_format import body, document_for, header, recipients_and_signature, set_style, signature_table
+    from exports.docx_format import (
+        add_paragraph,
+        body,
+        document_for,
+        header,
+        keep_with_next,
+        recipients_and_signature,
+        signature_table,
+        summary_rule,
+    )
 
-    s = record.settings
+    papers = record.papers
     m = record.meeting
-    doc = document_for(s)
+    doc = document_for(papers)
     header(
         doc,
-        parent_body=s.parent_body,
-        issuing_body=record.issuing_body,
-        number=doc_number(m.minutes_number, s.minutes_suffix),
+        parent_body=papers.parent_body,
+        issuing_lines=papers.issuing_lines,
+        number=doc_number(m.minutes_number, papers.minutes_suffix),
         place_date=None,
     )
-    set_style(doc.add_paragraph("BIÊN BẢN"), "HNTitle")
-    set_style(doc.add_paragraph(m.title), "HNSummary")
+    add_paragraph(doc, "BIÊN BẢN", "HNTitle")
+    title = title_line(record)
+    add_paragraph(doc, title, "HNSummary")
+    summary_rule(doc, title)
 
     start = m.actual_start
     if start is not None:
-        body(doc, f"Thời gian bắt đầu: {time_words(start)}, {day_words(start.date())}.", bold_prefix="")
+        body(doc, f"Thời gian bắt đầu: {time_words(start)}, {day_words(start.date())}.")
     elif m.planned_date:
         body(doc, f"Thời gian: {day_words(m.planned_date)}.")
-    body(doc, f"Địa điểm: {m.venue or '…'}.")
-    body(doc, "Thành phần tham dự:", bold_prefix="")
-    for group in record.attendance:
-        expected = f"/{group.expected}" if group.expected else ""
-        body(doc, f"- {group.name}: {group.present}{expected} người.")
-    total_expected = sum(a.expected for a in record.attendance)
-    if record.attendance:
-        body(doc, f"Tổng số: {record.present}/{total_expected} đại biểu có mặt.")
+    body(doc, sentence(f"Địa điểm: {m.venue or '…'}"))
+    body(doc, "Thành phần tham dự:")
+    for line in attendance_lines(record):
+        body(doc, line)
     chairs = [person(m.chair, m.chair_title)] if m.chair else []
     if m.co_chair:
         chairs.append(person(m.co_chair, m.co_chair_title))
-    body(doc, f"Chủ trì hội nghị: {'; '.join(chairs) or '…'}.")
-    body(doc, f"Thư ký hội nghị: {person(m.secretary, m.secretary_title) if m.secretary else '…'}.")
+    body(doc, sentence(f"Chủ trì hội nghị: {'; '.join(chairs) or '…'}"))
+    body(doc, sentence(f"Thư ký hội nghị: {person(m.secretary, m.secretary_title) if m.secretary else '…'}"))
 
-    set_style(doc.add_paragraph("NỘI DUNG HỘI NGHỊ"), "HNTitle")
+    add_paragraph(doc, "NỘI DUNG HỘI NGHỊ", "HNTitle")
     number = 0
+    told = False
     for step in m.agenda:
         if step.skipped or step.started_at is None:
             continue
         number += 1
-        set_style(doc.add_paragraph(f"{number}. {step.title}"), "HNHeading")
+        add_paragraph(doc, f"{number}. {step.title}", "HNHeading")
         for line in (step.notes or "").split("\n"):
             if line.strip():
                 body(doc, line.strip())
-        if step.kind == "dialogue":
+        if step.kind == "dialogue" and not told:
             _dialogue(doc, record)
+            told = True
+    if not told and (record.speeches or record.unspoken):
+        # The meeting never reached its dialogue step (or has none): what was said is still recorded.
+        heading = next((s.title for s in m.agenda if s.kind == "dialogue"), DIALOGUE_HEADING)
+        add_paragraph(doc, f"{number + 1}. {heading}", "HNHeading")
+        _dialogue(doc, record)
     end = m.actual_end
     if end is not None:
         closing = f"Hội nghị kết thúc vào {time_words(end)}, {day_words(end.date())}."
     else:
         closing = "Hội nghị kết thúc vào … giờ … phút, ngày … tháng … năm …."
     if record.close_reason:
-        body(doc, f"Ghi chú của thư ký: {record.close_reason}", italic=True)
-    body(doc, closing + "/.")
-    doc.add_paragraph()
+        keep_with_next(body(doc, sentence(f"Ghi chú của thư ký: {record.close_reason}"), italic=True))
+    keep_with_next(body(doc, closing[:-1] + "./."))
+    keep_with_next(add_paragraph(doc))
     signature_table(
         doc,
         [
-            (s.secretary_label, True, False),
+            (papers.secretary_label, True, False),
             ("", False, False),
             ("", False, False),
             ("", False, False),
             (m.secretary, True, False),
         ],
         [
-            (s.chair_label, True, False),
+            (papers.chair_label, True, False),
             ("", False, False),
             ("", False, False),
             ("", False, False),
             (m.chair, True, False),
         ],
     )
-    doc.add_paragraph()
-    recipients_and_signature(
-        doc, ["Chủ tịch, các Phó Chủ tịch UBND xã", "Ủy ban MTTQ Việt Nam xã"], s.records_office, []
-    )
+    add_paragraph(doc)
+    recipients_and_signature(doc, list(papers.minutes_recipients), papers.records_office, [])
     return doc
 
 
-def _speech_line(n: int, reg) -> str:
+def _fields(speech) -> str:  # noqa: ANN001 — a Speech
+    """The field(s) of a speech as the ledger has them now (a field corrected in the ledger
+    is the field in both documents); the registration's only when it raised no issue."""
+    fields = list(dict.fromkeys(i.field for i in speech.issues if i.field))
+    return ", ".join(fields) if fields else speech.registration.field
+
+
+def _speech_line(n: int, speech) -> str:  # noqa: ANN001 — a Speech
+    reg = speech.registration
     where = f", {reg.locality}" if reg.locality else ""
-    field = f" (lĩnh vực {reg.field})" if reg.field else ""
-    return f"Ý kiến {n}: {reg.name}{where}{field}"
+    field = _fields(speech)
+    field = f" (lĩnh vực {field})" if field else ""
+    return f"Ý kiến {n}: {reg.name}{where}{field}:"
 
 
-def _issue_lines(doc, issue) -> None:
+def _content(issue) -> str:  # noqa: ANN001 — an IssueView
+    text = issue.content.strip().rstrip(".")
+    return sentence(f"{text} (ngoài nội dung hội nghị)" if not issue.in_scope else text)
+
+
+def _issue_lines(doc, record: MeetingRecord, issue) -> None:  # noqa: ANN001
     from exports.docx_format import body
 
-    outside = " (ngoài nội dung hội nghị)" if not issue.in_scope else ""
-    body(doc, f"{issue.content}{outside}", bold_prefix="Nội dung: ")
+    body(doc, _content(issue), bold_prefix="Nội dung: ")
     for answer in issue.answers:
-        who = person(answer.answerer_name, answer.answerer_title)
-        who = who[0].upper() + who[1:]
-        body(doc, f"{who}: {answer.summary or '…'}", bold_prefix="Trả lời: ")
-    c = issue.conclusion
-    if c is not None:
-        text = OUTCOME_WORDS[c.outcome]
-        if c.text and fold(c.text).startswith(fold(text)):
-            text = c.text.rstrip(".")
-        elif c.text:
-            text += f". {c.text.rstrip('.')}"
-        if c.outcome == "assigned":
-            partners = f", phối hợp {c.partners}" if c.partners else ""
-            text += f" (chủ trì: {c.lead_agency}{partners}; thời hạn: {fmt_date(c.deadline)})"
-        if c.outcome == "forwarded" and c.forwarded_to:
-            text += f" (chuyển: {c.forwarded_to})"
-        body(doc, text, bold_prefix="Kết luận: ")
+        who = capital(person(answer.answerer_name, answer.answerer_title))
+        body(doc, f"{who}: {sentence(answer.summary) or '…'}", bold_prefix="Trả lời: ")
+    body(doc, conclusion_text(issue.conclusion, record.place, pending=NO_CONCLUSION), bold_prefix="Kết luận: ")
 
 
 def _dialogue(doc, record: MeetingRecord) -> None:
-    from exports.docx_format import body
+    from exports.docx_format import body, keep_with_next
 
     for n, speech in enumerate(record.speeches, start=1):
-        body(doc, _speech_line(n, speech.registration) + ":", bold=True)
-        issues = speech.issues
-        if not issues and speech.registration.summary:
-            body(doc, speech.registration.summary, bold_prefix="Nội dung: ")
-        for issue in issues:
-            _issue_lines(doc, issue)
+        keep_with_next(body(doc, _speech_line(n, speech), bold=True))
+        if not speech.issues and speech.registration.summary:
+            body(doc, sentence(speech.registration.summary), bold_prefix="Nội dung: ")
+        for issue in speech.issues:
+            _issue_lines(doc, record, issue)
     if record.unspoken:
         body(doc, "Các ý kiến, kiến nghị tổng hợp trước hội nghị không được trình bày trực tiếp:", bold=True)
         for issue in record.unspoken:
-            names = ", ".join(f"{r.name}{', ' + r.locality if r.locality else ''}" for r in issue.raisers)
+            names = "; ".join(f"{r.name}{', ' + r.locality if r.locality else ''}" for r in issue.raisers)
             if names:
-                body(doc, names, bold_prefix="Người kiến nghị: ")
-            _issue_lines(doc, issue)
+                body(doc, sentence(names), bold_prefix="Người kiến nghị: ")
+            _issue_lines(doc, record, issue)

@@ -14,6 +14,13 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def pdf_bytes(docx: Path, *, timeout: float = 120) -> bytes:
+    """The PDF of *docx*, converted in a private folder and read into memory."""
+    with tempfile.TemporaryDirectory() as work:
+        produced = to_pdf(docx, Path(work) / (docx.stem + ".pdf"), timeout=timeout)
+        return produced.read_bytes()
+
+
 def to_pdf(docx: Path, pdf: Path, *, timeout: float = 120) -> Path:
     binary = soffice()
     if binary is None:

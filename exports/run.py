@@ -1,15 +1,22 @@
-"""Export entry points shared by the CLI and the export screen."""
+"""Export entry points shared by the CLI and the export screen.
+
+Every file written is recorded in the meeting's history (kind, number, date, file name,
+SHA-256), and the notice's date is kept with the meeting, so a later export of the same
+meeting gives the same document."""
 
 from __future__ import annotations
 
 import gc
-from datetime import date
+import io
+from datetime import date, datetime
 from pathlib import Path
 
-from exports.writer import write_atomic
+from exports.writer import Written, write_atomic
+from models.errors import HoinghiError
 from models.store import Store
+from session.domain.exports_log import record_export
 from session.domain.followup import followup_items
-from session.domain.records import meeting_record
+from session.domain.records import MeetingRecord, meeting_record
 
 KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing")
 DEFAULT_NAMES = {
@@ -21,67 +28,121 @@ DEFAULT_NAMES = {
     "announcement": "thong-bao-truyen-thanh-{id}.docx",
     "briefing": "bao-cao-chuan-bi-{id}.docx",
 }
-#: The documents of Word kind that can also be converted to PDF.
-DOCX_KINDS = ("minutes", "conclusion", "invitation", "announcement", "briefing")
+BEFORE_MEETING = ("invitation", "announcement", "briefing")
+
+
+def target(out: str | Path, kind: str, meeting_id: int) -> Path:
+    """*out* as a file path: a folder ("…/", an existing one, or a name without an
+    extension) gets the kind's usual file name."""
+    text = str(out)
+    path = Path(out).expanduser()
+    if path.is_dir() or text.endswith(("/", "\\")) or not path.suffix:
+        path = path / DEFAULT_NAMES[kind].format(id=meeting_id)
+    return path
+
+
+def notice_day(record: MeetingRecord, issued: date | None, today: date) -> date:
+    """The notice's date: the one asked for, else the one kept with the meeting, else today."""
+    return issued or record.papers.notice_date or today
+
+
+def document_bytes(record: MeetingRecord, kind: str, *, issued: date) -> bytes:
+    """The .docx of the minutes or the notice, built in memory."""
+    from exports.minutes import build_minutes
+    from exports.notice import build_notice
+
+    if not record.issuing_body:
+        raise HoinghiError("export.no_issuing_body", id=record.meeting.id)
+    gc_was_on = gc.isenabled()
+    gc.disable()  # thousands of short-lived wrappers, no cycles: collection passes only cost time
+    try:
+        document = build_minutes(record) if kind == "minutes" else build_notice(record, issued=issued)
+        buffer = io.BytesIO()
+        document.save(buffer)
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return buffer.getvalue()
 
 
 def export(
-    store: Store, meeting_id: int, kind: str, out: str | Path, *, today: date, force: bool = False, pdf: bool = False
+    store: Store,
+    meeting_id: int,
+    kind: str,
+    out: str | Path,
+    *,
+    today: date,
+    force: bool = False,
+    pdf: bool = False,
+    issued: date | None = None,
+    at: datetime | None = None,
 ) -> list[Path]:
-    """Write one document to *out* (a file, or a folder: "…/", an existing one, or a name
-    without an extension); returns
-    the paths written (the document, and its .pdf if asked)."""
-    text = str(out)
-    out = Path(out).expanduser()
-    if out.is_dir() or text.endswith(("/", "\\")) or not out.suffix:  # a folder
-        out = out / DEFAULT_NAMES[kind].format(id=meeting_id)
-    written: list[Path] = []
+    """Write one document to *out* (a file or a folder); returns the paths written (the
+    document, and its .pdf if asked). *issued*: the notice's date (default: the one kept
+    with the meeting, else *today*)."""
+    path = target(out, kind, meeting_id)
+    moment = at or datetime.combine(today, datetime.now().time().replace(microsecond=0))
+    written: list[tuple[str, Written]] = []
+    number, doc_date = "", None
     if kind in ("minutes", "conclusion"):
-        from exports.minutes import build_minutes
-        from exports.notice import build_notice
-
-        gc_was_on = gc.isenabled()
-        gc.disable()  # thousands of short-lived wrappers, no cycles: collection passes only cost time
-        try:
-            record = meeting_record(store, meeting_id)
-            document = build_minutes(record) if kind == "minutes" else build_notice(record, issued=today)
-        finally:
-            if gc_was_on:
-                gc.enable()
-        written.append(write_atomic(out, lambda tmp: document.save(str(tmp)), force=force))
+        record = meeting_record(store, meeting_id)
+        papers = record.papers
+        if kind == "minutes":
+            doc_date = record.meeting_day
+            if record.meeting.minutes_number:
+                number = f"{record.meeting.minutes_number}/{papers.minutes_suffix}"
+        else:
+            doc_date = notice_day(record, issued, today)
+            if record.meeting.notice_number:
+                number = f"{record.meeting.notice_number}/{papers.notice_suffix}"
+        data = document_bytes(record, kind, issued=doc_date or today)
+        written.append((kind, write_atomic(path, data, force=force)))
         if pdf:
-            from exports.pdf import to_pdf
+            from exports.pdf import pdf_bytes
 
-            pdf_path = out.with_suffix(".pdf")
-            written.append(write_atomic(pdf_path, lambda tmp: to_pdf(out, tmp), force=force))
+            written.append(("pdf", write_atomic(path.with_suffix(".pdf"), pdf_bytes(path), force=force)))
     elif kind == "followup":
-        from exports.sheet import write_followup_sheet
+        from exports.sheet import followup_sheet_bytes
         from session.domain.meetings import meeting_view
+        from session.domain.units import place_words
 
         items = followup_items(store, today, meeting_id)
         title = f"Theo dõi thực hiện kết luận — {meeting_view(store, meeting_id).title}"
-        written.append(
-            write_atomic(out, lambda tmp: write_followup_sheet(items, tmp, title=title, today=today), force=force)
-        )
-    elif kind in ("invitation", "announcement", "briefing"):
-        written += _before_meeting(store, meeting_id, kind, out, today=today, force=force, pdf=pdf)
+        place = place_words(store, meeting_id)
+        data = followup_sheet_bytes(items, title=title, today=today, locality_label=place.residential_label)
+        written.append((kind, write_atomic(path, data, force=force)))
     elif kind == "json":
-        from exports.json_export import write_json
+        from exports.json_export import json_bytes
 
-        written.append(write_atomic(out, lambda tmp: write_json(store, meeting_id, tmp), force=force))
+        written.append((kind, write_atomic(path, json_bytes(store, meeting_id), force=force)))
+    elif kind in BEFORE_MEETING:
+        written += _before_meeting(store, meeting_id, kind, path, today=today, force=force, pdf=pdf)
     else:
         raise ValueError(kind)
-    return written
+    record_export(
+        store,
+        meeting_id,
+        [(k, number, doc_date, w.path, w.sha256, w.size) for k, w in written],
+        at=moment,
+        notice_date=doc_date if kind == "conclusion" else None,
+    )
+    return [w.path for _k, w in written]
+
+
+def _docx_bytes(document) -> bytes:  # noqa: ANN001 — a python-docx Document
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _before_meeting(
     store: Store, meeting_id: int, kind: str, out: Path, *, today: date, force: bool, pdf: bool
-) -> list[Path]:
+) -> list[tuple[str, Written]]:
     """The papers sent before the meeting. The announcement is written twice: the .docx
     notice and the plain .txt the announcer reads (only the .txt when *out* ends in .txt)."""
     from session.domain.planning_records import briefing, meeting_papers
 
-    written: list[Path] = []
+    written: list[tuple[str, Written]] = []
     if kind == "briefing":
         from exports.briefing import build_briefing
 
@@ -92,8 +153,9 @@ def _before_meeting(
             from exports.announcement import announcement_text, build_announcement
 
             text = announcement_text(papers)
-            txt = out.with_suffix(".txt")
-            written.append(write_atomic(txt, lambda tmp: tmp.write_text(text, encoding="utf-8"), force=force))
+            written.append(
+                ("announcement-text", write_atomic(out.with_suffix(".txt"), text.encode("utf-8"), force=force))
+            )
             if out.suffix.lower() == ".txt":
                 return written
             document = build_announcement(papers, issued=today)
@@ -101,9 +163,9 @@ def _before_meeting(
             from exports.invitation import build_invitation
 
             document = build_invitation(papers, issued=today)
-    written.append(write_atomic(out, lambda tmp: document.save(str(tmp)), force=force))
+    written.append((kind, write_atomic(out, _docx_bytes(document), force=force)))
     if pdf:
-        from exports.pdf import to_pdf
+        from exports.pdf import pdf_bytes
 
-        written.append(write_atomic(out.with_suffix(".pdf"), lambda tmp: to_pdf(out, tmp), force=force))
+        written.append(("pdf", write_atomic(out.with_suffix(".pdf"), pdf_bytes(out), force=force)))
     return written

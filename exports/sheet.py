@@ -1,17 +1,17 @@
-"""The follow-up sheet (bảng theo dõi) as .xlsx: issue, raisers' thôn, lead agency,
-partners, deadline, status."""
+"""The follow-up sheet (bảng theo dõi) as .xlsx: issue, raisers' residential units, lead
+agency, partners, deadline, status."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
-from pathlib import Path
 
 from session.domain.followup import FollowupItem
 
 HEADERS = (
     "STT",
     "Kiến nghị",
-    "Thôn/TDP",
+    "{locality}",
     "Cơ quan chủ trì",
     "Cơ quan phối hợp",
     "Thời hạn",
@@ -28,7 +28,8 @@ STATUS = {
 }
 
 
-def write_followup_sheet(items: list[FollowupItem], path: Path, *, title: str, today: date) -> None:
+def followup_sheet_bytes(items: list[FollowupItem], *, title: str, today: date, locality_label: str) -> bytes:
+    """The sheet, built in memory. *locality_label*: the meeting's residential word(s), as a label."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -39,7 +40,7 @@ def write_followup_sheet(items: list[FollowupItem], path: Path, *, title: str, t
     ws["A1"].font = Font(name="Times New Roman", bold=True, size=13)
     ws.append([f"Tính đến ngày {today:%d/%m/%Y}"])
     ws.append([])
-    ws.append(list(HEADERS))
+    ws.append([h.format(locality=locality_label) for h in HEADERS])
     for cell in ws[4]:
         cell.font = Font(name="Times New Roman", bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -66,4 +67,6 @@ def write_followup_sheet(items: list[FollowupItem], path: Path, *, title: str, t
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.font = Font(name="Times New Roman")
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -187,6 +187,9 @@ def revert(session: Session, changes: list[dict[str, Any]]) -> None:
         if "rows" in ch:
             _revert_inserted(session, ch)
             continue
+        if any(v is None for v in ch["pk"]):
+            # A row an imported archive did not carry (its id could not be mapped): nothing to revert safely.
+            raise Conflict("undo.conflict", table=ch["table"])
         model = _model_for(ch["table"])
         types = _types(model)
         obj = session.get(model, _key(model, types, ch["pk"]))

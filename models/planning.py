@@ -15,7 +15,7 @@ from sqlmodel import Field, SQLModel
 
 class Plan(SQLModel, table=True):
     """A plan (kế hoạch) of the commune-level People's Committee: one or several
-    meetings in a year, e.g. one per cluster of thôn / tổ dân phố."""
+    meetings in a year, e.g. one per cluster of residential units."""
 
     id: int | None = Field(default=None, primary_key=True)
     number: str = ""  # số ký hiệu, e.g. "45/KH-UBND"

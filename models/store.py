@@ -23,13 +23,13 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
-from models import tables  # noqa: F401  (registers every table on the metadata)
+from models import tables  # registers every table on the metadata
 from models.changes import ChangeLog
 from models.errors import NotFound, StoreError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1_to_v2(conn: Any) -> None:
@@ -50,7 +50,6 @@ def _v2_to_v3(conn: Any) -> None:
     for statement in (
         "ALTER TABLE meeting ADD COLUMN invitation_number VARCHAR NOT NULL DEFAULT ''",
         "ALTER TABLE meeting ADD COLUMN plan_id INTEGER REFERENCES plan (id) ON DELETE SET NULL",
-        "ALTER TABLE meeting ADD COLUMN localities VARCHAR NOT NULL DEFAULT ''",
         "CREATE INDEX ix_meeting_plan_id ON meeting (plan_id)",
         "ALTER TABLE participant ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE participant ADD COLUMN arrived_at TIMESTAMP",
@@ -59,8 +58,6 @@ def _v2_to_v3(conn: Any) -> None:
     # The list keeps the order the participants were entered in.
     conn.execute(text("UPDATE participant SET position = id"))
 
-
-_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2, 2: _v2_to_v3}  # from_version -> callable(connection)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _WRITING = contextvars.ContextVar("hoinghi_writing", default=False)
@@ -72,6 +69,121 @@ def machine_name() -> str:
 
     name = os.environ.get("HOINGHI_MACHINE") or socket.gethostname() or "local"
     return name.strip()[:40] or "local"
+
+
+# --- schema upgrades ---------------------------------------------------------------------
+
+#: Version 2: a meeting keeps its unit and what its documents print; exports are recorded.
+_V2_MEETING_COLUMNS = (
+    ("unit_kind", "VARCHAR NOT NULL DEFAULT ''"),
+    ("unit_name", "VARCHAR NOT NULL DEFAULT ''"),
+    ("unit_code", "VARCHAR NOT NULL DEFAULT ''"),
+    ("province", "VARCHAR NOT NULL DEFAULT ''"),
+    ("residential", "VARCHAR NOT NULL DEFAULT ''"),
+    ("cluster", "VARCHAR NOT NULL DEFAULT ''"),
+    ("notice_date", "DATE"),
+    ("minutes_suffix", "VARCHAR NOT NULL DEFAULT 'BB-UBND'"),
+    ("notice_suffix", "VARCHAR NOT NULL DEFAULT 'TB-UBND'"),
+    ("notice_authority", "VARCHAR NOT NULL DEFAULT 'TM.'"),
+    ("notice_authority_body", "VARCHAR NOT NULL DEFAULT 'ỦY BAN NHÂN DÂN'"),
+    ("notice_signer_title", "VARCHAR NOT NULL DEFAULT 'CHỦ TỊCH'"),
+    ("notice_signer_name", "VARCHAR NOT NULL DEFAULT ''"),
+    ("chair_label", "VARCHAR NOT NULL DEFAULT 'CHỦ TỌA'"),
+    ("secretary_label", "VARCHAR NOT NULL DEFAULT 'THƯ KÝ'"),
+    ("notice_recipients", "TEXT NOT NULL DEFAULT ''"),
+    ("minutes_recipients", "TEXT NOT NULL DEFAULT ''"),
+    ("records_office", "VARCHAR NOT NULL DEFAULT 'VT'"),
+    ("margin_top_mm", "FLOAT NOT NULL DEFAULT 20"),
+    ("margin_bottom_mm", "FLOAT NOT NULL DEFAULT 20"),
+    ("margin_left_mm", "FLOAT NOT NULL DEFAULT 30"),
+    ("margin_right_mm", "FLOAT NOT NULL DEFAULT 15"),
+    ("body_pt", "FLOAT NOT NULL DEFAULT 14"),
+)
+#: Nghị định 30/2020 ranges of the page settings version 1 stored unchecked (a bad value is dropped).
+_V2_NUMBERS = {
+    "margin_top_mm": (20, 25),
+    "margin_bottom_mm": (20, 25),
+    "margin_left_mm": (30, 35),
+    "margin_right_mm": (15, 20),
+    "body_pt": (13, 14),
+}
+_V2_TEXTS = (
+    "minutes_suffix",
+    "notice_suffix",
+    "notice_authority",
+    "notice_authority_body",
+    "notice_signer_title",
+    "notice_signer_name",
+    "chair_label",
+    "secretary_label",
+    "records_office",
+)
+#: SHA-256 of version 1's built-in recipient list, which named one unit kind for every
+#: office: a list equal to it was never chosen, so it is dropped (the unit's own list applies).
+_V1_DEFAULT_RECIPIENTS = "2ba9fcf093c33427075d1e58da33c794272365500f143225ae028ec1f51609f7"
+
+
+def _v1_settings(conn: Any) -> dict[str, Any]:
+    """Version 1's office settings, cleaned: numbers parsed and in range, the built-in
+    recipient list dropped. Written back, and returned for copying into every meeting."""
+    import hashlib
+
+    row = conn.execute(text("SELECT value FROM setting WHERE key='office'")).first()
+    if row is None:
+        return {}
+    try:
+        data = json.loads(row[0])
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    for name, (low, high) in _V2_NUMBERS.items():
+        if name in data:
+            try:
+                number = float(str(data[name]).replace(",", "."))
+            except ValueError:
+                number = None
+            if number is None or not low <= number <= high:
+                del data[name]
+            else:
+                data[name] = number
+    recipients = data.get("recipients")
+    if isinstance(recipients, list):
+        digest = hashlib.sha256("\n".join(str(r) for r in recipients).encode()).hexdigest()
+        if digest == _V1_DEFAULT_RECIPIENTS:
+            del data["recipients"]
+    elif "recipients" in data:
+        del data["recipients"]
+    conn.execute(text("UPDATE setting SET value=:v WHERE key='office'"), {"v": json.dumps(data, ensure_ascii=False)})
+    return data
+
+
+def _v3_to_v4(conn: Any) -> None:
+    """A meeting keeps its unit and what its documents print; exports are recorded."""
+    for name, sql_type in _V2_MEETING_COLUMNS:
+        conn.execute(text(f"ALTER TABLE meeting ADD COLUMN {name} {sql_type}"))
+    tables.ExportRecord.__table__.create(conn)
+    office = _v1_settings(conn)
+    # Version 1 printed the office settings over the meeting's own: copy them into every
+    # meeting, so its documents read as they did.
+    values: dict[str, Any] = {}
+    for name in ("issuing_body", "place_name", "parent_body"):
+        if str(office.get(name, "")).strip():
+            values[name] = str(office[name])
+    for name in _V2_TEXTS:
+        if name in office and isinstance(office[name], str):
+            values[name] = office[name]
+    for name in _V2_NUMBERS:
+        if name in office:
+            values[name] = office[name]
+    if isinstance(office.get("recipients"), list):
+        values["notice_recipients"] = "\n".join(str(r) for r in office["recipients"])
+    if values:
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        conn.execute(text(f"UPDATE meeting SET {assignments}"), values)
+
+
+_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}  # from_version -> callable(connection)
 
 
 def busy_timeout_ms() -> int:

@@ -39,9 +39,16 @@ class Meeting(SQLModel, table=True):
     title: str
     kind: str = "dialogue"  # dialogue | generic
     template: str = ""
-    issuing_body: str = ""  # cơ quan ban hành, e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN
+    issuing_body: str = ""  # cơ quan ban hành, e.g. ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN
     parent_body: str = ""  # cơ quan chủ quản (optional)
-    place_name: str = ""  # địa danh for "Hòa An, ngày …"
+    place_name: str = ""  # địa danh for "Ba Đồn, ngày …"
+    # The commune-level unit (đơn vị hành chính); the issuing body always names it.
+    unit_kind: str = ""  # as the official list spells it, lower case
+    unit_name: str = ""  # "Ba Đồn"
+    unit_code: str = ""  # official code, blank for a unit typed by hand
+    province: str = ""  # "tỉnh Quảng Trị"
+    residential: str = ""  # residential units' word(s), e.g. "tổ dân phố, khu phố" (blank: the kind's default)
+    cluster: str = ""  # the residential units the meeting is for, e.g. "Chí Linh 1, Chí Linh 2" (blank: all)
     venue: str = ""  # địa điểm
     planned_date: date | None = None
     planned_start: time | None = None
@@ -62,13 +69,31 @@ class Meeting(SQLModel, table=True):
     notice_number: str = ""  # số thông báo kết luận
     invitation_number: str = ""  # số giấy mời
     plan_id: int | None = Field(default=None, foreign_key="plan.id", ondelete="SET NULL", index=True)  # kế hoạch
-    localities: str = ""  # the cluster of thôn / tổ dân phố the meeting is held for
     speech_limit_seconds: int = 180
     notice_days: int = 10
     reply_days: int = 20
     verify_days: int = 30
     close_reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: datetime | None = _moment()
+    # What the documents print belongs to the meeting (copied from the office settings when
+    # it is created), so a document exported years later is the same document.
+    notice_date: date | None = None  # ngày ban hành thông báo kết luận
+    minutes_suffix: str = "BB-UBND"
+    notice_suffix: str = "TB-UBND"
+    notice_authority: str = "TM."  # TM. | KT. | TL. | Q. | ""
+    notice_authority_body: str = "ỦY BAN NHÂN DÂN"
+    notice_signer_title: str = "CHỦ TỊCH"
+    notice_signer_name: str = ""  # blank: the chair
+    chair_label: str = "CHỦ TỌA"
+    secretary_label: str = "THƯ KÝ"
+    notice_recipients: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # one a line
+    minutes_recipients: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # one a line
+    records_office: str = "VT"
+    margin_top_mm: float = 20.0
+    margin_bottom_mm: float = 20.0
+    margin_left_mm: float = 30.0
+    margin_right_mm: float = 15.0
+    body_pt: float = 14.0
 
 
 class AttendanceGroup(SQLModel, table=True):
@@ -92,7 +117,7 @@ class Participant(SQLModel, table=True):
     name_key: str = ""
     title: str = ""  # chức vụ
     organisation: str = ""  # cơ quan, đơn vị
-    group: str = ""  # xã | thôn | nhân dân …
+    group: str = ""  # the attendance group (đại biểu, nhân dân …)
     role: str = "delegate"  # chair | co_chair | presenter | answerer | delegate (older: official, secretary, front)
     present: bool = True
     position: int = 0  # order on the invitation list
@@ -124,7 +149,7 @@ class Registration(SQLModel, table=True):
     meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE")
     speaker_name: str
     name_key: str = ""
-    locality: str = ""  # thôn / tổ dân phố / địa chỉ
+    locality: str = ""  # residential unit or address
     locality_key: str = ""
     role: str = "citizen"  # citizen | delegate | official
     organisation: str = ""
@@ -225,6 +250,23 @@ class Conclusion(SQLModel, table=True):
     reply_number: str = ""
     reply_date: date | None = None
     extension_reason: str = ""
+
+
+class ExportRecord(SQLModel, table=True):
+    """A document exported from a meeting (văn bản đã xuất): what, which number and date,
+    which file, and its SHA-256 — the meeting's history of what left the office."""
+
+    __tablename__ = "export_record"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
+    kind: str  # minutes | conclusion | followup | json | pdf
+    number: str = ""  # "12/TB-UBND"
+    doc_date: date | None = None  # the document's date (the notice's date)
+    file_name: str = ""
+    folder: str = ""
+    sha256: str = ""
+    size: int = 0
+    exported_at: datetime | None = _moment()
 
 
 class OfficeDay(SQLModel, table=True):

@@ -38,9 +38,11 @@ def clean_text(
     Raises :class:`TextError` for an empty required value or one over *max_len*.
     """
     text = "" if value is None else str(value)
-    text = unicodedata.normalize("NFC", text)
+    # Controls out first: one between a letter and its mark would otherwise keep the
+    # pair from composing, and the stored text would not be NFC.
     text = _LINE_BREAKS.sub("\n", text)
     text = _FORBIDDEN.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     if multiline:
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
         text = "\n".join(lines).strip("\n")
@@ -61,7 +63,9 @@ def fold(value: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", text.casefold().replace("\n", " ")).strip()
+    # "ı" (dotless i) upper-cases to "I": fold both to "i" so a search in capitals finds it.
+    text = text.casefold().replace("ı", "i")
+    return _SPACES.sub(" ", _FORBIDDEN.sub("", text).replace("\n", " ")).strip()
 
 
 def matches(query: str, key: str) -> bool:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import select
 
-from models.changes import children_left, revert
+from models.changes import changed_keys, children_left, revert
 from models.errors import Conflict, NotFound
 from models.tables import Event
 
@@ -66,6 +66,22 @@ def blocker(tx: Tx, meeting_id: int, after: int, table: str, pk: Any, columns: l
     return None
 
 
+def created_later(tx: Tx, meeting_id: int, after: int) -> dict[tuple[str, Any], Event]:
+    """(table, key) of every row a standing action after event *after* created -> that action."""
+    events = tx.exec(
+        select(Event)
+        .where(Event.meeting_id == meeting_id, Event.id > after, Event.undone_by.is_(None))
+        .order_by(Event.id)
+    ).all()
+    found: dict[tuple[str, Any], Event] = {}
+    for event in events:
+        for change in changes_of(event):
+            if change["before"] is None:
+                for key in changed_keys(change):
+                    found.setdefault((change["table"], key), event)
+    return found
+
+
 def later_touching(tx: Tx, meeting_id: int, after: int, predicate: Callable[[dict[str, Any]], bool]) -> Event | None:
     """The newest standing action after event *after* with a row change matching *predicate*."""
     events = tx.exec(
@@ -79,9 +95,13 @@ def later_touching(tx: Tx, meeting_id: int, after: int, predicate: Callable[[dic
 def _revert_checked(tx: Tx, meeting_id: int, target: Event, changes: list[dict[str, Any]], check: Check | None) -> None:
     left = children_left(tx.session, changes)
     if left:
-        table, pk = left[0]
-        found = blocker(tx, meeting_id, target.id or 0, table, pk, None)
-        raise Conflict("undo.depends", event_id=found.id if found else None)
+        # Rows pointing at rows this undo removes: those a later action created stop it;
+        # the others came with the action itself (an archive's rows) and go with it.
+        later = created_later(tx, meeting_id, target.id or 0)
+        for table, pk in left:
+            found = later.get((table, pk))
+            if found is not None:
+                raise Conflict("undo.depends", event_id=found.id)
     try:
         revert(tx.session, changes)
     except Conflict as exc:

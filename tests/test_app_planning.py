@@ -72,7 +72,7 @@ async def test_a_plan_is_created_and_given_a_meeting_by_keys(store, clock):
         assert form.query_one("#plan", Select).value == plan.id
         form.query_one("#title", Input).value = "Đối thoại cụm thôn 1"
         form.query_one("#date", Input).value = "10/03/2026"
-        form.query_one("#localities", Input).value = "Thôn Nà Pàn, Bản Chu"
+        form.query_one("#cluster", Input).value = "Thôn Nà Pàn, Bản Chu"
         form.query_one("#title", Input).focus()
         await pilot.press("enter")
         await pilot.pause()

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -35,7 +34,12 @@ def all_text(doc) -> str:
         for row in table.rows:
             for cell in row.cells:
                 parts += [p.text for p in cell.paragraphs]
-    return "\n".join(parts)
+    return flat("\n".join(parts))
+
+
+def flat(text: str) -> str:
+    """Place names are printed with non-breaking spaces; read them as spaces."""
+    return text.replace("\xa0", " ")
 
 
 def test_page_margins_fonts_and_language_follow_the_decree(files):
@@ -77,7 +81,7 @@ def test_header_texts_order_and_rules(files):
     minutes, notice = (Document(str(p)) for p in files)
     for doc, code in ((minutes, "/BB-UBND"), (notice, "/TB-UBND")):
         left, right = doc.tables[0].rows[0].cells
-        assert [p.text for p in left.paragraphs if p.text] == ["ỦY BAN NHÂN DÂN", "XÃ HÒA AN", f"Số:      {code}"]
+        assert [p.text for p in left.paragraphs if p.text] == ["ỦY BAN NHÂN DÂN", "XÃ HÒA\xa0AN", f"Số:      {code}"]
         texts = [p.text for p in right.paragraphs if p.text]
         assert texts[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
         assert all(r.bold for p in left.paragraphs[:2] for r in p.runs)
@@ -85,8 +89,8 @@ def test_header_texts_order_and_rules(files):
         for cell in (left, right):
             assert any(p._p.find(qn("w:pPr")).find(qn("w:pBdr")) is not None for p in cell.paragraphs if not p.text)
     assert "ngày" not in " ".join(p.text for p in minutes.tables[0].rows[0].cells[1].paragraphs)
-    place_date = [p for p in notice.tables[0].rows[0].cells[1].paragraphs if p.text.startswith("Hòa An")][0]
-    assert place_date.text == "Hòa An, ngày 09 tháng 3 năm 2026"
+    place_date = [p for p in notice.tables[0].rows[0].cells[1].paragraphs if p.text.startswith("Hòa\xa0An")][0]
+    assert place_date.text == "Hòa\xa0An, ngày 09 tháng 3 năm 2026"  # the place name never breaks
     assert all(r.italic for r in place_date.runs)
 
 
@@ -121,7 +125,7 @@ def test_the_minutes_hold_every_speech_answer_and_conclusion_in_order(store, fin
 def test_the_notice_has_its_parts_and_no_phone_number(store, finished_id, files):
     doc = Document(str(files[1]))
     text = all_text(doc)
-    body = [p.text for p in doc.paragraphs]
+    body = [flat(p.text) for p in doc.paragraphs]
     assert body[0] == "THÔNG BÁO"
     assert body[1] == "Kết luận của Chủ tịch UBND xã Hòa An tại Hội nghị đối thoại với Nhân dân năm 2026"
     for heading in ("I. ĐÁNH GIÁ CHUNG", "II. KẾT LUẬN CỤ THỂ", "III. TỔ CHỨC THỰC HIỆN"):
@@ -131,7 +135,7 @@ def test_the_notice_has_its_parts_and_no_phone_number(store, finished_id, files)
     assert phones and not any(p in text or p.replace(" ", "") in text for p in phones)
     assigned = [i for i in ledger(store, finished_id) if i.conclusion and i.conclusion.outcome == "assigned"]
     for issue in assigned:
-        assert f"thời hạn hoàn thành trước ngày {issue.conclusion.deadline:%d/%m/%Y}" in text
+        assert f"hời hạn hoàn thành trước ngày {issue.conclusion.deadline:%d/%m/%Y}" in text
     assert any(t.endswith("./.") for t in body)
     signature = doc.tables[-1].rows[0].cells
     assert signature[0].paragraphs[0].text == "Nơi nhận:"
@@ -139,9 +143,11 @@ def test_the_notice_has_its_parts_and_no_phone_number(store, finished_id, files)
     assert [p.text for p in signature[1].paragraphs if p.text] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Thắng"]
 
 
-def test_a_configured_signature_block_is_used(store, finished_id, tmp_path, clock):
+def test_a_configured_signature_block_is_used_by_meetings_created_afterwards(store, finished_id, tmp_path, clock):
+    from session.domain.meetings import create_meeting
     from session.domain.settings import update_settings
 
+    before = all_text(Document(str(export(store, finished_id, "conclusion", tmp_path / "a.docx", today=ISSUED)[0])))
     update_settings(
         store,
         at=clock(),
@@ -150,9 +156,19 @@ def test_a_configured_signature_block_is_used(store, finished_id, tmp_path, cloc
         notice_signer_name="Lương Thị Hạnh",
         recipients="Như trên;Sở Nội vụ (b/c)",
     )
-    path = export(store, finished_id, "conclusion", tmp_path / "kt.docx", today=ISSUED)[0]
+    # A meeting made before keeps the document it had: what is printed belongs to the meeting.
+    again = all_text(Document(str(export(store, finished_id, "conclusion", tmp_path / "b.docx", today=ISSUED)[0])))
+    assert again == before
+    later = create_meeting(store, at=clock(), title="Đối thoại", issuing_body="ỦY BAN NHÂN DÂN XÃ HÒA AN")
+    path = export(store, later, "conclusion", tmp_path / "kt.docx", today=ISSUED)[0]
     cells = Document(str(path)).tables[-1].rows[0].cells
-    assert [p.text for p in cells[1].paragraphs if p.text] == ["KT. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Lương Thị Hạnh"]
+    # A deputy signs for the chairman of a collective body (Nghị định 30/2020, Điều 13).
+    assert [p.text for p in cells[1].paragraphs if p.text] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lương Thị Hạnh",
+    ]
     assert [p.text for p in cells[0].paragraphs][1:] == ["- Như trên;", "- Sở Nội vụ (b/c);", "- Lưu: VT."]
 
 
@@ -164,13 +180,15 @@ def test_never_overwrites_without_asking_and_leaves_no_half_written_file(store, 
         export(store, finished_id, "minutes", target, today=ISSUED)
     assert err.value.code == "export.exists"
     # A full disk in the middle of writing: a clear message, the old file intact, no leftovers.
-    import docx.document
+    import exports.writer
 
-    def full(self, path):
-        Path(path).write_bytes(b"partial")
+    real_write = os.write
+
+    def full(fd, data):
+        real_write(fd, bytes(data[:100]))
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(docx.document.Document, "save", full)
+    monkeypatch.setattr(exports.writer.os, "write", full)
     with pytest.raises(HoinghiError) as err:
         export(store, finished_id, "minutes", target, today=ISSUED, force=True)
     assert err.value.code == "export.disk_full"
@@ -224,7 +242,8 @@ def test_followup_sheet_lists_every_assignment(store, finished_id, tmp_path):
     path = export(store, finished_id, "followup", tmp_path / "td.xlsx", today=ISSUED)[0]
     ws = load_workbook(path).active
     header = [c.value for c in ws[4]]
-    assert header[:6] == ["STT", "Kiến nghị", "Thôn/TDP", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+    # The demo meeting's residential units are thôn and tổ dân phố: the column says so.
+    assert header[:6] == ["STT", "Kiến nghị", "Thôn, tổ dân phố", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
     assigned = [i for i in ledger(store, finished_id) if i.conclusion and i.conclusion.outcome == "assigned"]
     assert len(rows) == len(assigned) and all(r[7] == "Chưa thực hiện" for r in rows)

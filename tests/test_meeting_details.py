@@ -15,10 +15,12 @@ from session.domain.meetings import create_meeting, meeting_view
 from session.tui.app import HoinghiApp
 from tests.conftest import T0, desk
 
+HOA_AN = {"issuing_body": "ỦY BAN NHÂN DÂN XÃ HÒA AN", "residential": "thôn, tổ dân phố"}
+
 
 @pytest.fixture
 def mid(store) -> int:
-    return create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 5), start=time(7, 30))
+    return create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 5), start=time(7, 30), **HOA_AN)
 
 
 def _events(store) -> list[Event]:
@@ -145,8 +147,8 @@ async def test_the_secretary_fills_the_particulars_by_keys_and_the_minutes_print
     written = export(store, mid, "minutes", tmp_path, today=clock().date())
     text = "\n".join(p.text for p in Document(str(written[0])).paragraphs)
     assert "Số: 12/BB-UBND" in "\n".join(c.text for t in Document(str(written[0])).tables for c in t._cells) + text
-    assert "- Khách mời: 4/5 người." in text
-    assert "Tổng số: 59/65 đại biểu có mặt." in text
+    assert "- Khách mời: có mặt 4/5 người được mời." in text
+    assert "Tổng số: có mặt 59/65 người được mời." in text
     assert "Chủ trì hội nghị: đồng chí Hoàng Văn Thắng – Chủ tịch UBND xã." in text
     assert "Thư ký hội nghị: đồng chí Nông Thị Duyên – Công chức Văn phòng - Thống kê." in text
 
@@ -158,7 +160,7 @@ def test_the_command_line_sets_particulars_and_attendance(db_path, clock):
     from session.cli import main
 
     store = Store.open(str(db_path))
-    mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 5))
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 5), **HOA_AN)
     store.close()
     run = CliRunner().invoke
     result = run(

@@ -45,7 +45,7 @@ def test_a_version_1_sqlite_file_upgrades_and_keeps_its_meetings(tmp_path):
 
     store = Store.open(str(path))
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
         people = participants(store, 1)
         assert [(p.position, p.name, p.role) for p in people] == [
             (7, "Hoàng Văn Thắng", "chair"),
@@ -73,7 +73,7 @@ def test_a_version_1_postgresql_database_upgrades(pg_cluster):
     with engine.begin() as conn:
         for table in ("issue_preparation", "duty_record"):
             conn.execute(text(f"DROP TABLE {table}"))
-        for column in ("invitation_number", "plan_id", "localities"):
+        for column in ("invitation_number", "plan_id"):
             conn.execute(text(f"ALTER TABLE meeting DROP COLUMN {column}"))
         conn.execute(text("DROP TABLE plan"))
         for column in ("position", "arrived_at"):
@@ -82,6 +82,11 @@ def test_a_version_1_postgresql_database_upgrades(pg_cluster):
         for column in ("desk", "redo_of"):
             conn.execute(text(f"ALTER TABLE event DROP COLUMN {column}"))
         conn.execute(text("ALTER TABLE registration DROP COLUMN number"))
+        from models.store import _V2_MEETING_COLUMNS
+
+        for name, _sql in _V2_MEETING_COLUMNS:
+            conn.execute(text(f"ALTER TABLE meeting DROP COLUMN {name}"))
+        conn.execute(text("DROP TABLE export_record"))
         conn.execute(text("DELETE FROM hoinghi_meta"))
         _v1_rows(lambda sql: conn.execute(text(sql)))
     engine.dispose()

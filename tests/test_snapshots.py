@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from session.clock import FrozenClock
 from session.domain.demo import create_demo
@@ -35,6 +35,8 @@ def _held_to_step_four(store) -> tuple[int, FrozenClock]:
 async def _still(pilot) -> None:
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
     await pilot.pause()
 
 
@@ -89,3 +91,41 @@ def _step_id(store, mid, position) -> int:
 def _fixed_terminal(monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+
+
+def test_new_meeting_form_with_a_phuong_chosen_vi(snap_compare, store):
+    """The unit found without accents, the title and the residential word following it."""
+    clock = FrozenClock(datetime(2026, 3, 5, 7, 20))
+
+    async def choose(pilot) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.set_focus(pilot.app.screen.query_one("#unit-search"))
+        await pilot.press(*"ba don", "enter")
+        await pilot.pause()
+        await _still(pilot)
+
+    assert snap_compare(HoinghiApp(store, clock=clock), terminal_size=(110, 44), run_before=choose)
+
+
+def test_export_dialog_warns_past_the_legal_limit_vi(snap_compare, store, monkeypatch):
+    from session.tui.screens import export_screen
+
+    monkeypatch.setattr(
+        export_screen.shutil, "which", lambda name: f"/usr/bin/{name}"
+    )  # the same with or without LibreOffice
+    clock = FrozenClock(datetime(2026, 3, 20, 9, 0))
+    mid = create_demo(store, at=datetime(2026, 3, 6, 7, 0), finished=True)
+
+    async def late(pilot) -> None:
+        await pilot.press("x")
+        await pilot.pause()
+        pilot.app.screen.query_one("#export-folder").value = "/tmp/hoinghi"
+        date_field = pilot.app.screen.query_one("#export-notice-date")
+        pilot.app.screen.set_focus(date_field)
+        date_field.value = "20/03/2026"
+        pilot.app.screen.query_one("#export-progress").update(total=1, progress=0)  # not the moving idle bar
+        await pilot.pause()
+        await _still(pilot)
+
+    assert snap_compare(_app(store, mid, clock), terminal_size=(110, 40), run_before=late)

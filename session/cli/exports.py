@@ -18,7 +18,12 @@ from session.i18n import t
 @click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
 @click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-@click.option("--date", "issued", default=None, help="Date of the document (dd/mm/yyyy; default today).")
+@click.option(
+    "--date",
+    "issued",
+    default=None,
+    help="Date of the notice (dd/mm/yyyy; default: the one kept with the meeting, else today).",
+)
 @click.pass_context
 @friendly
 def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
@@ -28,11 +33,12 @@ def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
     from session.domain.dates import parse_date
     from session.domain.meetings import meeting_view
 
-    today = parse_date(issued) if issued else clock()().date()
+    now = clock()()
+    day = parse_date(issued) if issued else None
     store = open_store(ctx)
     try:
         meeting_view(store, meeting_id)
-        paths = export(store, meeting_id, kind, out, today=today, force=force, pdf=pdf)
+        paths = export(store, meeting_id, kind, out, today=day or now.date(), force=force, pdf=pdf, issued=day, at=now)
     finally:
         store.close()
     for path in paths:

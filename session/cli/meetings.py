@@ -30,19 +30,53 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
 )
 @click.option("--title", default=None, help="Meeting title (default: the template's).")
 @click.option("--venue", default="", help="Venue (địa điểm).")
-@click.option("--place", default="", help="Place name written on documents (địa danh).")
+@click.option("--place", default="", help="Place name written on documents (địa danh; default: the unit's name).")
 @click.option("--date", "day", default=None, help="Date, dd/mm/yyyy.")
 @click.option("--start", default=None, help="Start time, hh:mm (default: the template's).")
-@click.option("--issuing-body", default="", help="Issuing body, e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN.")
+@click.option("--unit", default=None, help="The administrative unit, searched in the official list (e.g. 'ba don').")
+@click.option("--province", default="", help="With --unit: the province, when several units share the name.")
+@click.option("--unit-code", default=None, help="The unit's code in the official list (see `hoinghi units`).")
+@click.option(
+    "--issuing-body",
+    default="",
+    help="Issuing body typed by hand, e.g. ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN (sets the unit it names).",
+)
+@click.option(
+    "--residential", default="", help="Residential units' name, e.g. 'tổ dân phố, khu phố' (default: the unit kind's)."
+)
+@click.option("--cluster", default="", help="The residential units the meeting is for, e.g. 'Chí Linh 1, Chí Linh 2'.")
 @click.option("--plan", "plan_id", type=int, default=None, help="The plan (kế hoạch) the meeting belongs to.")
-@click.option("--localities", default="", help="The cluster of thôn / tổ dân phố the meeting is for.")
+@click.option("--localities", default="", help="Deprecated: the same as --cluster.", hidden=True)
 @click.pass_context
 @friendly
-def new(ctx, template, title, venue, place, day, start, issuing_body, plan_id, localities) -> None:
+def new(
+    ctx,
+    template,
+    title,
+    venue,
+    place,
+    day,
+    start,
+    unit,
+    province,
+    unit_code,
+    issuing_body,
+    residential,
+    cluster,
+    plan_id,
+    localities,
+) -> None:
     """Tạo hội nghị mới từ mẫu chương trình; in ra số hội nghị."""
     from session.domain.dates import parse_date, parse_time
     from session.domain.meetings import create_meeting
 
+    chosen = None
+    if unit_code:
+        from session.domain.units import unit_by_code
+
+        chosen = unit_by_code(unit_code)
+    elif unit:
+        chosen = pick_unit(unit, province)
     store = open_store(ctx)
     try:
         meeting_id = create_meeting(
@@ -55,6 +89,9 @@ def new(ctx, template, title, venue, place, day, start, issuing_body, plan_id, l
             day=parse_date(day) if day else None,
             start=parse_time(start) if start else None,
             issuing_body=issuing_body,
+            unit=chosen,
+            residential=residential,
+            cluster=cluster,
             plan_id=plan_id,
             localities=localities,
         )
@@ -64,6 +101,40 @@ def new(ctx, template, title, venue, place, day, start, issuing_body, plan_id, l
     finally:
         store.close()
     click.echo(meeting_id)
+
+
+def pick_unit(query: str, province: str = ""):
+    """The one official unit *query* (and *province*) names, or a clear refusal."""
+    from models.errors import HoinghiError
+    from models.text import fold
+    from session.domain.units import search_units
+
+    found = search_units(f"{query} {province}".strip(), limit=200)
+    exact = [u for u in found if fold(query) in (fold(u.name), fold(f"{u.kind} {u.name}"))]
+    candidates = exact or found
+    if not candidates:
+        raise HoinghiError("unit.not_found", query=query)
+    if len(candidates) > 1:
+        shown = "; ".join(f"{u.label} ({u.code})" for u in candidates[:8])
+        raise HoinghiError("unit.ambiguous", query=query, count=len(candidates), units=shown)
+    return candidates[0]
+
+
+@main.command()
+@common
+@click.argument("query", nargs=-1, required=True)
+@friendly
+def units(query: tuple[str, ...]) -> None:
+    """Tìm đơn vị hành chính trong danh mục chính thức (không cần dấu), in mã và tên."""
+    from session.domain.units import search_units
+
+    text = " ".join(query)
+    found = search_units(text, limit=100)
+    if not found:
+        click.echo(t("cli.units.none", query=text))
+        return
+    for unit in found:
+        click.echo(t("cli.units.row", code=unit.code, unit=unit.label))
 
 
 @main.command(name="list")
@@ -121,7 +192,7 @@ def templates(copy_name: str | None) -> None:
 @click.pass_context
 @friendly
 def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
-    """Tạo (hoặc mở lại) hội nghị mẫu của xã Hòa An."""
+    """Tạo (hoặc mở lại) hội nghị mẫu (một đơn vị hư cấu: Hòa An)."""
     from session.domain.demo import create_demo, find_demo
 
     store = open_store(ctx)
@@ -143,23 +214,33 @@ def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Change a particular, e.g. chair='Hoàng Văn Thắng' chair_title='Chủ tịch UBND xã' minutes_number=12.",
+    help="Change a particular, e.g. chair='Hoàng Văn Thắng' chair_title='Chủ tịch UBND phường' minutes_number=12 unit_code=19009 notice_date=20/03/2026.",
 )
 @click.option(
     "--group",
     "groups",
     multiple=True,
     metavar="NAME=PRESENT/INVITED",
-    help="Attendance of a group, e.g. 'Đại biểu xã=18/20' (a new name adds the group; '=' alone removes it).",
+    help="Attendance of a group, e.g. 'Khách mời=18/20' (a new name adds the group; '=' alone removes it).",
 )
 @click.pass_context
 @friendly
 def details_cmd(ctx, meeting_id, pairs, groups) -> None:
-    """Thông tin hội nghị: chủ trì, thư ký, số văn bản, thành phần và số người có mặt."""
+    """Thông tin hội nghị: đơn vị hành chính, chủ trì, thư ký, số văn bản, người ký, nơi nhận,
+    ngày thông báo, thành phần và số người có mặt."""
     from models.errors import HoinghiError
     from session.domain.dates import fmt_date, fmt_time, parse_date, parse_time
-    from session.domain.meeting_details import TEXT_FIELDS, Attendance, meeting_details, update_details
+    from session.domain.meeting_details import (
+        LIST_FIELDS,
+        NUMBER_FIELDS,
+        SETTABLE,
+        Attendance,
+        meeting_details,
+        update_details,
+    )
 
+    dates = {"date": "planned_date", "notice_date": "notice_date"}
+    names = (*SETTABLE, "date", "start", "notice_date")
     store = open_store(ctx)
     try:
         meeting_id = meeting_or_latest(store, meeting_id)
@@ -169,12 +250,14 @@ def details_cmd(ctx, meeting_id, pairs, groups) -> None:
             for pair in pairs:
                 name, sep, value = pair.partition("=")
                 name = name.strip()
-                if not sep or name not in (*TEXT_FIELDS, "date", "start"):
-                    raise HoinghiError("details.unknown", name=name, names=", ".join((*TEXT_FIELDS, "date", "start")))
-                if name == "date":
-                    changes["planned_date"] = parse_date(value) if value.strip() else None
+                if not sep or name not in names:
+                    raise HoinghiError("details.unknown", name=name, names=", ".join(names))
+                if name in dates:
+                    changes[dates[name]] = parse_date(value) if value.strip() else None
                 elif name == "start":
                     changes["planned_start"] = parse_time(value) if value.strip() else None
+                elif name in LIST_FIELDS:
+                    changes[name] = tuple(value.split(";"))
                 else:
                     changes[name] = value
             rows = list(details.groups)
@@ -200,10 +283,16 @@ def details_cmd(ctx, meeting_id, pairs, groups) -> None:
                 desk=desk_id("office"),
             )
             details = meeting_details(store, meeting_id)
-        for name in TEXT_FIELDS:
-            click.echo(f"{name:<16} {getattr(details, name)}")
+        for name in SETTABLE:
+            value = getattr(details, name)
+            if name in LIST_FIELDS:
+                value = "; ".join(value)
+            elif name in NUMBER_FIELDS:
+                value = f"{float(value):g}"
+            click.echo(f"{name:<16} {value}")
         click.echo(f"{'date':<16} {fmt_date(details.planned_date)}")
         click.echo(f"{'start':<16} {fmt_time(details.planned_start)}")
+        click.echo(f"{'notice_date':<16} {fmt_date(details.notice_date)}")
         for group in details.groups:
             click.echo(f"{'group':<16} {group.name}={group.present}/{group.expected}")
     finally:

@@ -18,18 +18,20 @@ def followup(ctx, meeting_id, today) -> None:
     """Theo dõi việc giao sau hội nghị: hạn, số ngày làm việc còn lại hoặc quá hạn."""
     from session.domain.dates import fmt_date, parse_date
     from session.domain.followup import followup_items
+    from session.domain.units import place_words
 
     day = parse_date(today) if today else clock()().date()
     store = open_store(ctx)
     try:
         items = followup_items(store, day, meeting_id)
+        residential = place_words(store, meeting_id).residential_word
     finally:
         store.close()
     click.echo(t("followup.title", today=fmt_date(day)))
     if not items:
         click.echo(t("followup.empty"))
         return
-    click.echo(t("followup.cli.header"))
+    click.echo(t("followup.cli.header", residential=residential))
     for item in items:
         if item.status == "replied":
             left = f"{item.reply_number} {fmt_date(item.reply_date)}"
@@ -108,7 +110,7 @@ def calendar_cmd(ctx, off_day, work_day, remove_day, note) -> None:
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Change a setting, e.g. issuing_body='ỦY BAN NHÂN DÂN XÃ HÒA AN' or recipients='A;B;C'.",
+    help="Change a setting, e.g. issuing_body='ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN', body_pt=14 or recipients='A;B;C'.",
 )
 @click.pass_context
 @friendly

@@ -55,6 +55,7 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
         day=day,
         start=time(7, 30),
         issuing_body=D.ISSUING_BODY,
+        residential=D.RESIDENTIAL,
     )
     with store.action("demo.fill", at=at, meeting_id=meeting_id, actor="system") as tx:
         meeting = tx.get(Meeting, meeting_id)

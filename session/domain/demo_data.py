@@ -6,6 +6,7 @@ COMMUNE = "Hòa An"
 TITLE = "Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân xã với Nhân dân xã Hòa An năm 2026"
 ISSUING_BODY = "ỦY BAN NHÂN DÂN XÃ HÒA AN"
 VENUE = "Hội trường Nhà văn hóa xã Hòa An"
+RESIDENTIAL = "thôn, tổ dân phố"
 
 CHAIR = ("Hoàng Văn Thắng", "Chủ tịch UBND xã")
 CO_CHAIR = ("Đinh Thị Lan", "Phó Chủ tịch HĐND xã")

@@ -46,7 +46,7 @@ class DutyView:
     done_on: date | None = None
     note: str = ""
     order: int = 0  # the rule's place in its rule set
-    localities: str = ""  # the meeting's cluster of thôn / tổ dân phố, if any
+    localities: str = ""  # the meeting's cluster of residential units, if any
 
     @property
     def meeting_label(self) -> str:
@@ -159,7 +159,7 @@ def _meeting_facts(s, meeting_ids: Iterable[int] | None = None, plan_id: int | N
             Meeting.title,
             Meeting.planned_date,
             Meeting.actual_start,
-            Meeting.localities,
+            Meeting.cluster,
             Plan.rule_set,
             Plan.duty_days,
         )

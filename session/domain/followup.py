@@ -20,7 +20,7 @@ class FollowupItem:
     meeting_id: int
     meeting_title: str
     content: str
-    localities: str  # raisers' thôn
+    localities: str  # raisers' residential units
     lead_agency: str
     partners: str
     deadline: date | None

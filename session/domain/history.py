@@ -21,6 +21,7 @@ _LABEL = {
     "answer": "answerer_name",
     "conclusion": "outcome",
     "participant": "name",
+    "export_record": "file_name",
 }
 _QUIET = {"name_key", "locality_key", "summary_key", "content_key"}
 

@@ -48,7 +48,7 @@ class Floor:
     officials_seconds: float = 0.0
     speeches: int = 0
     by_field: dict[str, int] = field(default_factory=dict)
-    by_locality: dict[str, int] = field(default_factory=dict)  # speeches by thôn
+    by_locality: dict[str, int] = field(default_factory=dict)  # speeches by residential unit
     total: int = 0
 
     @property

@@ -1,6 +1,10 @@
 """A meeting's particulars (thông tin hội nghị) as the documents need them: title, venue,
-date and time, the issuing body, the chair (chủ trì), co-chair and secretary (thư ký) with
-their titles, the document numbers, and attendance by group (thành phần tham dự)."""
+date and time, the unit (đơn vị hành chính) and issuing body, the chair (chủ trì), co-chair
+and secretary (thư ký) with their titles, the document numbers, attendance by group
+(thành phần tham dự), and what the documents print (signers, recipients, notice date).
+
+The unit and the issuing body never disagree: an issuing body typed by hand sets the unit
+it names; choosing a unit rewrites the issuing body."""
 
 from __future__ import annotations
 
@@ -10,9 +14,24 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import select
 
 from models.errors import Conflict, HoinghiError
-from models.store import Store
+from models.store import Store, Tx
 from models.tables import AttendanceGroup, Meeting
-from models.text import clean_text
+from models.text import clean_text, fold
+from session.domain import papers as P
+from session.domain.settings import AUTHORITIES, check_number
+from session.domain.units import (
+    Unit,
+    canonical_province,
+    check_unit,
+    default_residential,
+    find_unit,
+    issuing_body_of,
+    meeting_place,
+    parse_issuing_body,
+    place_of,
+    residential_words,
+    unit_by_code,
+)
 
 MAX_PEOPLE = 100_000
 
@@ -32,8 +51,15 @@ TEXT_FIELDS = (
     "minutes_number",
     "notice_number",
     "invitation_number",
-    "localities",
 )
+#: The unit (set by choosing from the official list, or typed) and its residential units.
+UNIT_FIELDS = ("unit_kind", "unit_name", "province", "unit_code", "residential", "cluster")
+#: What the documents print (copied from the office settings at creation).
+PAPER_FIELDS = P.TEXTS
+LIST_FIELDS = ("notice_recipients", "minutes_recipients")  # one entry a line in the store
+NUMBER_FIELDS = P.NUMBERS
+#: Every name `hoinghi details --set` accepts, besides date, start and notice_date.
+SETTABLE = (*TEXT_FIELDS, *UNIT_FIELDS, *PAPER_FIELDS, *LIST_FIELDS, *NUMBER_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -62,10 +88,32 @@ class MeetingDetails:
     minutes_number: str = ""
     notice_number: str = ""
     invitation_number: str = ""
-    localities: str = ""
     planned_date: date | None = None
     planned_start: time | None = None
     groups: tuple[Attendance, ...] = field(default_factory=tuple)
+    unit_kind: str = ""
+    unit_name: str = ""
+    province: str = ""
+    unit_code: str = ""
+    residential: str = ""
+    cluster: str = ""
+    minutes_suffix: str = ""
+    notice_suffix: str = ""
+    notice_authority: str = ""
+    notice_authority_body: str = ""
+    notice_signer_title: str = ""
+    notice_signer_name: str = ""
+    chair_label: str = ""
+    secretary_label: str = ""
+    records_office: str = ""
+    notice_recipients: tuple[str, ...] = ()
+    minutes_recipients: tuple[str, ...] = ()
+    margin_top_mm: float | str = 20.0
+    margin_bottom_mm: float | str = 20.0
+    margin_left_mm: float | str = 30.0
+    margin_right_mm: float | str = 15.0
+    body_pt: float | str = 14.0
+    notice_date: date | None = None
 
     def edit(self, **changes: object) -> MeetingDetails:
         return replace(self, **changes)
@@ -75,11 +123,22 @@ def _details(s, meeting: Meeting) -> MeetingDetails:  # noqa: ANN001 — a sessi
     groups = s.exec(
         select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting.id).order_by(AttendanceGroup.position)
     ).all()
+    place = meeting_place(meeting)  # a meeting written before units existed: read from its issuing body
     return MeetingDetails(
         **{name: getattr(meeting, name) or "" for name in TEXT_FIELDS},
         planned_date=meeting.planned_date,
         planned_start=meeting.planned_start,
         groups=tuple(Attendance(g.name, g.expected, g.present, g.id) for g in groups),
+        unit_kind=place.kind,
+        unit_name=place.name,
+        province=place.province,
+        unit_code=place.unit.code,
+        residential=meeting.residential or "",
+        cluster=meeting.cluster or "",
+        **{name: getattr(meeting, name) or "" for name in PAPER_FIELDS},
+        **{name: P.split_lines(getattr(meeting, name)) for name in LIST_FIELDS},
+        **{name: float(getattr(meeting, name)) for name in NUMBER_FIELDS},
+        notice_date=meeting.notice_date,
     )
 
 
@@ -99,6 +158,11 @@ def _count(value: object, group: str) -> int:
     if not 0 <= number <= MAX_PEOPLE:
         raise HoinghiError("attendance.number", group=group, value=value)
     return number
+
+
+def _list(value: object, name: str) -> tuple[str, ...]:
+    items = value if isinstance(value, (list, tuple)) else str(value).split(";")
+    return tuple(t for t in (clean_text(str(i), field=name, max_len=200) for i in items) if t)
 
 
 def clean_details(details: MeetingDetails) -> MeetingDetails:
@@ -121,8 +185,87 @@ def clean_details(details: MeetingDetails) -> MeetingDetails:
             raise HoinghiError("attendance.duplicate", group=name)
         seen.add(name.casefold())
         groups.append(Attendance(name, _count(group.expected, name), _count(group.present, name), group.id))
+    kind, unit_name = check_unit(details.unit_kind, details.unit_name)
+    papers = {name: clean_text(getattr(details, name), field=name, max_len=200) for name in PAPER_FIELDS}
+    if papers["notice_authority"] not in AUTHORITIES:
+        raise HoinghiError("settings.bad_authority", value=papers["notice_authority"])
     return MeetingDetails(
-        **texts, planned_date=details.planned_date, planned_start=details.planned_start, groups=tuple(groups)
+        **texts,
+        planned_date=details.planned_date,
+        planned_start=details.planned_start,
+        groups=tuple(groups),
+        unit_kind=kind,
+        unit_name=unit_name,
+        province=canonical_province(details.province),
+        unit_code=clean_text(details.unit_code, field="unit_code", max_len=20),
+        residential=", ".join(residential_words(details.residential)),
+        cluster=clean_text(details.cluster, field="cluster", max_len=300),
+        **papers,
+        **{name: _list(getattr(details, name), name) for name in LIST_FIELDS},
+        **{name: check_number(name, getattr(details, name)) for name in NUMBER_FIELDS},
+        notice_date=details.notice_date,
+    )
+
+
+def _unit(details: MeetingDetails) -> Unit:
+    return Unit(details.unit_kind, details.unit_name, details.province, details.unit_code)
+
+
+def reconcile(current: MeetingDetails, new: MeetingDetails) -> MeetingDetails:
+    """Make the unit and the issuing body agree, whichever was edited: a unit chosen or
+    typed rewrites the issuing body; an issuing body typed by hand sets the unit it names.
+    A residential word or a recipient list still at the old unit's usual value follows."""
+    old_unit, unit = _unit(current), _unit(new)
+    unit_edited = (fold(unit.kind), fold(unit.name), fold(unit.province), unit.code) != (
+        fold(old_unit.kind),
+        fold(old_unit.name),
+        fold(old_unit.province),
+        old_unit.code,
+    )
+    if unit_edited:
+        if unit.code and unit.code != old_unit.code:
+            unit = unit_by_code(unit.code)
+        elif unit.known:
+            official = find_unit(unit.kind, unit.name, unit.province)
+            if official is not None:
+                unit = Unit(official.kind, official.name, unit.province or official.province, official.code)
+            else:
+                unit = Unit(unit.kind, unit.name, unit.province, "")
+        else:
+            unit = Unit()
+    elif new.issuing_body != current.issuing_body:
+        if not new.issuing_body:
+            unit = Unit()
+        else:
+            parsed = parse_issuing_body(new.issuing_body)
+            if parsed is None:
+                raise HoinghiError("unit.unparsed", value=new.issuing_body)
+            same = fold(parsed.kind) == fold(old_unit.kind) and fold(parsed.name) == fold(old_unit.name)
+            unit = old_unit if same else parsed
+    body = issuing_body_of(unit) if unit.known else ("" if unit_edited else new.issuing_body)
+    residential = new.residential
+    if residential == current.residential and residential in ("", default_residential(old_unit)):
+        if unit.kind != old_unit.kind or unit.province != old_unit.province:
+            residential = default_residential(unit) if unit.known else residential
+    old_place = place_of(old_unit.kind, old_unit.name, old_unit.province, residential=current.residential)
+    place = place_of(unit.kind, unit.name, unit.province, residential=residential)
+    lists = {}
+    for name, standard in (
+        ("notice_recipients", P.standard_notice_recipients),
+        ("minutes_recipients", P.standard_minutes_recipients),
+    ):
+        value = getattr(new, name)
+        if value == getattr(current, name) and value in ((), standard(old_place)):
+            value = standard(place)
+        lists[name] = value
+    return new.edit(
+        unit_kind=unit.kind,
+        unit_name=unit.name,
+        province=unit.province,
+        unit_code=unit.code,
+        issuing_body=body,
+        residential=residential,
+        **lists,
     )
 
 
@@ -140,20 +283,30 @@ def update_details(
     another screen changed them since, Conflict('meeting.changed'). False if nothing changed."""
     new = clean_details(details)
     with store.action("meeting.details", at=at, meeting_id=meeting_id, actor=actor, desk=desk) as tx:
-        meeting = tx.get(Meeting, meeting_id)
-        if meeting is None:
-            raise HoinghiError("meeting.not_found", id=meeting_id)
-        current = _details(tx, meeting)
-        if expected is not None and current != expected:
-            raise Conflict("meeting.changed")
-        if current == new:
-            return False  # nothing changed: no event is written
-        for name in TEXT_FIELDS:
-            if getattr(meeting, name) != getattr(new, name):
-                setattr(meeting, name, getattr(new, name))
-        if (new.planned_date, new.planned_start) != (meeting.planned_date, meeting.planned_start):
-            _move_planned(meeting, new.planned_date, new.planned_start)
-        _store_groups(tx, meeting_id, new.groups)
+        return apply_details(tx, meeting_id, new, expected=expected)
+
+
+def apply_details(tx: Tx, meeting_id: int, new: MeetingDetails, *, expected: MeetingDetails | None = None) -> bool:
+    """The particulars *new* (already cleaned) written in the action's transaction."""
+    meeting = tx.get(Meeting, meeting_id)
+    if meeting is None:
+        raise HoinghiError("meeting.not_found", id=meeting_id)
+    current = _details(tx, meeting)
+    if expected is not None and current != expected:
+        raise Conflict("meeting.changed")
+    new = reconcile(current, new)
+    if current == new:
+        return False  # nothing changed: no event is written
+    for name in (*TEXT_FIELDS, *UNIT_FIELDS, *PAPER_FIELDS, *NUMBER_FIELDS, "notice_date"):
+        if getattr(meeting, name) != getattr(new, name):
+            setattr(meeting, name, getattr(new, name))
+    for name in LIST_FIELDS:
+        value = "\n".join(getattr(new, name))
+        if getattr(meeting, name) != value:
+            setattr(meeting, name, value)
+    if (new.planned_date, new.planned_start) != (meeting.planned_date, meeting.planned_start):
+        _move_planned(meeting, new.planned_date, new.planned_start)
+    _store_groups(tx, meeting_id, new.groups)
     return True
 
 

@@ -12,8 +12,22 @@ from models.planning import Plan
 from models.store import Store
 from models.tables import AgendaItem, AttendanceGroup, Meeting, Registration
 from models.text import clean_text
+from session.domain.papers import initial_papers
+from session.domain.settings import OfficeSettings, get_settings
 from session.domain.templates import AgendaTemplate, get_template
+from session.domain.units import (
+    Place,
+    Unit,
+    canonical_province,
+    check_unit,
+    parse_issuing_body,
+    place_of,
+    unit_by_code,
+)
 from session.domain.views import AgendaStep, MeetingSummary, MeetingView
+
+#: What a template's "{kind}" reads as in a meeting that has no unit yet.
+GENERIC_KIND = "địa phương"
 
 
 def create_meeting(
@@ -28,16 +42,31 @@ def create_meeting(
     start: time | None = None,
     issuing_body: str = "",
     parent_body: str = "",
+    unit: Unit | None = None,
+    residential: str = "",
+    cluster: str = "",
     actor: str = "secretary",
     plan_id: int | None = None,
     localities: str = "",
 ) -> int:
-    """Create a meeting with the agenda of *template*, in plan *plan_id* if given; returns its id."""
+    """Create a meeting with the agenda of *template*; returns its id.
+
+    The unit is *unit*, else the one *issuing_body* names, else the office's; what the
+    documents print is copied from the office settings (``session.domain.papers``)."""
     tpl = template if isinstance(template, AgendaTemplate) else get_template(template)
-    title_text = clean_text(title if title is not None else tpl.title, field="title", required=True)
+    settings = get_settings(store)
+    chosen = resolve_unit(unit, issuing_body, settings)
+    words = clean_text(residential or settings.residential, field="residential", max_len=100)
+    cluster = cluster or localities  # the earlier name of the same thing
+    where = place_of(chosen.kind, chosen.name, chosen.province, chosen.code, words, clean_text(cluster, max_len=300))
+    title_text = clean_text(title if title is not None else fill_place(tpl.title, where), field="title", required=True)
+    papers = initial_papers(settings, where)
+    if parent_body:
+        papers["parent_body"] = clean_text(parent_body, field="parent_body", max_len=200)
+    if place:
+        papers["place_name"] = clean_text(place, field="place", max_len=100)
     start_time = start or tpl.start
     end_dt = datetime.combine(day or at.date(), start_time) + timedelta(minutes=tpl.minutes)
-    localities_text = clean_text(localities, field="localities", max_len=300)
     with store.action("meeting.create", at=at, actor=actor) as tx:
         if plan_id is not None and tx.get(Plan, plan_id) is None:
             raise HoinghiError("plan.not_found", id=plan_id)
@@ -47,15 +76,19 @@ def create_meeting(
                 kind=tpl.kind,
                 template=tpl.name,
                 venue=clean_text(venue, field="venue"),
-                place_name=clean_text(place, field="place"),
-                issuing_body=clean_text(issuing_body),
-                parent_body=clean_text(parent_body),
+                issuing_body=where.issuing_body,
+                unit_kind=chosen.kind,
+                unit_name=chosen.name,
+                unit_code=chosen.code,
+                province=chosen.province,
+                residential=where.residential_word if chosen.known else words,
+                cluster=where.cluster,
                 planned_date=day,
                 planned_start=start_time,
                 planned_end=end_dt.time(),
                 plan_id=plan_id,
-                localities=localities_text,
                 created_at=at,
+                **papers,
             )
         )
         tx.flush()
@@ -65,15 +98,41 @@ def create_meeting(
                 AgendaItem(
                     meeting_id=meeting.id,
                     position=position,
-                    title=step.title,
+                    title=fill_place(step.title, where),
                     kind=step.kind,
-                    presenter=step.presenter,
+                    presenter=fill_place(step.presenter, where),
                     planned_minutes=step.minutes,
                 )
             )
         for position, group in enumerate(tpl.groups, start=1):
-            tx.add(AttendanceGroup(meeting_id=meeting.id, position=position, name=group))
+            tx.add(AttendanceGroup(meeting_id=meeting.id, position=position, name=fill_place(group, where)))
     return meeting.id
+
+
+def resolve_unit(unit: Unit | None, issuing_body: str, settings: OfficeSettings) -> Unit:
+    """The unit of a new meeting: the one chosen, else the one the issuing body names (it
+    must name one), else the office's own, else none."""
+    if unit is not None and unit.known:
+        kind, name = check_unit(unit.kind, unit.name)
+        return Unit(kind, name, canonical_province(unit.province), unit.code)
+    body = clean_text(issuing_body, field="issuing_body", max_len=200)
+    if body:
+        parsed = parse_issuing_body(body)
+        if parsed is None:
+            raise HoinghiError("unit.unparsed", value=body)
+        return parsed
+    if settings.unit_code:
+        return unit_by_code(settings.unit_code)
+    if settings.issuing_body:
+        return parse_issuing_body(settings.issuing_body) or Unit()
+    return Unit()
+
+
+def fill_place(text: str, place: Place) -> str:
+    """A template's "{unit}", "{kind}" and "{residential}" in the meeting's words
+    ("Đại biểu {kind}" -> "Đại biểu phường"); "{unit}" is dropped when there is no unit."""
+    text = text.replace(" {unit}", f" {place.full}" if place.known else "").replace("{unit}", place.full)
+    return text.replace("{kind}", place.kind or GENERIC_KIND).replace("{residential}", place.residential_word)
 
 
 def list_meetings(store: Store) -> list[MeetingSummary]:
@@ -153,4 +212,11 @@ def meeting_view(store: Store, meeting_id: int) -> MeetingView:
             notice_number=m.notice_number,
             speech_limit_seconds=m.speech_limit_seconds,
             agenda=tuple(step_view(i) for i in items),
+            unit_kind=m.unit_kind,
+            unit_name=m.unit_name,
+            unit_code=m.unit_code,
+            province=m.province,
+            residential=m.residential,
+            cluster=m.cluster,
+            notice_date=m.notice_date,
         )

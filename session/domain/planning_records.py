@@ -16,7 +16,9 @@ from session.domain.participants import ParticipantView, participants
 from session.domain.place_words import PlaceWords, place_words
 from session.domain.plans import PlanView, plan_view
 from session.domain.preparation import PreparedIssue, prepared_issues
+from session.domain.papers import Papers, papers_of
 from session.domain.settings import OfficeSettings, get_settings
+from session.domain.units import meeting_place
 from session.domain.views import MeetingView
 
 
@@ -25,7 +27,8 @@ class MeetingPapers:
     """A meeting as the documents before it need it."""
 
     meeting: MeetingView
-    settings: OfficeSettings
+    settings: OfficeSettings  # the office's own suffixes for these papers (GM-UBND, BC-VP)
+    printed: Papers  # what the meeting's documents print: signers, page, issuing body
     plan: PlanView | None
     invitation_number: str
     localities: str
@@ -35,15 +38,17 @@ class MeetingPapers:
 
     @property
     def issuing_body(self) -> str:
-        """The office's setting, the meeting's own, or the plan's unit ("phường Ba Đồn")."""
-        found = self.settings.issuing_body or self.meeting.issuing_body
-        if not found and self.plan is not None and self.plan.unit:
-            found = f"ỦY BAN NHÂN DÂN {self.plan.unit.upper()}"
-        return found
+        """The meeting's own, or its unit's (its plan's unit when the meeting has none yet)."""
+        return self.printed.issuing_body or self.words.place.issuing_body
+
+    @property
+    def issuing_lines(self) -> tuple[str, ...]:
+        """The issuing body as the header prints it, line by line."""
+        return self.printed.issuing_lines if self.printed.issuing_body else self.words.place.issuing_lines
 
     @property
     def place_name(self) -> str:
-        return self.settings.place_name or self.meeting.place_name
+        return self.printed.place_name or self.words.name
 
     @property
     def day(self) -> date | None:
@@ -66,16 +71,18 @@ def meeting_papers(store: Store, meeting_id: int) -> MeetingPapers:
         row = s.get(Meeting, meeting_id)
         if row is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
-        plan_id, number, localities = row.plan_id, row.invitation_number, row.localities
+        plan_id, number, localities = row.plan_id, row.invitation_number, row.cluster
+        place = meeting_place(row)
+        printed = papers_of(row, place)
     plan = plan_view(store, plan_id) if plan_id is not None else None
-    settings = get_settings(store)
     return MeetingPapers(
         meeting=view,
-        settings=settings,
+        settings=get_settings(store),
+        printed=printed,
         plan=plan,
         invitation_number=number,
         localities=localities,
-        words=place_words(settings.issuing_body or view.issuing_body, plan.unit if plan else ""),
+        words=place_words(place, plan.unit if plan else ""),
         participants=tuple(participants(store, meeting_id)),
         duties=tuple(meeting_duties(store, meeting_id)),
     )

@@ -1,4 +1,4 @@
-"""Plans (kế hoạch): a year's plan of dialogue meetings, e.g. one per cluster of thôn /
+"""Plans (kế hoạch): a year's plan of dialogue meetings, e.g. one per cluster of residential units /
 tổ dân phố, with its own figures for the dated duties around each meeting."""
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def _view(plan: Plan, meetings: list[PlanMeeting]) -> PlanView:
 
 def _meetings(s, plan_id: int) -> list[PlanMeeting]:  # noqa: ANN001 — a session
     rows = s.exec(
-        select(Meeting.id, Meeting.title, Meeting.planned_date, Meeting.venue, Meeting.localities, Meeting.status)
+        select(Meeting.id, Meeting.title, Meeting.planned_date, Meeting.venue, Meeting.cluster, Meeting.status)
         .where(Meeting.plan_id == plan_id)
         .order_by(Meeting.planned_date, Meeting.id)
     ).all()

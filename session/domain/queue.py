@@ -236,7 +236,7 @@ def set_limits(tx: Tx, meeting_id: int, default_seconds: int, per_field: dict[st
 
 
 def search(views, query: str):
-    """Registrations whose name, thôn, field or summary match every word of *query*,
+    """Registrations whose name, residential unit, field or summary match every word of *query*,
     accents, case and đ ignored ("nguyen van duc" finds "Nguyễn Văn Đức")."""
     words = fold(query).split()
     return [v for v in views if all(w in v.search_key for w in words)]

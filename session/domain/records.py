@@ -11,7 +11,8 @@ from models.store import Store
 from models.tables import AttendanceGroup, Meeting, Participant, Registration
 from session.domain.ledger import IssueView, ledger
 from session.domain.meetings import meeting_view
-from session.domain.settings import OfficeSettings, get_settings
+from session.domain.papers import Papers, papers_of
+from session.domain.units import Place, meeting_place
 from session.domain.views import MeetingView
 
 
@@ -45,7 +46,8 @@ class Speech:
 @dataclass(frozen=True)
 class MeetingRecord:
     meeting: MeetingView
-    settings: OfficeSettings
+    place: Place  # the unit and its residential units: every place word
+    papers: Papers  # what the documents print that belongs to the meeting
     attendance: tuple[Attendance, ...]
     participants: tuple[tuple[str, str, str, str], ...]  # name, title, organisation, group
     speeches: tuple[Speech, ...]
@@ -55,11 +57,11 @@ class MeetingRecord:
 
     @property
     def issuing_body(self) -> str:
-        return self.settings.issuing_body or self.meeting.issuing_body
+        return self.papers.issuing_body
 
     @property
     def place_name(self) -> str:
-        return self.settings.place_name or self.meeting.place_name
+        return self.papers.place_name
 
     @property
     def meeting_day(self) -> date | None:
@@ -69,6 +71,12 @@ class MeetingRecord:
     @property
     def present(self) -> int:
         return sum(a.present for a in self.attendance)
+
+    @property
+    def invited(self) -> tuple[int, int]:
+        """(present, invited) over the groups that have an invited number."""
+        counted = [a for a in self.attendance if a.expected]
+        return sum(a.present for a in counted), sum(a.expected for a in counted)
 
 
 def held_registrations(store: Store, meeting_id: int) -> list[SpeakerLine]:
@@ -104,7 +112,10 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
             .where(Participant.meeting_id == meeting_id)
             .order_by(Participant.id)
         ).all()
-        close_reason = s.get(Meeting, meeting_id).close_reason
+        row = s.get(Meeting, meeting_id)
+        close_reason = row.close_reason
+        place = meeting_place(row)
+        papers = papers_of(row, place)
     issues = ledger(store, meeting_id)
     by_reg: dict[int, list[IssueView]] = {}
     for issue in issues:
@@ -118,7 +129,8 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
         speeches.append(Speech(reg, own))
     return MeetingRecord(
         meeting=view,
-        settings=get_settings(store),
+        place=place,
+        papers=papers,
         attendance=tuple(Attendance(g.name, g.expected, g.present) for g in groups),
         participants=tuple(tuple(p) for p in people),
         speeches=tuple(speeches),

@@ -145,7 +145,7 @@ def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime)
 
 
 def _twin(tx: Tx, meeting_id: int, slip: Slip, exclude: int | None = None) -> Registration | None:
-    """A registration in this meeting with the same folded name and thôn, if any."""
+    """A registration in this meeting with the same folded name and residential unit, if any."""
     query = select(Registration).where(
         Registration.meeting_id == meeting_id,
         Registration.name_key == fold(slip.name),
@@ -180,7 +180,7 @@ def _open_meeting(tx: Tx, meeting_id: int) -> Meeting:
 
 def register(tx: Tx, meeting_id: int, slip: Slip, *, force: bool = False) -> int:
     """Add one slip (already cleaned with :func:`clean_slip`) at the end of the queue. A
-    near-duplicate (same folded name and thôn) raises Conflict('registration.duplicate')
+    near-duplicate (same folded name and residential unit) raises Conflict('registration.duplicate')
     unless *force*; the check is made inside the write, so two desks typing the same
     person at once cannot both pass it. Returns the new id."""
     _open_meeting(tx, meeting_id)
@@ -204,7 +204,7 @@ def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
 
 
 def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, force: bool = False) -> None:
-    """Correct a registration (name, thôn, field, summary, phone…); its number stays.
+    """Correct a registration (name, residential unit, field, summary, phone…); its number stays.
     The petition made from its summary follows the corrected summary and field."""
     reg = tx.get(Registration, reg_id)
     if reg is None or reg.meeting_id != meeting_id:

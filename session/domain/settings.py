@@ -1,10 +1,14 @@
-"""Local office settings (cài đặt của văn phòng) that every export uses, stored in the
-database: issuing and parent body, place name, signers, recipients, number suffixes."""
+"""Local office settings (cài đặt của văn phòng), stored in the database: the defaults a
+new meeting copies — the office's unit, signers, recipients, number suffixes, the page.
+
+A meeting keeps its own copy (``session.domain.papers``): changing a setting changes the
+meetings created afterwards, never the documents of a meeting already made.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 
 from models.errors import HoinghiError
@@ -14,12 +18,24 @@ from models.text import clean_text
 
 AUTHORITIES = ("TM.", "KT.", "TL.", "Q.", "")
 
+#: Nghị định 30/2020/NĐ-CP, Phụ lục I: page margins (mm) and the body's font size (pt).
+NUMBER_RANGES: dict[str, tuple[float, float]] = {
+    "margin_top_mm": (20, 25),
+    "margin_bottom_mm": (20, 25),
+    "margin_left_mm": (30, 35),
+    "margin_right_mm": (15, 20),
+    "body_pt": (13, 14),
+}
+LIST_FIELDS = ("recipients", "minutes_recipients")
+
 
 @dataclass(frozen=True)
 class OfficeSettings:
-    issuing_body: str = ""  # e.g. ỦY BAN NHÂN DÂN XÃ HÒA AN (blank: the meeting's)
+    issuing_body: str = ""  # the office's unit, e.g. ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN (blank: chosen per meeting)
+    unit_code: str = ""  # the office's unit in the official list (see `hoinghi units`)
+    residential: str = ""  # residential units' word(s) (blank: the unit kind's default)
     parent_body: str = ""  # cơ quan chủ quản, optional
-    place_name: str = ""  # địa danh (blank: the meeting's)
+    place_name: str = ""  # địa danh (blank: the unit's name)
     minutes_suffix: str = "BB-UBND"
     notice_suffix: str = "TB-UBND"  # also the loudspeaker announcement's
     invitation_suffix: str = "GM-UBND"
@@ -31,25 +47,53 @@ class OfficeSettings:
     notice_signer_name: str = ""  # blank: the chair
     chair_label: str = "CHỦ TỌA"
     secretary_label: str = "THƯ KÝ"
-    recipients: tuple[str, ...] = field(
-        default=(
-            "Thường trực Đảng ủy xã (b/c)",
-            "Thường trực HĐND xã (b/c)",
-            "Chủ tịch, các Phó Chủ tịch UBND xã",
-            "Ủy ban MTTQ Việt Nam xã",
-            "Các cơ quan, đơn vị được giao nhiệm vụ",
-            "Trưởng các thôn (niêm yết)",
-        )
-    )
+    recipients: tuple[str, ...] = ()  # Nơi nhận of the notice (blank: the unit's usual list)
+    minutes_recipients: tuple[str, ...] = ()  # Nơi nhận of the minutes (blank: the unit's usual list)
     records_office: str = "VT"  # "Lưu: VT, …"
-    margin_top_mm: float = 20
-    margin_bottom_mm: float = 20
-    margin_left_mm: float = 30
-    margin_right_mm: float = 15
-    body_pt: float = 14
+    margin_top_mm: float = 20.0
+    margin_bottom_mm: float = 20.0
+    margin_left_mm: float = 30.0
+    margin_right_mm: float = 15.0
+    body_pt: float = 14.0
+
+
+def check_number(name: str, value: object) -> float:
+    """A page setting parsed ("14", "14,0") and within the decree's range, or a clear refusal."""
+    low, high = NUMBER_RANGES[name]
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise HoinghiError("settings.bad_number", name=name, value=value, low=f"{low:g}", high=f"{high:g}") from None
+    if not low <= number <= high:
+        raise HoinghiError("settings.out_of_range", name=name, value=value, low=f"{low:g}", high=f"{high:g}")
+    return number
+
+
+def _clean(name: str, value: object) -> object:
+    """One setting as it is stored, or a HoinghiError naming it."""
+    if name in NUMBER_RANGES:
+        return check_number(name, value)
+    if name in LIST_FIELDS:
+        items = value if isinstance(value, (list, tuple)) else str(value).split(";")
+        return tuple(clean_text(str(i), field=name, max_len=200) for i in items if clean_text(str(i)))
+    text = clean_text(str(value), field=name, max_len=200)
+    if name == "notice_authority" and text not in AUTHORITIES:
+        raise HoinghiError("settings.bad_authority", value=text)
+    if name == "issuing_body" and text:
+        from session.domain.units import parse_issuing_body
+
+        if parse_issuing_body(text) is None:
+            raise HoinghiError("unit.unparsed", value=text)
+    if name == "unit_code" and text:
+        from session.domain.units import unit_by_code
+
+        unit_by_code(text)
+    return text
 
 
 def get_settings(store: Store) -> OfficeSettings:
+    """The stored settings. A stored value that is no longer valid (an older version kept
+    numbers unchecked) is ignored: it can never stop an export."""
     with store.read() as s:
         row = s.get(Setting, "office")
     if row is None:
@@ -58,43 +102,52 @@ def get_settings(store: Store) -> OfficeSettings:
         data = json.loads(row.value)
     except ValueError:
         return OfficeSettings()
+    if not isinstance(data, dict):
+        return OfficeSettings()
     known = {f.name for f in fields(OfficeSettings)}
-    values = {k: (tuple(v) if k == "recipients" else v) for k, v in data.items() if k in known}
+    values = {}
+    for name, value in data.items():
+        if name not in known:
+            continue
+        try:
+            values[name] = _clean(name, value)
+        except (HoinghiError, TypeError, ValueError):
+            continue
     return replace(OfficeSettings(), **values)
 
 
 def update_settings(store: Store, *, at: datetime, **changes: object) -> OfficeSettings:
     """Change some settings; text is cleaned, numbers checked, unknown names refused."""
-    current = get_settings(store)
-    known = {f.name: f for f in fields(OfficeSettings)}
+    known = {f.name for f in fields(OfficeSettings)}
     cleaned: dict[str, object] = {}
     for name, value in changes.items():
         if name not in known:
             raise HoinghiError("settings.unknown", name=name)
-        default = getattr(OfficeSettings(), name)
-        if isinstance(default, float):
-            try:
-                number = float(str(value).replace(",", "."))
-            except ValueError:
-                raise HoinghiError("settings.bad_number", name=name, value=value) from None
-            limits = (8, 14) if name == "body_pt" else (5, 50)
-            if not limits[0] <= number <= limits[1]:
-                raise HoinghiError("settings.bad_number", name=name, value=value)
-            cleaned[name] = number
-        elif isinstance(default, tuple):
-            items = value if isinstance(value, (list, tuple)) else str(value).split(";")
-            cleaned[name] = tuple(clean_text(str(i), max_len=200) for i in items if clean_text(str(i)))
-        else:
-            text = clean_text(str(value), field=name, max_len=200)
-            if name == "notice_authority" and text not in AUTHORITIES:
-                raise HoinghiError("settings.bad_authority", value=text)
-            cleaned[name] = text
-    updated = replace(current, **cleaned)
+        cleaned[name] = _clean(name, value)
     with store.action("settings.office", at=at, actor="office") as tx:
-        row = tx.get(Setting, "office")
-        value = json.dumps(asdict(updated), ensure_ascii=False)
-        if row is None:
-            tx.add(Setting(key="office", value=value))
-        else:
-            row.value = value
+        return save_settings(tx, cleaned)
+
+
+def save_settings(tx, cleaned: dict[str, object]) -> OfficeSettings:  # noqa: ANN001 — a Tx
+    """Store checked settings in the action's transaction (the current ones are re-read there)."""
+    row = tx.get(Setting, "office")
+    current = OfficeSettings()
+    if row is not None:
+        try:
+            data = json.loads(row.value)
+        except ValueError:
+            data = {}
+        known = {f.name for f in fields(OfficeSettings)}
+        for name, value in (data if isinstance(data, dict) else {}).items():
+            if name in known:
+                try:
+                    current = replace(current, **{name: _clean(name, value)})
+                except (HoinghiError, TypeError, ValueError):
+                    continue
+    updated = replace(current, **cleaned)
+    value = json.dumps(asdict(updated), ensure_ascii=False)
+    if row is None:
+        tx.add(Setting(key="office", value=value))
+    elif row.value != value:
+        row.value = value
     return updated

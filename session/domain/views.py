@@ -72,6 +72,14 @@ class MeetingView:
     notice_number: str
     speech_limit_seconds: int
     agenda: tuple[AgendaStep, ...] = field(default_factory=tuple)
+    # The unit (đơn vị hành chính) and its residential units: see session.domain.units.
+    unit_kind: str = ""
+    unit_name: str = ""
+    unit_code: str = ""
+    province: str = ""
+    residential: str = ""
+    cluster: str = ""
+    notice_date: date | None = None
 
     @property
     def planned_minutes(self) -> int:

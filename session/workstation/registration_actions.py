@@ -16,7 +16,7 @@ class RegistrationActions(WorkstationBase):
             return registrations.register(tx, self.meeting_id, cleaned, force=force)
 
     def edit_registration(self, reg_id: int, slip: Slip, *, force: bool = False) -> None:
-        """Correct a registration (name, thôn, field, summary, phone…); its number stays."""
+        """Correct a registration (name, residential unit, field, summary, phone…); its number stays."""
         cleaned = clean_slip(slip, get_fields(self.store))
         with self.action("registration.edit") as tx:
             registrations.update_registration(tx, self.meeting_id, reg_id, cleaned, force=force)

@@ -2,7 +2,7 @@
 
 Headers are compared folded (no accents, no case, đ -> d) and with their punctuation
 loosened, so "Họ và tên", "HỌ VÀ TÊN" and "Họ, tên" are one name. A residential-unit
-column may list several kinds of unit ("Tổ dân phố, khu phố", "Thôn/Bản", "TDP - KP").
+column may list several kinds of unit ("Tổ dân phố, khu phố", "Ấp/Bản", "TDP - KP").
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "id_number": ("cccd", "cmnd", "so cccd", "so cmnd", "can cuoc", "so can cuoc", "so dinh danh", "cccd/cmnd"),
 }
 
-# Words that name a residential unit or an address (thôn, tổ dân phố, ấp, bản…).
+# Words that name a residential unit or an address (tổ dân phố, ấp, bản…).
 UNIT_WORDS = frozenset(
     {
         "thon",

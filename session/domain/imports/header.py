@@ -1,6 +1,6 @@
 """Finding the header row of a compiled list, under its title rows and merged cells.
 
-A header may take two rows: a merged "Người kiến nghị" over "Họ và tên" | "Thôn". The
+A header may take two rows: a merged "Người kiến nghị" over "Họ và tên" | "Bản". The
 row under a header joins it only when every filled cell of it is itself a known header,
 so the first person of the list is never read as a second header row.
 """

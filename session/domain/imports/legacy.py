@@ -159,9 +159,9 @@ def convert_cell(text: str, encoding: str) -> str:
     """A cell of a sheet known to be typed in *encoding*, converted when it shows it.
 
     A cell shows it when one of its words has the encoding's telltale characters, or is
-    no Vietnamese syllable as it stands but becomes one ("Thoân" -> "Thôn" in VNI); then
+    no Vietnamese syllable as it stands but becomes one ("Baûn" -> "Bản" in VNI); then
     every word of the cell is converted ("Laêng Thò Myî" -> "Lăng Thị Mỵ"). A cell
-    already written in Unicode ("Thôn Nà Pàn") is left as it is."""
+    already written in Unicode ("Bản Nà Pàn") is left as it is."""
     marks = telltales(encoding)
     evidence = False
     for word in _words(text):

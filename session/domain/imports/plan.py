@@ -161,7 +161,7 @@ def _value(cell: object, key: str, header: str, row: int, label: str, problems: 
     if isinstance(cell, (int, float)):
         number = int(cell) if isinstance(cell, int) or cell.is_integer() else cell
         if key == "locality" and isinstance(number, int):
-            # A "Tổ" or "Thôn" column holding only the number: "Tổ" + 5.
+            # A "Tổ" or "Ấp" column holding only the number: "Tổ" + 5.
             return f"{header} {number}".strip() if len(header.split()) <= 2 else str(number)
         if key in ("name", "summary", "field"):
             problems.append(Problem(row, label, "import.wrong_type", {"column": key, "value": str(number)}))

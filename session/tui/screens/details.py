@@ -1,8 +1,10 @@
 """The meeting's particulars (thông tin hội nghị): who chairs, who keeps the minutes, the
-document numbers, attendance by group — what the biên bản and the thông báo print."""
+document numbers, attendance by group, the administrative unit and what the documents
+print (signer, recipients, notice date) — what the biên bản and the thông báo print."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -10,9 +12,31 @@ from textual.widgets import Button, Input, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, fmt_time, parse_date, parse_time
-from session.domain.meeting_details import TEXT_FIELDS, Attendance, MeetingDetails, meeting_details
+from session.domain.meeting_details import (
+    LIST_FIELDS,
+    NUMBER_FIELDS,
+    PAPER_FIELDS,
+    TEXT_FIELDS,
+    Attendance,
+    MeetingDetails,
+    meeting_details,
+)
+from session.domain.units import Unit, default_residential, issuing_body_of
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
+from session.tui.widgets.unit_picker import UnitPicker
+
+#: The unit's fields and what the documents print, in the order the form shows them (rows).
+UNIT_ROWS = (("unit_kind", "unit_name", "province"), ("residential", "cluster"))
+PAPER_ROWS = (
+    ("notice_date", "notice_authority", "notice_authority_body"),
+    ("notice_signer_title", "notice_signer_name"),
+    ("notice_recipients",),
+    ("minutes_recipients",),
+    ("chair_label", "secretary_label", "records_office"),
+    ("minutes_suffix", "notice_suffix"),
+    ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm", "body_pt"),
+)
 
 BLANK_GROUP_ROWS = 2  # room to add groups
 
@@ -45,7 +69,6 @@ class MeetingDetailsScreen(FormScreen[bool]):
                 yield from field("venue", d.venue)
                 yield from field("place_name", d.place_name)
             with Horizontal(classes="row"):
-                yield from field("localities", d.localities)
                 yield from field("invitation_number", d.invitation_number)
             with Horizontal(classes="row"):
                 with Vertical():
@@ -84,6 +107,17 @@ class MeetingDetailsScreen(FormScreen[bool]):
                         classes="group-count",
                     )
             self._group_rows = len(rows)
+            yield Label(t("details.unit"), classes="section")
+            yield UnitPicker(Unit(d.unit_kind, d.unit_name, d.province, d.unit_code), id="unit-picker")
+            for names in UNIT_ROWS:
+                with Horizontal(classes="row"):
+                    for name in names:
+                        yield from field(name, getattr(d, name))
+            yield Label(t("details.papers"), classes="section")
+            for names in PAPER_ROWS:
+                with Horizontal(classes="row"):
+                    for name in names:
+                        yield from field(name, self._shown(d, name))
             yield Static("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save"), variant="primary", id="save")
@@ -91,6 +125,41 @@ class MeetingDetailsScreen(FormScreen[bool]):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#d-chair", Input))
+        self._unit_code = self.loaded.unit_code if self.loaded else ""
+        if self.loaded:
+            self._picked = (self.loaded.unit_kind, self.loaded.unit_name, self.loaded.province)
+
+    @staticmethod
+    def _shown(d: MeetingDetails, name: str) -> str:
+        value = getattr(d, name)
+        if name == "notice_date":
+            return fmt_date(value) if value else ""
+        if name in LIST_FIELDS:
+            return "; ".join(value)
+        if name in NUMBER_FIELDS:
+            return f"{float(value):g}"
+        return str(value)
+
+    @on(UnitPicker.Chosen)
+    def unit_chosen(self, event: UnitPicker.Chosen) -> None:
+        """A unit chosen from the list fills the unit's fields and rewrites the issuing body."""
+        unit = event.unit
+        old_default = default_residential(Unit(self._value("d-unit_kind"), "", self._value("d-province")))
+        for name, value in (("unit_kind", unit.kind), ("unit_name", unit.name), ("province", unit.province)):
+            self.query_one(f"#d-{name}", Input).value = value
+        self.query_one("#d-issuing_body", Input).value = issuing_body_of(unit)
+        residential = self.query_one("#d-residential", Input)
+        if residential.value in ("", old_default):
+            residential.value = default_residential(unit)
+        self._unit_code = unit.code
+        self._picked = (unit.kind, unit.name, unit.province)
+
+    @on(Input.Changed, "#d-unit_kind, #d-unit_name, #d-province")
+    def unit_typed(self, _event: Input.Changed) -> None:
+        """A unit typed by hand is not the one chosen from the list: its code no longer applies."""
+        typed = (self._value("d-unit_kind"), self._value("d-unit_name"), self._value("d-province"))
+        if typed != getattr(self, "_picked", typed):
+            self._unit_code = ""
 
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value
@@ -110,14 +179,25 @@ class MeetingDetailsScreen(FormScreen[bool]):
             )
         day = self._value("d-date").strip()
         start = self._value("d-start").strip()
+        notice = self._value("d-notice_date").strip()
+        unit_fields = [n for row in UNIT_ROWS for n in row]
         return self.loaded.edit(
             **{name: self._value(f"d-{name}") for name in TEXT_FIELDS},
             planned_date=parse_date(day) if day else None,
             planned_start=parse_time(start) if start else None,
             groups=tuple(groups),
+            **{name: self._value(f"d-{name}") for name in unit_fields},
+            unit_code=self._unit_code,
+            **{name: self._value(f"d-{name}") for name in PAPER_FIELDS},
+            **{name: tuple(self._value(f"d-{name}").split(";")) for name in LIST_FIELDS},
+            **{name: self._value(f"d-{name}") for name in NUMBER_FIELDS},
+            notice_date=parse_date(notice) if notice else None,
         )
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "unit-search":
+            self.query_one(UnitPicker).submit()
+            return
         self.save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

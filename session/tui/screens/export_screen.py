@@ -1,5 +1,6 @@
-"""Export screen (xuất văn bản): choose the documents and the folder, watch the progress,
-see the paths written, open the folder."""
+"""Export screen (xuất văn bản): choose the documents and the folder, the notice's date
+(with the legal limit to make the results public), watch the progress, see the paths
+written, open the folder."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from models.errors import HoinghiError
+from session.domain.dates import fmt_date, parse_date
+from session.domain.meetings import meeting_view
+from session.domain.papers import notice_limit
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -41,6 +45,9 @@ class ExportScreen(FormScreen[None]):
             yield Static(t("export.title"), classes="dialog-title")
             yield Label(t("export.folder"))
             yield Input(str(default_folder()), id="export-folder")
+            yield Label(t("export.notice_date"))
+            yield Input(fmt_date(self._notice_default()), id="export-notice-date")
+            yield Static("", id="export-notice-limit")
             for kind in KINDS:
                 yield Checkbox(t(f"export.{kind}"), value=kind in self.selected, id=f"export-{kind}")
             yield Checkbox(t("export.pdf"), value=False, id="export-pdf", disabled=shutil.which("soffice") is None)
@@ -62,6 +69,36 @@ class ExportScreen(FormScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-folder", Input).focus()
+        self._show_limit(self.query_one("#export-notice-date", Input).value)
+
+    def _meeting_day(self):  # noqa: ANN202
+        view = meeting_view(self.app.store, self.meeting_id)
+        return view.actual_start.date() if view.actual_start else view.planned_date
+
+    def _notice_default(self):  # noqa: ANN202
+        """The date kept with the meeting (a re-export gives the same notice), else today."""
+        return meeting_view(self.app.store, self.meeting_id).notice_date or self.app.clock().date()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "export-notice-date":
+            self._show_limit(event.value)
+
+    def _show_limit(self, value: str) -> None:
+        """The legal limit (Luật 72/2025/QH15, Điều 43: 10 calendar days), and a warning —
+        not a refusal — for a date past it."""
+        meeting = self._meeting_day()
+        limit = notice_limit(meeting)
+        lines = [t("export.notice_limit", limit=fmt_date(limit))] if limit else []
+        try:
+            day = parse_date(value) if value.strip() else None
+        except HoinghiError as exc:
+            lines.append(error_text(exc))
+            day = None
+        if day and limit and day > limit:
+            lines.append(t("export.notice_late", day=fmt_date(day), limit=fmt_date(limit), days=(day - meeting).days))
+        elif day and meeting and day < meeting:
+            lines.append(t("export.notice_early", day=fmt_date(day), meeting=fmt_date(meeting)))
+        self.query_one("#export-notice-limit", Static).update("\n".join(lines))
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.run_export()
@@ -71,23 +108,31 @@ class ExportScreen(FormScreen[None]):
         folder = self.query_one("#export-folder", Input).value.strip()
         if not kinds or not folder:
             return
+        notice = self.query_one("#export-notice-date", Input).value.strip()
+        try:
+            issued = parse_date(notice) if notice else None
+        except HoinghiError as exc:
+            self.query_one("#export-result", Static).update(error_text(exc))
+            return
         self.query_one("#run", Button).disabled = True
         self._export(
             kinds,
             folder,
             self.query_one("#export-pdf", Checkbox).value,
             self.query_one("#export-force", Checkbox).value,
+            issued,
         )
 
     @work(thread=True, exclusive=True)
-    def _export(self, kinds: list[str], folder: str, pdf: bool, force: bool) -> None:
+    def _export(self, kinds: list[str], folder: str, pdf: bool, force: bool, issued=None) -> None:  # noqa: ANN001
         from exports.run import export
 
         bar = self.query_one(ProgressBar)
         self.app.call_from_thread(bar.update, total=len(kinds), progress=0)
         lines: list[str] = []
         written: list[Path] = []
-        today = self.app.clock().date()
+        now = self.app.clock()
+        today = now.date()
         for done, kind in enumerate(kinds, start=1):
             try:
                 paths = export(
@@ -98,6 +143,8 @@ class ExportScreen(FormScreen[None]):
                     today=today,
                     force=force,
                     pdf=pdf and kind in PDF_KINDS,
+                    issued=issued,
+                    at=now,
                 )
             except HoinghiError as exc:
                 lines.append(error_text(exc))

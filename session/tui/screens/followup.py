@@ -13,6 +13,7 @@ from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
 from session.domain.followup import FollowupItem, followup_items
 from session.domain.ledger import FOLLOWUP
+from session.domain.units import place_words
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -41,7 +42,11 @@ class FollowupScreen(Screen[None]):
         table.add_column(t("followup.col.status"), key="status", width=14)
         table.add_column(t("followup.col.agency"), key="agency", width=22)
         table.add_column(t("followup.col.issue"), key="issue", width=50)
-        table.add_column(t("followup.col.localities"), key="localities", width=16)
+        table.add_column(
+            t("followup.col.localities", residential=place_words(self.app.store, self.meeting_id).residential_label),
+            key="localities",
+            width=16,
+        )
         self.reload()
         table.focus()
 

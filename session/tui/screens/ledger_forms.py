@@ -13,6 +13,7 @@ from session.domain.calendar import working_days_left
 from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI, fmt_date, parse_date
 from session.domain.fields import get_fields
 from session.domain.ledger import OUTCOMES, ConclusionDraft, ConclusionView, IssueView, default_deadline
+from session.domain.units import place_words
 from session.i18n import error_text, language, t
 from session.tui.screens.form import FormScreen
 
@@ -178,7 +179,15 @@ class ConclusionForm(_Form):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("conclusion.form.reply"))
-                    yield Input(c.reply_method if c and c.reply_method else t("conclusion.reply_default"), id="c-reply")
+                    yield Input(
+                        c.reply_method
+                        if c and c.reply_method
+                        else t(
+                            "conclusion.reply_default",
+                            committee=place_words(self.app.store, self.meeting_id).committee_of_kind,
+                        ),
+                        id="c-reply",
+                    )
                 with Vertical():
                     yield Label(t("conclusion.form.forward"))
                     yield Input(c.forwarded_to if c else "", id="c-forward")

@@ -1,21 +1,26 @@
-"""New meeting form (tạo hội nghị mới) from an agenda template."""
+"""New meeting form (tạo hội nghị mới) from an agenda template, for a unit chosen from the
+official list (accent-free search) or named by an issuing body typed by hand."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date, parse_time
-from session.domain.meetings import create_meeting
+from session.domain.meetings import create_meeting, fill_place, resolve_unit
+from session.domain.settings import get_settings
 from session.domain.templates import list_templates
+from session.domain.units import Unit, default_residential, parse_issuing_body, place_of
 from session.i18n import error_text, t
+from session.tui.screens.form import FormScreen
+from session.tui.widgets.unit_picker import UnitPicker
 
 
-class NewMeetingScreen(ModalScreen[int | None]):
+class NewMeetingScreen(FormScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
 
     def __init__(self, *, plan_id: int | None = None) -> None:
@@ -29,18 +34,29 @@ class NewMeetingScreen(ModalScreen[int | None]):
             templates = []
             self.app.report(exc)
         self._templates = {tpl.name: tpl for tpl in templates}
-        options = [(f"{tpl.title} ({tpl.name}, {tpl.minutes}′)", tpl.name) for tpl in templates]
+        settings = get_settings(self.app.store)
+        try:
+            office = resolve_unit(None, "", settings)
+        except HoinghiError:
+            office = Unit()
+        self._residential_default = ""
+        self._auto_title = ""
+        plain = place_of("", "")
+        options = [(f"{fill_place(tpl.title, plain)} ({tpl.name}, {tpl.minutes}′)", tpl.name) for tpl in templates]
         today = self.app.clock().date()
-        with Vertical(id="new-form", classes="dialog"):
+        with Vertical(id="new-form", classes="dialog wide"):
             yield Static(t("new.title"), classes="dialog-title")
             yield Label(t("new.template"))
             yield Select(options, value=options[0][1] if options else Select.BLANK, allow_blank=False, id="template")
             yield Label(t("new.name"))
             yield Input(id="title")
-            yield Label(t("new.venue"))
-            yield Input(id="venue")
-            yield Label(t("new.place"))
-            yield Input(id="place")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label(t("new.venue"))
+                    yield Input(id="venue")
+                with Vertical():
+                    yield Label(t("new.place"))
+                    yield Input(id="place")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(t("new.date"))
@@ -50,8 +66,19 @@ class NewMeetingScreen(ModalScreen[int | None]):
                     yield Input(id="start", placeholder="07:30")
             yield Label(t("new.plan"))
             yield Select(self._plan_options(), value=self.plan_id or 0, allow_blank=False, id="plan")
-            yield Label(t("new.localities"))
-            yield Input(id="localities", placeholder=t("new.localities.hint"))
+            yield Label(t("details.unit"))
+            yield UnitPicker(office, id="unit-picker")
+            yield Label(t("unit.typed"))
+            yield Input(id="issuing-body", placeholder="ỦY BAN NHÂN DÂN …")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label(t("field.residential"))
+                    yield Input(
+                        settings.residential or (default_residential(office) if office.known else ""), id="residential"
+                    )
+                with Vertical():
+                    yield Label(t("field.cluster"))
+                    yield Input(id="cluster")
             yield Static("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("new.create"), variant="primary", id="create")
@@ -67,6 +94,7 @@ class NewMeetingScreen(ModalScreen[int | None]):
         return [(t("new.no_plan"), 0), *((f"{p.year} · {p.label}"[:70], p.id) for p in plans)]
 
     def on_mount(self) -> None:
+        self._residential_default = self.query_one("#residential", Input).value
         self._fill_title()
         self.query_one("#title", Input).focus()
 
@@ -74,13 +102,44 @@ class NewMeetingScreen(ModalScreen[int | None]):
         if event.select.id == "template":
             self._fill_title()
 
+    @property
+    def unit(self) -> Unit | None:
+        return self.query_one(UnitPicker).unit
+
     def _fill_title(self) -> None:
+        """The template's title for the unit, unless the secretary has typed another."""
         tpl = self._templates.get(self.query_one("#template", Select).value)
         title = self.query_one("#title", Input)
-        if tpl and (not title.value or title.value in {x.title for x in self._templates.values()}):
-            title.value = tpl.title
+        if tpl and title.value in ("", self._auto_title):
+            unit = self.unit or Unit()
+            title.value = self._auto_title = fill_place(tpl.title, place_of(unit.kind, unit.name, unit.province))
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    @on(UnitPicker.Chosen)
+    def unit_chosen(self, event: UnitPicker.Chosen) -> None:
+        self.query_one("#issuing-body", Input).value = ""  # choosing a unit rewrites the issuing body
+        self._follow(event.unit)
+
+    @on(Input.Changed, "#issuing-body")
+    def body_typed(self, event: Input.Changed) -> None:
+        """An issuing body typed by hand names the unit: show which, or that it names none."""
+        if not event.value.strip():
+            return
+        parsed = parse_issuing_body(event.value)
+        self.query_one(UnitPicker).show(parsed, "" if parsed else t("unit.none"))
+        if parsed is not None:
+            self._follow(parsed)
+
+    def _follow(self, unit: Unit) -> None:
+        """The residential word and the title follow the unit, unless typed by hand."""
+        residential = self.query_one("#residential", Input)
+        if residential.value in ("", self._residential_default):
+            residential.value = self._residential_default = default_residential(unit)
+        self._fill_title()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "unit-search":
+            self.query_one(UnitPicker).submit()
+            return
         self._create()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -95,6 +154,7 @@ class NewMeetingScreen(ModalScreen[int | None]):
     def _create(self) -> None:
         values = {w.id: w.value for w in self.query(Input)}
         plan_id = int(self.query_one("#plan", Select).value) or None
+        typed = values["issuing-body"].strip()
         try:
             day = parse_date(values["date"]) if values["date"].strip() else None
             meeting_id = create_meeting(
@@ -107,7 +167,10 @@ class NewMeetingScreen(ModalScreen[int | None]):
                 day=day,
                 start=parse_time(values["start"]) if values["start"].strip() else None,
                 plan_id=plan_id,
-                localities=values["localities"],
+                unit=None if typed else self.unit,
+                issuing_body=typed,
+                residential=values["residential"],
+                cluster=values["cluster"],
             )
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))

@@ -15,6 +15,7 @@ from session.domain import queue
 from session.domain.dates import fmt_duration
 from session.domain.fields import get_fields
 from session.domain.registrations import RegistrationView, list_registrations
+from session.domain.units import place_words
 from session.i18n import t
 from session.tui.actions import DESK, QUEUE
 from session.tui.screens.base import MeetingScreenBase
@@ -59,7 +60,14 @@ class QueueScreen(MeetingScreenBase):
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one(QueueList)
-        self.query_one("#queue-header", Static).update(table.header([t(f"queue.col.{c}") for c in COLUMNS]))
+        self.query_one("#queue-header", Static).update(
+            table.header(
+                [
+                    t(f"queue.col.{c}", residential=place_words(self.app.store, self.meeting_id).residential_label)
+                    for c in COLUMNS
+                ]
+            )
+        )
         self.load_all()
         if self.desk:
             from session.domain.meetings import meeting_view

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from models.errors import Conflict, HoinghiError
 from session.domain.fields import get_fields
 from session.domain.registrations import ROLES, SOURCES, RegistrationView, Slip, registration_number
+from session.domain.units import place_words
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
 
@@ -27,7 +28,7 @@ class RegistrationForm(FormScreen[int]):
         self.source = editing.source if editing else source
         self.editing = editing
         self.saved = 0
-        # The (name, thôn) the desk was warned about: Enter again on the same pair adds it;
+        # The (name, residential unit) the desk was warned about: Enter again on the same pair adds it;
         # any correction of either asks again.
         self._confirm_twin: tuple | None = None
 
@@ -44,7 +45,12 @@ class RegistrationForm(FormScreen[int]):
                     yield Label(t("form.name"))
                     yield Input(old.name if old else "", id="reg-name")
                 with Vertical():
-                    yield Label(t("form.locality"))
+                    yield Label(
+                        t(
+                            "form.locality",
+                            residential=place_words(self.hoinghi.store, self.meeting_id).residential_label,
+                        )
+                    )
                     yield Input(old.locality if old else "", id="reg-locality")
             yield Label(t("form.summary"))
             yield Input(old.summary.replace("\n", " ") if old else "", id="reg-summary")

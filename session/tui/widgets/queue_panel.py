@@ -14,6 +14,7 @@ from session.domain.clocks import planned_end
 from session.domain.dates import fmt_duration
 from session.domain.live import LiveState
 from session.domain.queue import WARNING_SECONDS
+from session.domain.units import meeting_place
 from session.i18n import t
 
 
@@ -98,5 +99,8 @@ class QueuePanel(Vertical):
             tally.append("\n" + t("tally.fields", fields=top), style="dim")
         if floor.by_locality:
             top = ", ".join(f"{k} {v}" for k, v in list(floor.by_locality.items())[:4])
-            tally.append("\n" + t("tally.localities", places=top), style="dim")
+            tally.append(
+                "\n" + t("tally.localities", places=top, residential=meeting_place(state.view).residential_word),
+                style="dim",
+            )
         self.query_one("#floor-tally", Static).update(tally)

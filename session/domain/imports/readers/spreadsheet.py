@@ -1,7 +1,7 @@
 """Workbooks (.xlsx, .xls, .ods) through python-calamine: one fast reader for all three.
 
 Every sheet is read with its visibility; vertically merged cells repeat their value
-down the merge (a thôn written once for five people applies to all five); formula cells
+down the merge (a residential unit written once for five people applies to all five); formula cells
 whose result was never saved (a sheet written by a program, not by Excel) are found in
 the file itself so the rows using them can be reported.
 """
