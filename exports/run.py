@@ -52,11 +52,21 @@ def export(
     elif kind == "followup":
         from exports.sheet import write_followup_sheet
         from session.domain.meetings import meeting_view
+        from session.domain.place_words import place_words
+        from session.domain.settings import get_settings
 
         items = followup_items(store, today, meeting_id)
-        title = f"Theo dõi thực hiện kết luận — {meeting_view(store, meeting_id).title}"
+        view = meeting_view(store, meeting_id)
+        title = f"Theo dõi thực hiện kết luận — {view.title}"
+        words = place_words(get_settings(store).issuing_body or view.issuing_body, (i.localities for i in items))
         written.append(
-            write_atomic(out, lambda tmp: write_followup_sheet(items, tmp, title=title, today=today), force=force)
+            write_atomic(
+                out,
+                lambda tmp: write_followup_sheet(
+                    items, tmp, title=title, today=today, residential=words.residential_title
+                ),
+                force=force,
+            )
         )
     elif kind == "json":
         from exports.json_export import write_json

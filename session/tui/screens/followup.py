@@ -1,4 +1,5 @@
-"""Follow-up (theo dõi): every assignment with its due date, days left or overdue, status."""
+"""Follow-up (theo dõi): every conclusion waiting for a reply — studied, assigned, forwarded —
+with its due date, working days left or overdue, status, and who raised it."""
 
 from __future__ import annotations
 
@@ -37,10 +38,12 @@ class FollowupScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(t("followup.col.deadline"), key="deadline", width=10)
-        table.add_column(t("followup.col.left"), key="left", width=16)
+        table.add_column(t("followup.col.left"), key="left", width=24)
         table.add_column(t("followup.col.status"), key="status", width=14)
+        table.add_column(t("followup.col.outcome"), key="outcome", width=14)
         table.add_column(t("followup.col.agency"), key="agency", width=22)
-        table.add_column(t("followup.col.issue"), key="issue", width=50)
+        table.add_column(t("followup.col.issue"), key="issue", width=44)
+        table.add_column(t("followup.col.names"), key="names", width=20)
         table.add_column(t("followup.col.localities"), key="localities", width=16)
         self.reload()
         table.focus()
@@ -69,8 +72,10 @@ class FollowupScreen(Screen[None]):
                 fmt_date(item.deadline),
                 left,
                 t(f"followup.{item.status}"),
+                t(f"followup.outcome.{item.outcome}"),
                 item.lead_agency,
                 item.content.replace("\n", " "),
+                item.names,
                 item.localities,
                 key=str(n),
             )
