@@ -238,8 +238,9 @@ def date_line(place: str, day: date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def header(document, *, parent_body: str, issuing_body: str, number: str, place_date: str | None) -> None:
-    """The two-column borderless header table of the decree."""
+def header(document, *, parent_body: str, issuing_body: str, number: str | None, place_date: str | None) -> None:
+    """The two-column borderless header table of the decree (*number* None: a form with no
+    number, such as a blank ballot)."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
@@ -254,7 +255,8 @@ def header(document, *, parent_body: str, issuing_body: str, number: str, place_
         _cell_paragraph(left, line, size=13, bold=True, first=first)
         first = False
     rule(left.add_paragraph(), width_cm=LEFT_COL_CM * 0.4, column_cm=LEFT_COL_CM)
-    _cell_paragraph(left, f"Số: {number}", size=13)
+    if number is not None:
+        _cell_paragraph(left, f"Số: {number}", size=13)
     _cell_paragraph(right, QUOC_HIEU, size=12, bold=True, first=True)
     _cell_paragraph(right, TIEU_NGU, size=14, bold=True)
     rule(right.add_paragraph(), width_cm=6.0, column_cm=RIGHT_COL_CM)
@@ -291,6 +293,10 @@ def recipients_and_signature(document, recipients: list[str], records: str, sign
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [7.5, 9.0])
+    # Recipients and signature stay together: a page with only the signer's name is no use.
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(cant_split)
     left, right = table.rows[0].cells
     label = left.paragraphs[0]
     set_style(label, "HNLabel")

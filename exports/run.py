@@ -11,12 +11,13 @@ from models.store import Store
 from session.domain.followup import followup_items
 from session.domain.records import meeting_record
 
-KINDS = ("minutes", "conclusion", "followup", "json")
+KINDS = ("minutes", "conclusion", "followup", "json", "ballot")
 DEFAULT_NAMES = {
     "minutes": "bien-ban-hoi-nghi-{id}.docx",
     "conclusion": "thong-bao-ket-luan-{id}.docx",
     "followup": "theo-doi-{id}.xlsx",
     "json": "hoi-nghi-{id}.json",
+    "ballot": "phieu-lay-y-kien-{id}.docx",
 }
 
 
@@ -31,7 +32,7 @@ def export(
     if out.is_dir() or text.endswith(("/", "\\")) or not out.suffix:  # a folder
         out = out / DEFAULT_NAMES[kind].format(id=meeting_id)
     written: list[Path] = []
-    if kind in ("minutes", "conclusion"):
+    if kind in ("minutes", "conclusion", "ballot"):
         from exports.minutes import build_minutes
         from exports.notice import build_notice
 
@@ -39,7 +40,13 @@ def export(
         gc.disable()  # thousands of short-lived wrappers, no cycles: collection passes only cost time
         try:
             record = meeting_record(store, meeting_id)
-            document = build_minutes(record) if kind == "minutes" else build_notice(record, issued=today)
+            if kind == "ballot":
+                from exports.ballot import build_ballot
+                from session.domain.survey import survey_form_of
+
+                document = build_ballot(record, survey_form_of(store, meeting_id))
+            else:
+                document = build_minutes(record) if kind == "minutes" else build_notice(record, issued=today)
         finally:
             if gc_was_on:
                 gc.enable()

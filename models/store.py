@@ -23,14 +23,21 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine, select
 
-from models import tables  # noqa: F401  (registers every table on the metadata)
+from models import survey, tables  # noqa: F401  (registers every table on the metadata)
 from models.changes import ChangeLog, revert
 from models.errors import NotFound, StoreError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 1
-_MIGRATIONS: dict[int, Any] = {}  # from_version -> callable(connection)
+SCHEMA_VERSION = 2
+
+
+def _add_survey_tables(conn: Any) -> None:
+    """1 -> 2: the satisfaction survey (survey, survey_question, survey_ballot, survey_total)."""
+    SQLModel.metadata.create_all(conn, tables=list(survey.SURVEY_TABLES))
+
+
+_MIGRATIONS: dict[int, Any] = {1: _add_survey_tables}  # from_version -> callable(connection)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _WRITING = contextvars.ContextVar("hoinghi_writing", default=False)

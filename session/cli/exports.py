@@ -10,7 +10,7 @@ from session.i18n import t
 
 @main.command(name="export")
 @common
-@click.argument("kind", type=click.Choice(["minutes", "conclusion", "followup", "json"]))
+@click.argument("kind", type=click.Choice(["minutes", "conclusion", "followup", "json", "ballot"]))
 @click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
 @click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
 @click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
@@ -19,7 +19,7 @@ from session.i18n import t
 @click.pass_context
 @friendly
 def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
-    """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx) hoặc JSON của hội nghị."""
+    """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON hoặc phiếu lấy ý kiến (để in) của hội nghị."""
     from exports.run import export
     from session.domain.dates import parse_date
     from session.domain.meetings import meeting_view

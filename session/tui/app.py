@@ -36,7 +36,7 @@ class HoinghiApp(App[None]):
         self.clock = clock
         self._quit_anyway = False
         self.start_meeting_id = meeting_id
-        self.mode = mode  # console | display | desk
+        self.mode = mode  # console | display | desk | survey
         self.sub_title = t("app.subtitle")
 
     POLL_SECONDS = 0.5  # changes by other screens and processes show within a second
@@ -58,6 +58,11 @@ class HoinghiApp(App[None]):
             from session.tui.screens.queue import QueueScreen
 
             self.push_screen(QueueScreen(self.start_meeting_id, desk=True))
+            return
+        if self.mode == "survey" and self.start_meeting_id is not None:
+            from session.tui.screens.survey import SurveyScreen
+
+            self.push_screen(SurveyScreen(self.start_meeting_id))
             return
         self.push_screen(PickerScreen())
         if self.start_meeting_id is not None:

@@ -74,6 +74,7 @@ class LiveScreen(MeetingScreenBase):
         Binding("d", "queue", t("key.queue")),
         Binding("l", "ledger", t("key.ledger"), show=False),
         Binding("o", "followup", t("key.followup"), show=False),
+        Binding("y", "survey", t("key.survey"), show=False),
         Binding("h", "history", t("key.history"), show=False),
         Binding("x", "export", t("key.export"), show=False),
         Binding("m", "details", t("key.details"), show=False),
@@ -513,6 +514,11 @@ class LiveScreen(MeetingScreenBase):
         from session.tui.screens.followup import FollowupScreen
 
         self.open_screen(FollowupScreen(self.meeting_id))
+
+    def action_survey(self) -> None:
+        from session.tui.screens.survey import SurveyScreen
+
+        self.open_screen(SurveyScreen(self.meeting_id))
 
     def action_history(self) -> None:
         from session.tui.screens.history import HistoryScreen

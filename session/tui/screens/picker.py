@@ -18,6 +18,7 @@ class PickerScreen(Screen[None]):
         Binding("enter", "open", t("key.open")),
         Binding("n", "new", t("key.new")),
         Binding("e", "details", t("key.details")),
+        Binding("y", "survey", t("key.survey")),
         Binding("q", "app.quit", t("key.quit")),
     ]
 
@@ -83,6 +84,14 @@ class PickerScreen(Screen[None]):
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.app.push_screen(MeetingDetailsScreen(int(key.value)), lambda saved: saved and self.refresh_list())
+
+    def action_survey(self) -> None:
+        from session.tui.screens.survey import SurveyScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.push_screen(SurveyScreen(int(key.value)))
 
     def action_new(self) -> None:
         from session.tui.screens.new_meeting import NewMeetingScreen
