@@ -122,4 +122,4 @@ def meeting_or_latest(store, meeting_id: int | None) -> int:
 
 
 # The commands, one module per area (imported for their @main.command registrations).
-from session.cli import exports, imports, meetings, office, screens, survey  # noqa: E402,F401
+from session.cli import exports, imports, meetings, office, reports, screens, survey  # noqa: E402,F401
