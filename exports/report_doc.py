@@ -371,8 +371,9 @@ def build_rollup_report(
             "Hài lòng (%)",
         ),
         table_rows,
-        (0.9, 3.0, 1.1, 1.2, 1.3, 1.1, 1.3, 1.5, 1.3, 1.3, 1.3, 1.2),
+        (1.1, 2.7, 1.1, 1.2, 1.3, 1.1, 1.3, 1.4, 1.5, 1.3, 1.3, 1.2),
         size=10,
+        header_size=9,  # twelve columns on a portrait page: the longest words must fit
         bold_last=True,
     )
     body(

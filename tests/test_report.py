@@ -308,3 +308,10 @@ def test_a_file_of_another_format_or_damaged_stops_the_roll_up(store, year_set, 
 def test_place_words_come_from_the_meetings_data(body, localities, unit, residential):
     words = place_words(body, localities)
     assert (words.unit, words.residential) == (unit, residential)
+
+
+def test_residential_units_with_numbers_are_listed_in_number_order():
+    from session.domain.report import natural_key
+
+    labels = ["Tổ dân phố 10", "Tổ dân phố 2", "tổ dân phố 1", "Ấp 3"]
+    assert sorted(labels, key=natural_key) == ["Ấp 3", "tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 10"]

@@ -9,6 +9,7 @@ JSON archives give the same report; tests check the figures without Word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,10 +111,15 @@ class CommuneRow:
         return percentages([chosen, given - chosen])[0] if given else None
 
 
+def natural_key(label: str) -> tuple:
+    """ "Tổ dân phố 6" before "Tổ dân phố 10"; accents and case ignored."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", fold(label)))
+
+
 def _counts(counter: Counter[str], order: Sequence[str] | None = None) -> tuple[Count, ...]:
     if order is None:
-        # Most first; ties in Vietnamese-insensitive alphabetical order, so the table is stable.
-        order = sorted(counter, key=lambda k: (-counter[k], fold(k), k))
+        # Most first; ties in alphabetical order (numbers as numbers), so the table is stable.
+        order = sorted(counter, key=lambda k: (-counter[k], natural_key(k), k))
     shares = percentages([counter[k] for k in order])
     return tuple(Count(label, counter[label], share) for label, share in zip(order, shares, strict=True))
 
@@ -238,4 +244,4 @@ def rollup(facts: Sequence[MeetingFacts], *, year: int, today: date) -> list[Com
         CommuneRow(name, year_figures(group, year=year, today=today, place=group[0].place))
         for name, group in by_commune.items()
     ]
-    return sorted(rows, key=lambda r: (fold(r.commune), r.commune))
+    return sorted(rows, key=lambda r: (natural_key(r.commune), r.commune))

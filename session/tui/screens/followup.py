@@ -40,7 +40,7 @@ class FollowupScreen(Screen[None]):
         table.add_column(t("followup.col.deadline"), key="deadline", width=10)
         table.add_column(t("followup.col.left"), key="left", width=24)
         table.add_column(t("followup.col.status"), key="status", width=14)
-        table.add_column(t("followup.col.outcome"), key="outcome", width=14)
+        table.add_column(t("followup.col.outcome"), key="outcome", width=16)
         table.add_column(t("followup.col.agency"), key="agency", width=22)
         table.add_column(t("followup.col.issue"), key="issue", width=44)
         table.add_column(t("followup.col.names"), key="names", width=20)
