@@ -315,3 +315,21 @@ def test_residential_units_with_numbers_are_listed_in_number_order():
 
     labels = ["Tổ dân phố 10", "Tổ dân phố 2", "tổ dân phố 1", "Ấp 3"]
     assert sorted(labels, key=natural_key) == ["Ấp 3", "tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 10"]
+
+
+def test_ballots_and_the_year_figures_on_each_database_engine(db_url):
+    from models.store import Store
+
+    store = Store.open(db_url)
+    try:
+        mid = held_meeting(store)
+        with store.action("survey.ballot", at=T0, meeting_id=mid, actor="office") as tx:
+            add_ballot(tx, mid, [1, 2, 3], at=T0)
+        with store.action("survey.totals", at=T0, meeting_id=mid, actor="office") as tx:
+            set_totals(tx, mid, 4, [[4, 0, 0], [2, 2, 0], [1, 1, 1]], at=T0)
+        f = figures(store)
+        assert (f.issues, f.replies.on_time, f.replies.late, f.replies.overdue) == (5, 1, 1, 1)
+        assert f.people_time_percent == 52.9 and f.survey_ballots == 5
+        assert [c.count for c in f.survey[2].choices] == [1, 1, 2] and f.survey[2].blank == 1
+    finally:
+        store.close()

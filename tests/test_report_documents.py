@@ -198,6 +198,16 @@ def test_the_blank_ballot_for_a_phuong_names_its_to_dan_pho(store, tmp_path):
     register(store, mid, Slip("Hoàng Văn Páo", "Tổ dân phố 3", summary="Đèn đường"), at=T0)
     [path] = export(store, mid, "ballot", tmp_path / "phieu.docx", today=REPORT_DAY)
     doc = Document(str(path))
+    section = doc.sections[0]
+    assert [
+        round(x.mm) for x in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    ] == [
+        20,
+        20,
+        30,
+        15,
+    ]
+    assert doc.styles["Normal"].font.name == "Times New Roman"
     left = doc.tables[0].rows[0].cells[0]
     assert [p.text for p in left.paragraphs if p.text] == ["ỦY BAN NHÂN DÂN", "PHƯỜNG BA ĐỒN"]  # a form: no number
     body = [p.text for p in doc.paragraphs]
