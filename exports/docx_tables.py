@@ -4,26 +4,62 @@ that repeats on every page, text columns on the left, figures centred, fixed wid
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from exports.docx_format import _widths, set_style
+from exports.docx_format import _widths
+
+_PROTOS: dict[tuple, object] = {}
 
 
-def _cell_text(cell, text: str, *, size: float, bold: bool, align) -> None:  # noqa: ANN001
-    paragraph = cell.paragraphs[0]
-    set_style(paragraph, "HNSmall")
-    fmt = paragraph.paragraph_format
-    fmt.alignment = align
-    fmt.space_before = Pt(2)
-    fmt.space_after = Pt(2)
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold
+def _paragraph_xml(text: str, *, size: float, bold: bool, align: str, keep: bool):
+    """A cell's <w:p>, copied from a prototype: python-docx's per-property setters cost
+    tens of microseconds each, and a year's tables hold hundreds of cells."""
+    key = (size, bold, align, keep)
+    proto = _PROTOS.get(key)
+    if proto is None:
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        style = OxmlElement("w:pStyle")
+        style.set(qn("w:val"), "HNSmall")
+        ppr.append(style)
+        if keep:
+            ppr.append(OxmlElement("w:keepNext"))
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:before"), "40")  # 2 pt
+        spacing.set(qn("w:after"), "40")
+        ppr.append(spacing)
+        jc = OxmlElement("w:jc")
+        jc.set(qn("w:val"), align)
+        ppr.append(jc)
+        p.append(ppr)
+        r = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        sz = OxmlElement("w:sz")
+        sz.set(qn("w:val"), str(int(size * 2)))
+        rpr.append(sz)
+        r.append(rpr)
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        r.append(t)
+        p.append(r)
+        _PROTOS[key] = proto = p
+    paragraph = deepcopy(proto)
+    paragraph[-1][-1].text = text
+    return paragraph
+
+
+def _cell_text(cell, text: str, *, size: float, bold: bool, align: str, keep: bool = False) -> None:  # noqa: ANN001
+    tc = cell._tc
+    for old in tc.findall(qn("w:p")):
+        tc.remove(old)
+    tc.append(_paragraph_xml(text, size=size, bold=bold, align=align, keep=keep))
 
 
 def _row_flag(row, name: str) -> None:  # noqa: ANN001
@@ -66,20 +102,21 @@ def figures_table(
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, list(widths_cm))
     _cell_margins(table)
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _cell_text(cell, text, size=header_size or size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _row_flag(table.rows[0], "tblHeader")
+    keep = len(rows) < KEEP_TOGETHER_ROWS  # a short table stays on one page
+    table_rows = table.rows
+    for cell, text in zip(table_rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, size=header_size or size, bold=True, align="center", keep=keep)
+    _row_flag(table_rows[0], "tblHeader")
     for n, values in enumerate(rows, start=1):
-        bold = bold_last and n == len(rows)
-        for column, (cell, value) in enumerate(zip(table.rows[n].cells, values, strict=True)):
-            align = WD_ALIGN_PARAGRAPH.LEFT if column in text_columns else WD_ALIGN_PARAGRAPH.CENTER
-            _cell_text(cell, "" if value is None else str(value), size=size, bold=bold, align=align)
-    keep = len(rows) < KEEP_TOGETHER_ROWS
-    for n, row in enumerate(table.rows):
+        last = n == len(rows)
+        bold = bold_last and last
+        for column, (cell, value) in enumerate(zip(table_rows[n].cells, values, strict=True)):
+            align = "left" if column in text_columns else "center"
+            _cell_text(
+                cell, "" if value is None else str(value), size=size, bold=bold, align=align, keep=keep and not last
+            )
+    for row in table_rows:
         _row_flag(row, "cantSplit")
-        if keep and n < len(table.rows) - 1:
-            for cell in row.cells:
-                cell.paragraphs[0].paragraph_format.keep_with_next = True
     # A little air after the table before the next paragraph.
     document.add_paragraph().paragraph_format.space_after = Pt(0)
     return table

@@ -25,9 +25,10 @@ def _sheet(wb, title: str, heading: str, headers: Sequence[str], rows: Sequence[
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for row in rows:
         ws.append(list(row))
+    plain = Font(name=FONT)  # one style object for every cell: openpyxl looks it up once
     for row in ws.iter_rows(min_row=4):
         for cell in row:
-            cell.font = Font(name=FONT)
+            cell.font = plain
             if isinstance(cell.value, float):
                 cell.number_format = "0.0"
     for n, width in enumerate(widths):
