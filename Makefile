@@ -32,6 +32,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/sync.py
 	$(BIN)/python bench/web_display.py
 	$(BIN)/python bench/due.py
+	$(BIN)/python bench/report.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -292,9 +292,11 @@ def date_line(place: str, day: date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def header(document, *, parent_body: str, issuing_lines: tuple[str, ...], number: str, place_date: str | None) -> None:
+def header(
+    document, *, parent_body: str, issuing_lines: tuple[str, ...], number: str | None, place_date: str | None
+) -> None:
     """The two-column borderless header table of the decree: parent body (12–13 pt, not
-    bold), issuing body (bold) with its rule, the number; Quốc hiệu, Tiêu ngữ with a rule as
+    bold), issuing body (bold) with its rule, the number (None: a form with no number, such as a blank ballot); Quốc hiệu, Tiêu ngữ with a rule as
     long as it, the place and date in italics."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -310,7 +312,8 @@ def header(document, *, parent_body: str, issuing_lines: tuple[str, ...], number
         first = False
     widest = max((longest_line_cm(line, 13, LEFT_COL_CM, bold=True) for line in issuing_lines), default=LEFT_COL_CM)
     rule(left.add_paragraph(), width_cm=widest * RULE_SHARE, column_cm=LEFT_COL_CM)
-    _cell_paragraph(left, f"Số: {number}", size=13)
+    if number is not None:
+        _cell_paragraph(left, f"Số: {number}", size=13)
     _cell_paragraph(right, QUOC_HIEU, size=12, bold=True, first=True)
     _cell_paragraph(right, TIEU_NGU, size=14, bold=True)
     rule(right.add_paragraph(), width_cm=line_width_cm(TIEU_NGU, 14, bold=True), column_cm=RIGHT_COL_CM)
@@ -393,9 +396,16 @@ def body(document, text: str, *, bold_prefix: str = "", italic: bool = False, bo
     return paragraph
 
 
-def document_for(papers):  # noqa: ANN001, ANN201 — session.domain.papers.Papers
-    """A new document with the meeting's margins and body size."""
-    return new_document(margins_mm=papers.margins_mm, body_pt=papers.body_pt)
+def document_for(papers):  # noqa: ANN001, ANN201 — Papers (a meeting's) or OfficeSettings (the office's)
+    """A new document with the meeting's margins and body size — or the office's, for a
+    paper of the office itself (the yearly report)."""
+    margins = getattr(papers, "margins_mm", None) or (
+        papers.margin_top_mm,
+        papers.margin_bottom_mm,
+        papers.margin_left_mm,
+        papers.margin_right_mm,
+    )
+    return new_document(margins_mm=margins, body_pt=papers.body_pt)
 
 
 def grid_table(document, headers: list[str], widths_cm: list[float], rows: list[tuple[list[str], bool]], *, size=13):

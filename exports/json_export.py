@@ -13,6 +13,7 @@ from sqlmodel import select
 from models.changes import row_values
 from models.planning import DutyRecord, IssuePreparation, Plan
 from models.store import Store
+from models.survey import Survey, SurveyBallot, SurveyQuestion, SurveyTotal
 from models.tables import (
     AgendaItem,
     Answer,
@@ -33,10 +34,14 @@ FORMAT = "hoinghi-meeting/2"
 
 
 def meeting_data(store: Store, meeting_id: int) -> dict:
+    from session.domain.settings import get_settings
+
+    office = get_settings(store)
     with store.read() as s:
         meeting = s.get(Meeting, meeting_id)
         issue_ids = list(s.exec(select(Issue.id).where(Issue.meeting_id == meeting_id)))
         answer_ids = list(s.exec(select(Answer.id).where(Answer.meeting_id == meeting_id)))
+        survey_ids = list(s.exec(select(Survey.id).where(Survey.meeting_id == meeting_id)))
 
         def rows(model, *conditions) -> list[dict]:
             query = select(model)
@@ -46,6 +51,8 @@ def meeting_data(store: Store, meeting_id: int) -> dict:
 
         return {
             "format": FORMAT,
+            # The office's names win over the meeting's on documents; a roll-up needs them too.
+            "office": {"issuing_body": office.issuing_body, "place_name": office.place_name},
             "meeting": row_values(meeting),
             "attendance_group": rows(AttendanceGroup, AttendanceGroup.meeting_id == meeting_id),
             "participant": rows(Participant, Participant.meeting_id == meeting_id),
@@ -61,6 +68,10 @@ def meeting_data(store: Store, meeting_id: int) -> dict:
             "duty_record": rows(DutyRecord, DutyRecord.meeting_id == meeting_id),
             "issue_preparation": rows(IssuePreparation, IssuePreparation.meeting_id == meeting_id),
             "export_record": rows(ExportRecord, ExportRecord.meeting_id == meeting_id),
+            "survey": rows(Survey, Survey.meeting_id == meeting_id),
+            "survey_question": rows(SurveyQuestion, SurveyQuestion.survey_id.in_(survey_ids)),
+            "survey_ballot": rows(SurveyBallot, SurveyBallot.survey_id.in_(survey_ids)),
+            "survey_total": rows(SurveyTotal, SurveyTotal.survey_id.in_(survey_ids)),
             "event": [
                 {**row_values(e), "payload": json.loads(e.payload)}
                 for e in s.exec(select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id))

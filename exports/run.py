@@ -18,7 +18,7 @@ from session.domain.exports_log import record_export
 from session.domain.followup import followup_items
 from session.domain.records import MeetingRecord, meeting_record
 
-KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing")
+KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot")
 DEFAULT_NAMES = {
     "minutes": "bien-ban-hoi-nghi-{id}.docx",
     "conclusion": "thong-bao-ket-luan-{id}.docx",
@@ -27,6 +27,7 @@ DEFAULT_NAMES = {
     "invitation": "giay-moi-{id}.docx",
     "announcement": "thong-bao-truyen-thanh-{id}.docx",
     "briefing": "bao-cao-chuan-bi-{id}.docx",
+    "ballot": "phieu-lay-y-kien-{id}.docx",
 }
 BEFORE_MEETING = ("invitation", "announcement", "briefing")
 
@@ -84,7 +85,13 @@ def export(
     moment = at or datetime.combine(today, datetime.now().time().replace(microsecond=0))
     written: list[tuple[str, Written]] = []
     number, doc_date = "", None
-    if kind in ("minutes", "conclusion"):
+    if kind == "ballot":
+        from exports.ballot import build_ballot
+        from session.domain.survey import survey_form_of
+
+        document = build_ballot(meeting_record(store, meeting_id), survey_form_of(store, meeting_id))
+        written.append((kind, write_atomic(path, _docx_bytes(document), force=force)))
+    elif kind in ("minutes", "conclusion"):
         record = meeting_record(store, meeting_id)
         papers = record.papers
         if kind == "minutes":

@@ -1,5 +1,5 @@
-"""The follow-up sheet (bảng theo dõi) as .xlsx: issue, raisers' residential units, lead
-agency, partners, deadline, status."""
+"""The follow-up sheet (bảng theo dõi) as .xlsx: issue, the citizens who raised it and where
+they live, how it was concluded, who acts, deadline, working days left, status."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from session.domain.followup import FollowupItem
 HEADERS = (
     "STT",
     "Kiến nghị",
+    "Người kiến nghị",
     "{locality}",
-    "Cơ quan chủ trì",
+    "Hình thức xử lý",
+    "Cơ quan chủ trì / nơi chuyển đến",
     "Cơ quan phối hợp",
     "Thời hạn",
     "Còn (ngày làm việc)",
@@ -20,6 +22,7 @@ HEADERS = (
     "Số, ngày văn bản trả lời",
     "Lý do gia hạn",
 )
+OUTCOME = {"study": "Tiếp thu, nghiên cứu", "assigned": "Giao giải quyết", "forwarded": "Chuyển cấp trên"}
 STATUS = {
     "not_started": "Chưa thực hiện",
     "in_progress": "Đang thực hiện",
@@ -50,7 +53,9 @@ def followup_sheet_bytes(items: list[FollowupItem], *, title: str, today: date, 
             [
                 n,
                 item.content,
+                item.names,
                 item.localities,
+                OUTCOME.get(item.outcome, item.outcome),
                 item.lead_agency,
                 item.partners,
                 item.deadline,
@@ -60,8 +65,8 @@ def followup_sheet_bytes(items: list[FollowupItem], *, title: str, today: date, 
                 item.extension_reason,
             ]
         )
-        ws.cell(row=ws.max_row, column=6).number_format = "DD/MM/YYYY"
-    for column, width in zip("ABCDEFGHIJ", (6, 60, 18, 24, 24, 12, 10, 16, 22, 24), strict=True):
+        ws.cell(row=ws.max_row, column=8).number_format = "DD/MM/YYYY"
+    for column, width in zip("ABCDEFGHIJKL", (6, 50, 24, 18, 16, 24, 22, 12, 10, 16, 22, 24), strict=True):
         ws.column_dimensions[column].width = width
     for row in ws.iter_rows(min_row=5):
         for cell in row:

@@ -23,13 +23,13 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
-from models import tables  # registers every table on the metadata
+from models import survey, tables  # noqa: F401  (registers every table on the metadata)
 from models.changes import ChangeLog
 from models.errors import NotFound, StoreError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1_to_v2(conn: Any) -> None:
@@ -57,6 +57,11 @@ def _v2_to_v3(conn: Any) -> None:
         conn.execute(text(statement))
     # The list keeps the order the participants were entered in.
     conn.execute(text("UPDATE participant SET position = id"))
+
+
+def _v4_to_v5(conn: Any) -> None:
+    """The satisfaction survey (survey, survey_question, survey_ballot, survey_total)."""
+    SQLModel.metadata.create_all(conn, tables=list(survey.SURVEY_TABLES))
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -183,7 +188,12 @@ def _v3_to_v4(conn: Any) -> None:
         conn.execute(text(f"UPDATE meeting SET {assignments}"), values)
 
 
-_MIGRATIONS: dict[int, Any] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}  # from_version -> callable(connection)
+_MIGRATIONS: dict[int, Any] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}  # from_version -> callable(connection)
 
 
 def busy_timeout_ms() -> int:

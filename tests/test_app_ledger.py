@@ -123,4 +123,5 @@ async def test_followup_screen_flags_overdue_when_the_clock_passes_the_deadline(
         await pilot.pause()
         assert isinstance(app.screen, FollowupScreen)
         row = app.screen.query_one(DataTable).get_row_at(0)
-        assert row[1].plain == "QUÁ HẠN 2 ngày" and row[3] == "Phòng Kinh tế"
+        assert row[1].plain == "QUÁ HẠN 2 ngày làm việc" and row[3] == "Giao" and row[4] == "Phòng Kinh tế"
+        assert row[6] == "Hoàng Văn Páo" and row[7] == "Nà Pàn"

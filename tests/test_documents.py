@@ -236,17 +236,36 @@ def test_json_holds_every_fact_of_the_meeting(store, finished_id, tmp_path):
     assert {e["action"] for e in data["event"]} >= {"meeting.create", "demo.fill"}
 
 
-def test_followup_sheet_lists_every_assignment(store, finished_id, tmp_path):
+def test_followup_sheet_lists_every_outcome_waiting_for_a_reply_with_the_citizens_names(store, finished_id, tmp_path):
     from openpyxl import load_workbook
 
     path = export(store, finished_id, "followup", tmp_path / "td.xlsx", today=ISSUED)[0]
     ws = load_workbook(path).active
     header = [c.value for c in ws[4]]
-    # The demo meeting's residential units are thôn and tổ dân phố: the column says so.
-    assert header[:6] == ["STT", "Kiến nghị", "Thôn, tổ dân phố", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+    assert header[:8] == [
+        "STT",
+        "Kiến nghị",
+        "Người kiến nghị",
+        "Thôn, tổ dân phố",  # the demo meeting's residential units
+        "Hình thức xử lý",
+        "Cơ quan chủ trì / nơi chuyển đến",
+        "Cơ quan phối hợp",
+        "Thời hạn",
+    ]
+    assert header[8] == "Còn (ngày làm việc)"
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
-    assigned = [i for i in ledger(store, finished_id) if i.conclusion and i.conclusion.outcome == "assigned"]
-    assert len(rows) == len(assigned) and all(r[7] == "Chưa thực hiện" for r in rows)
+    tracked = [
+        i
+        for i in ledger(store, finished_id)
+        if i.conclusion and i.conclusion.outcome in ("study", "assigned", "forwarded")
+    ]
+    assert len(rows) == len(tracked) and all(r[9] == "Chưa thực hiện" for r in rows)
+    assert {r[4] for r in rows} == {"Tiếp thu, nghiên cứu", "Giao giải quyết", "Chuyển cấp trên"}
+    by_content = {r[1]: r for r in rows}
+    for issue in tracked:
+        row = by_content[issue.content]
+        assert row[2] == ", ".join(r.name for r in issue.raisers)
+        assert row[7] is not None  # every tracked outcome has a due date, set or by default
 
 
 needs_soffice = pytest.mark.skipif(

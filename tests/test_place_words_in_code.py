@@ -11,7 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACE = re.compile(r"\b(xã|Xã|XÃ|thôn|Thôn)\b")
-SOCIETY = re.compile(r"(?i)\bxã hội\b")
+# "xã hội" (society) is not a place; "cấp xã" is the level itself (Luật 72/2025/QH15: the
+# commune level is xã, phường and đặc khu alike), and "xã, phường, đặc khu" names all three.
+SOCIETY = re.compile(r"(?i)\bxã hội\b|\bcấp xã\b|\bxã, phường, đặc khu\b")
 ALLOWED = {
     "session/domain/unit_words.py",  # the vocabulary of place words, as data
     "session/domain/demo_data.py",  # the demo meeting: a xã with its thôn

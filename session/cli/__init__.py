@@ -129,4 +129,15 @@ def meeting_or_latest(store, meeting_id: int | None) -> int:
 
 
 # The commands, one module per area (imported for their @main.command registrations).
-from session.cli import archive, exports, imports, meetings, office, participants, planning, screens  # noqa: E402,F401
+from session.cli import (  # noqa: E402,F401
+    archive,
+    exports,
+    imports,
+    meetings,
+    office,
+    participants,
+    planning,
+    reports,
+    screens,
+    survey,
+)

@@ -12,7 +12,9 @@ from session.i18n import t
 @common
 @click.argument(
     "kind",
-    type=click.Choice(["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing"]),
+    type=click.Choice(
+        ["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot"]
+    ),
 )
 @click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
 @click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
@@ -28,7 +30,7 @@ from session.i18n import t
 @friendly
 def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
     """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON; giấy mời, thông báo trên
-    hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì."""
+    hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in)."""
     from exports.run import export
     from session.domain.dates import parse_date
     from session.domain.meetings import meeting_view

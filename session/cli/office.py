@@ -15,7 +15,7 @@ from session.i18n import t
 @click.pass_context
 @friendly
 def followup(ctx, meeting_id, today) -> None:
-    """Theo dõi việc giao sau hội nghị: hạn, số ngày làm việc còn lại hoặc quá hạn."""
+    """Theo dõi sau hội nghị (giao nghiên cứu, giao giải quyết, chuyển cấp trên): hạn, số ngày làm việc còn lại hoặc quá hạn."""
     from session.domain.dates import fmt_date, parse_date
     from session.domain.followup import followup_items
     from session.domain.units import place_words
@@ -46,8 +46,10 @@ def followup(ctx, meeting_id, today) -> None:
                 weekday=weekday(item.deadline),
                 left=left,
                 status=t(f"followup.{item.status}"),
+                outcome=t(f"followup.outcome.{item.outcome}"),
                 agency=item.lead_agency,
                 content=item.content[:90],
+                names=item.names or "—",
                 localities=item.localities or "—",
             )
         )
@@ -81,24 +83,40 @@ def history(ctx, meeting_id, changes) -> None:
 @main.command(name="calendar")
 @common
 @click.option("--off", "off_day", default=None, help="Add an extra day off (dd/mm/yyyy).")
-@click.option("--work", "work_day", default=None, help="Add a working Saturday (dd/mm/yyyy).")
+@click.option("--work", "work_day", default=None, help="Add a working day, e.g. a Saturday worked (dd/mm/yyyy).")
 @click.option("--remove", "remove_day", default=None, help="Remove an office day (dd/mm/yyyy).")
 @click.option("--note", default="", help="Why (shown in the list).")
+@click.option("--yes", is_flag=True, help="Do not ask before making a public holiday a working day.")
 @click.pass_context
 @friendly
-def calendar_cmd(ctx, off_day, work_day, remove_day, note) -> None:
+def calendar_cmd(ctx, off_day, work_day, remove_day, note, yes) -> None:
     """Ngày nghỉ thêm và ngày làm bù của cơ quan (dùng để tính hạn theo ngày làm việc)."""
+    from models.errors import HoinghiError
     from session.domain.calendar import office_days, set_office_day
     from session.domain.dates import fmt_date, parse_date
+    from session.domain.swapped_days import swapped_days
+    from session.i18n import error_text
 
     store = open_store(ctx)
     try:
         for value, kind in ((off_day, "off"), (work_day, "work"), (remove_day, "")):
             if value:
-                set_office_day(store, parse_date(value), kind, note, at=clock()())
+                day = parse_date(value)
+                try:
+                    set_office_day(store, day, kind, note, at=clock()(), confirmed=yes)
+                except HoinghiError as exc:
+                    if exc.code != "calendar.confirm_holiday":
+                        raise
+                    # A public holiday made a working day: only when the person says so.
+                    click.confirm(error_text(exc), abort=True, err=True)
+                    set_office_day(store, day, kind, note, at=clock()(), confirmed=True)
         click.echo(t("calendar.title"))
         for day, kind, text in office_days(store):
             click.echo(f"{fmt_date(day)} {weekday(day):<9} {t('calendar.' + kind):<8} {text}")
+        click.echo("")
+        click.echo(t("calendar.announced"))
+        for d in swapped_days():
+            click.echo(f"{fmt_date(d.day)} {weekday(d.day):<9} {t('calendar.' + d.kind):<8} {d.note} [{d.source}]")
     finally:
         store.close()
 

@@ -1,5 +1,6 @@
-"""Follow-up after the meeting (theo dõi sau hội nghị): every assignment with its agency,
-due date, working days left or overdue, and its status."""
+"""Follow-up after the meeting (theo dõi sau hội nghị): every conclusion that still waits for
+a reply — accepted to be studied, assigned to an agency, forwarded to the higher level —
+with who acts, the due date, working days left or overdue, and its status."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from sqlmodel import select
 from models.store import Store
 from models.tables import Meeting
 from session.domain.calendar import office_calendar
-from session.domain.ledger import ledger
+from session.domain.ledger import TRACKED_OUTCOMES, ledger
+from session.domain.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,10 @@ class FollowupItem:
     meeting_id: int
     meeting_title: str
     content: str
+    names: str  # the citizens who raised it (người kiến nghị)
     localities: str  # raisers' residential units
-    lead_agency: str
+    outcome: str  # study | assigned | forwarded
+    lead_agency: str  # who acts: the lead agency, or the higher level it was forwarded to
     partners: str
     deadline: date | None
     working_days_left: int | None  # negative: overdue by that many working days
@@ -35,31 +39,48 @@ class FollowupItem:
         return self.status not in ("replied",) and self.working_days_left is not None and self.working_days_left < 0
 
 
+def reply_due(calendar: WorkCalendar, meeting_day: date, notice_days: int, reply_days: int) -> date:
+    """When a reply is due if the chair set no date: the notice's due date (meeting day +
+    notice days) plus the reply days, all in working days."""
+    return calendar.add_working_days(calendar.add_working_days(meeting_day, notice_days), reply_days)
+
+
 def followup_items(store: Store, today: date, meeting_id: int | None = None) -> list[FollowupItem]:
     calendar = office_calendar(store)
     with store.read() as s:
-        query = select(Meeting.id, Meeting.title).order_by(Meeting.id)
+        query = select(
+            Meeting.id,
+            Meeting.title,
+            Meeting.planned_date,
+            Meeting.actual_start,
+            Meeting.notice_days,
+            Meeting.reply_days,
+        ).order_by(Meeting.id)
         if meeting_id is not None:
             query = query.where(Meeting.id == meeting_id)
         meetings = s.exec(query).all()
     items = []
-    for mid, title in meetings:
+    for mid, title, planned, started, notice_days, reply_days in meetings:
+        day = planned or (started.date() if started else None)
+        default_due = reply_due(calendar, day, notice_days, reply_days) if day else None
         for issue in ledger(store, mid):
             c = issue.conclusion
-            if c is None or c.outcome != "assigned":
+            if c is None or c.outcome not in TRACKED_OUTCOMES:
                 continue
-            localities = ", ".join(dict.fromkeys(r.locality for r in issue.raisers if r.locality))
-            left = calendar.working_days_between(today, c.deadline) if c.deadline else None
+            deadline = c.deadline or default_due
+            left = calendar.working_days_between(today, deadline) if deadline else None
             items.append(
                 FollowupItem(
                     issue_id=issue.id,
                     meeting_id=mid,
                     meeting_title=title,
                     content=issue.content,
-                    localities=localities,
-                    lead_agency=c.lead_agency,
+                    names=", ".join(dict.fromkeys(r.name for r in issue.raisers if r.name)),
+                    localities=", ".join(dict.fromkeys(r.locality for r in issue.raisers if r.locality)),
+                    outcome=c.outcome,
+                    lead_agency=c.forwarded_to if c.outcome == "forwarded" else c.lead_agency,
                     partners=c.partners,
-                    deadline=c.deadline,
+                    deadline=deadline,
                     working_days_left=left,
                     status=c.followup_status,
                     reply_number=c.reply_number,

@@ -22,6 +22,7 @@ from session.domain.fields import canonical_field
 
 OUTCOMES = ("answered", "study", "assigned", "forwarded")
 FOLLOWUP = ("not_started", "in_progress", "replied", "extended")
+TRACKED_OUTCOMES = ("study", "assigned", "forwarded")  # followed up until their reply
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,7 @@ def update_followup(
     reason: str = "",
     new_deadline: date | None = None,
 ) -> None:
-    """Follow-up of an assignment (theo dõi): in progress, replied (with the reply's number
+    """Follow-up of a conclusion to study, assign or forward (theo dõi): in progress, replied (with the reply's number
     and date), or extended (with a reason and a new deadline)."""
     if status not in FOLLOWUP:
         raise HoinghiError("followup.bad_status", value=status)
@@ -346,7 +347,7 @@ def update_followup(
         raise HoinghiError("followup.reason_needed")
     issue = _issue(tx, meeting_id, issue_id)
     row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
-    if row is None or row.outcome != "assigned":
+    if row is None or row.outcome not in TRACKED_OUTCOMES:
         raise Conflict("followup.not_assigned")
     row.followup_status = status
     if status == "replied":

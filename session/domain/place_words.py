@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from session.domain.units import COMMITTEE, Place, parse_issuing_body, place_of
+from session.domain.units import COMMITTEE, Place, meeting_place, parse_issuing_body, place_of
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,20 @@ class PlaceWords:
     @property
     def residential(self) -> str:
         return self.place.residential_word
+
+    @property
+    def residential_title(self) -> str:
+        """ "Ấp", "Tổ dân phố": for a column header."""
+        word = self.residential
+        return word[:1].upper() + word[1:]
+
+    @property
+    def unit_kind(self) -> str:
+        return self.kind
+
+    @property
+    def unit_name(self) -> str:
+        return self.name
 
     @property
     def unit(self) -> str:
@@ -56,3 +70,15 @@ def place_words(place: Place, plan_unit: str = "") -> PlaceWords:
         if unit is not None:
             place = place_of(unit.kind, unit.name, unit.province, unit.code, "", place.cluster)
     return PlaceWords(place)
+
+
+def meeting_words(meeting: object, issuing_body: str = "") -> PlaceWords:
+    """The words of a meeting row, view or archived row (a dict), its issuing body given
+    separately when the office's own one stands in for it."""
+    from types import SimpleNamespace
+
+    if isinstance(meeting, dict):
+        meeting = SimpleNamespace(**meeting)
+    if issuing_body and not getattr(meeting, "unit_kind", ""):
+        meeting = SimpleNamespace(**{**vars(meeting), "issuing_body": issuing_body})
+    return PlaceWords(meeting_place(meeting))

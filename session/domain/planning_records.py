@@ -12,11 +12,11 @@ from models.store import Store
 from models.tables import Meeting
 from session.domain.duties import DutyView, meeting_duties
 from session.domain.meetings import meeting_view
+from session.domain.papers import Papers, papers_of
 from session.domain.participants import ParticipantView, participants
 from session.domain.place_words import PlaceWords, place_words
 from session.domain.plans import PlanView, plan_view
 from session.domain.preparation import PreparedIssue, prepared_issues
-from session.domain.papers import Papers, papers_of
 from session.domain.settings import OfficeSettings, get_settings
 from session.domain.units import meeting_place
 from session.domain.views import MeetingView

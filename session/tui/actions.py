@@ -128,6 +128,7 @@ LIVE = (
     Act("queue", "d", "key.queue", "cmd.queue", show=True),
     Act("ledger", "l", "key.ledger", "cmd.ledger"),
     Act("followup", "o", "key.followup", "cmd.followup"),
+    Act("survey", "y", "key.survey", "cmd.survey"),
     Act("details", "m", "key.details", "cmd.details"),
     Act("prepare", "j", "key.prepare", "cmd.prepare"),
     Act("export", "x", "key.export", "cmd.export"),

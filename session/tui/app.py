@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from session.workstation import Desk, Workstation
 
 #: The desk each mode of the app is (undo and redo are per desk).
-DESK_OF_MODE = {"console": "console", "desk": "desk", "display": "display"}
+DESK_OF_MODE = {"console": "console", "desk": "desk", "display": "display", "survey": "office"}
 
 
 class HoinghiApp(App[None]):
@@ -58,7 +58,7 @@ class HoinghiApp(App[None]):
         self.clock = clock
         self._quit_anyway = False
         self.start_meeting_id = meeting_id
-        self.mode = mode  # console | display | desk
+        self.mode = mode  # console | display | desk | survey
         self.desk = desk or Desk.here(DESK_OF_MODE.get(mode, mode))
         self._workstations: dict[int, Workstation] = {}
         self.sub_title = t("app.subtitle")
@@ -105,6 +105,11 @@ class HoinghiApp(App[None]):
             from session.tui.screens.queue import QueueScreen
 
             self.push_screen(QueueScreen(self.start_meeting_id, desk=True))
+            return
+        if self.mode == "survey" and self.start_meeting_id is not None:
+            from session.tui.screens.survey import SurveyScreen
+
+            self.push_screen(SurveyScreen(self.start_meeting_id))
             return
         self.push_screen(PickerScreen())
         if self.start_meeting_id is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from session.domain import ledger
 from session.domain.fields import get_fields
@@ -53,7 +53,10 @@ class LedgerActions(WorkstationBase):
         agency: str = "",
         by_chair: bool = False,
         summary: str = "",
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
     ) -> int:
+        """An answer recorded after the fact (or typed from notes), with its times if known."""
         with self.action("answer.add") as tx:
             return ledger.record_answer(
                 tx,
@@ -64,6 +67,8 @@ class LedgerActions(WorkstationBase):
                 agency=agency,
                 by_chair=by_chair,
                 summary=summary,
+                started_at=started_at,
+                ended_at=ended_at,
             )
 
     def conclude(

@@ -1,4 +1,6 @@
-"""The office calendar: extra days off and working Saturdays, stored in the database."""
+"""The office calendar: extra days off and working Saturdays, stored in the database, with
+the government's announced swaps shown beside them. Making a public holiday a working
+day asks first."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from textual.widgets import Input, Label, Select, Static
 from models.errors import HoinghiError
 from session.domain.calendar import office_days, set_office_day
 from session.domain.dates import fmt_date, parse_date
+from session.domain.swapped_days import swapped_in
 from session.domain.workdays import _public_holidays
 from session.i18n import error_text, t
 from session.tui.screens.form import FormScreen
@@ -45,9 +48,15 @@ class CalendarScreen(FormScreen[bool]):
         holidays = ", ".join(f"{d:%d/%m}" for d in sorted(_public_holidays(year)))
         lines.append("")
         lines.append(t("calendar.holidays", year=year, days=holidays))
+        swaps = ", ".join(f"{d.day:%d/%m} {t('calendar.' + d.kind)}" for d in swapped_in(year))
+        if swaps:
+            lines.append(t("calendar.announced_year", year=year, days=swaps))
         self.query_one("#calendar-list", Static).update("\n".join(lines))
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save(confirmed=False)
+
+    def save(self, *, confirmed: bool) -> None:
         try:
             day = parse_date(self.query_one("#cal-day", Input).value)
             set_office_day(
@@ -56,8 +65,14 @@ class CalendarScreen(FormScreen[bool]):
                 str(self.query_one("#cal-kind", Select).value),
                 self.query_one("#cal-note", Input).value,
                 at=self.app.clock(),
+                confirmed=confirmed,
             )
         except HoinghiError as exc:
+            if exc.code == "calendar.confirm_holiday" and not confirmed:
+                from session.tui.screens.dialogs import ConfirmScreen
+
+                self.app.push_screen(ConfirmScreen(error_text(exc)), lambda yes: yes and self.save(confirmed=True))
+                return
             self.query_one("#form-error", Static).update(error_text(exc))
             return
         self.query_one("#form-error", Static).update("")

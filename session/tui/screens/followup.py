@@ -1,4 +1,5 @@
-"""Follow-up (theo dõi): every assignment with its due date, days left or overdue, status."""
+"""Follow-up (theo dõi): every conclusion waiting for a reply — studied, assigned, forwarded —
+with its due date, working days left or overdue, status, and who raised it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
 from models.errors import HoinghiError
@@ -15,10 +15,11 @@ from session.domain.followup import FollowupItem, followup_items
 from session.domain.ledger import FOLLOWUP
 from session.domain.units import place_words
 from session.i18n import error_text, t
+from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
 
-class FollowupScreen(Screen[None]):
+class FollowupScreen(HoinghiScreen):
     BINDINGS = [
         Binding("enter,s", "update", t("key.status")),
         Binding("c", "calendar", t("key.calendar")),
@@ -38,12 +39,17 @@ class FollowupScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column(t("followup.col.deadline"), key="deadline", width=10)
-        table.add_column(t("followup.col.left"), key="left", width=16)
+        table.add_column(t("followup.col.left"), key="left", width=24)
         table.add_column(t("followup.col.status"), key="status", width=14)
+        table.add_column(t("followup.col.outcome"), key="outcome", width=16)
         table.add_column(t("followup.col.agency"), key="agency", width=22)
-        table.add_column(t("followup.col.issue"), key="issue", width=50)
+        table.add_column(t("followup.col.issue"), key="issue", width=44)
+        table.add_column(t("followup.col.names"), key="names", width=20)
         table.add_column(
-            t("followup.col.localities", residential=place_words(self.app.store, self.meeting_id).residential_label),
+            t(
+                "followup.col.localities",
+                residential=place_words(self.hoinghi.store, self.meeting_id).residential_label,
+            ),
             key="localities",
             width=16,
         )
@@ -74,8 +80,10 @@ class FollowupScreen(Screen[None]):
                 fmt_date(item.deadline),
                 left,
                 t(f"followup.{item.status}"),
+                t(f"followup.outcome.{item.outcome}"),
                 item.lead_agency,
                 item.content.replace("\n", " "),
+                item.names,
                 item.localities,
                 key=str(n),
             )

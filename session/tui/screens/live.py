@@ -371,6 +371,11 @@ class LiveScreen(MeetingScreenBase):
 
         self.open(FollowupScreen(self.meeting_id))
 
+    def action_survey(self) -> None:
+        from session.tui.screens.survey import SurveyScreen
+
+        self.open(SurveyScreen(self.meeting_id))
+
     def action_history(self) -> None:
         from session.tui.screens.history import HistoryScreen
 

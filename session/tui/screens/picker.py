@@ -22,6 +22,7 @@ class PickerScreen(Screen[None]):
         Binding("e", "details", t("key.details")),
         Binding("k", "plans", t("key.plans")),
         Binding("d", "due", t("key.due")),
+        Binding("y", "survey", t("key.survey")),
         Binding("q", "app.quit", t("key.quit")),
     ]
 
@@ -113,6 +114,14 @@ class PickerScreen(Screen[None]):
         from session.tui.screens.duties import DutiesScreen
 
         self.app.push_screen(DutiesScreen())
+
+    def action_survey(self) -> None:
+        from session.tui.screens.survey import SurveyScreen
+
+        table = self.query_one(DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.app.push_screen(SurveyScreen(int(key.value)))
 
     def action_new(self) -> None:
         from session.tui.screens.new_meeting import NewMeetingScreen

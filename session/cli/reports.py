@@ -1,0 +1,123 @@
+"""The yearly report on the dialogue meetings, and the province's roll-up of the communes' archives."""
+
+from __future__ import annotations
+
+import click
+
+from session.cli import clock, common, friendly, main, open_store
+from session.cli.survey import pct
+from session.i18n import t
+
+
+def echo_figures(f) -> None:  # noqa: ANN001 — session.domain.report.YearFigures
+    from session.domain.dates import fmt_date
+
+    click.echo(t("report.cli.year", year=f.year, today=fmt_date(f.today), held=f.held, planned=f.planned))
+    click.echo(t("report.cli.attendance", present=f.present, expected=f.expected))
+    click.echo(
+        t(
+            "report.cli.speakers",
+            speakers=f.speakers,
+            people=f.speakers_people,
+            officials=f.speakers_officials,
+            share=pct(f.people_time_percent),
+        )
+    )
+    click.echo(
+        t(
+            "report.cli.issues",
+            issues=f.issues,
+            answered=f.outcome("answered"),
+            study=f.outcome("study"),
+            assigned=f.outcome("assigned"),
+            forwarded=f.outcome("forwarded"),
+            none=f.outcome(""),
+        )
+    )
+    r = f.replies
+    click.echo(t("report.cli.replies", on_time=r.on_time, late=r.late, overdue=r.overdue, pending=r.pending))
+    click.echo(t("report.cli.fields", fields=", ".join(f"{c.label} {c.count}" for c in f.by_field) or "—"))
+    click.echo(t("report.cli.survey", ballots=f.survey_ballots))
+    for q in f.survey:
+        answers = "; ".join(f"{c.text} {c.count} ({pct(c.percent)}%)" for c in q.choices)
+        click.echo(f"   {q.position}. {q.short}: {answers}")
+
+
+@main.command()
+@common
+@click.option("--year", type=int, required=True, help="The year reported.")
+@click.option("--out", default=None, help="Folder for the report (.docx) and its figures (.xlsx); without it, print.")
+@click.option("--from", "from_archives", is_flag=True, help="Roll up the communes' JSON archives named after it.")
+@click.argument("archives", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--date", "on_date", default=None, help="Report date, dd/mm/yyyy (default today): replies as of it.")
+@click.option("--issuing-body", default="SỞ NỘI VỤ", show_default=True, help="Roll-up: the body that issues it.")
+@click.option("--place", default="", help="Roll-up: place name on the date line.")
+@click.option("--signer", default="", help="Roll-up: the signer's name.")
+@click.option("--pdf", is_flag=True, help="Also a PDF of the report (needs LibreOffice's soffice).")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.pass_context
+@friendly
+def report(ctx, year, out, from_archives, archives, on_date, issuing_body, place, signer, pdf, force) -> None:
+    """Báo cáo năm về hội nghị đối thoại (.docx và .xlsx); với --from: tổng hợp các tệp JSON của nhiều đơn vị hành chính cấp xã."""
+    from pathlib import Path
+
+    from models.errors import HoinghiError
+    from session.domain.dates import parse_date
+
+    today = parse_date(on_date) if on_date else clock()().date()
+    if archives and not from_archives:
+        raise HoinghiError("report.archives_without_from")
+    if from_archives:
+        from exports.report_run import archive_figures, write_rollup
+
+        if not archives:
+            raise HoinghiError("report.no_archives")
+        paths = [Path(a) for a in archives]
+        if out:
+            result = write_rollup(
+                paths,
+                year,
+                Path(out),
+                today=today,
+                issuing_body=issuing_body,
+                place_name=place,
+                signer=signer,
+                force=force,
+                pdf=pdf,
+            )
+        else:
+            result = archive_figures(paths, year, today)
+        for name in result.duplicates:
+            click.echo(t("report.cli.duplicate", name=name), err=True)
+        for name in result.other_years:
+            click.echo(t("report.cli.other_year", name=name, year=year), err=True)
+        for row in result.rows:
+            r = row.figures.replies
+            click.echo(
+                t(
+                    "report.cli.commune",
+                    commune=row.commune,
+                    held=row.figures.held,
+                    issues=row.figures.issues,
+                    on_time=r.on_time,
+                    overdue=r.overdue + r.late,
+                )
+            )
+        echo_figures(result.figures)
+    else:
+        from exports.report_run import store_figures, write_year_report
+
+        store = open_store(ctx)
+        try:
+            if out:
+                result = write_year_report(store, year, Path(out), today=today, force=force, pdf=pdf)
+                figures = result.figures
+            else:
+                result = None
+                figures, _facts = store_figures(store, year, today)
+        finally:
+            store.close()
+        echo_figures(figures)
+    if out:
+        for path in result.written:
+            click.echo(t("export.written", path=path))

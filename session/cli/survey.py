@@ -1,0 +1,71 @@
+"""The satisfaction survey after a meeting: ballots typed in the survey screen, paper totals,
+the results."""
+
+from __future__ import annotations
+
+import click
+
+from session.cli import clock, common, friendly, main, meeting_or_latest, open_store, run_app
+from session.i18n import t
+
+
+def pct(value: float) -> str:
+    """57,9 in Vietnamese, 57.9 in English."""
+    from session.i18n import language
+
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "vi" else text
+
+
+def echo_survey(results) -> None:  # noqa: ANN001 — session.domain.survey.SurveyResults
+    click.echo(t("survey.cli.title", title=results.title, ballots=results.ballots))
+    click.echo(t("survey.cli.sources", typed=results.typed, paper=results.paper))
+    for q in results.questions:
+        click.echo(f"{q.position}. {q.text}")
+        for n, c in enumerate(q.choices, start=1):
+            click.echo(f"   [{n}] {c.text:<24} {c.count:>6}  {pct(c.percent):>5}%")
+        click.echo(f"   [0] {t('survey.blank'):<24} {q.blank:>6}  {pct(q.blank_percent):>5}%")
+
+
+@main.command()
+@common
+@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the latest).")
+@click.option("--show", is_flag=True, help="Print the results instead of opening the ballot screen.")
+@click.option("--ballots", type=int, default=None, help="Paper ballots collected (with --totals).")
+@click.option(
+    "--totals", default=None, metavar="COUNTS", help='Counts per answer, per question: "40,15,5;38,17,5;30,20,10".'
+)
+@click.option("--form", "form_name", default=None, help="Use this questionnaire (before any ballot is entered).")
+@click.option("--copy-form", is_flag=True, help="Copy the built-in questionnaire into your folder to edit it.")
+@click.pass_context
+@friendly
+def survey(ctx, meeting_id, show, ballots, totals, form_name, copy_form) -> None:
+    """Lấy ý kiến về sự hài lòng của Nhân dân: nhập phiếu bằng phím, nhập tổng số phiếu, xem kết quả."""
+    from models.errors import HoinghiError
+    from session.domain.survey import choose_form, parse_totals, set_totals, survey_results
+    from session.domain.survey_forms import copy_form as copy_form_file
+    from session.domain.survey_forms import get_form
+
+    if copy_form:
+        click.echo(t("survey.cli.copied", path=copy_form_file(form_name or "hai-long")))
+        return
+    if (ballots is None) != (totals is None):
+        raise HoinghiError("survey.totals_need_both")
+    store = open_store(ctx)
+    meeting_id = meeting_or_latest(store, meeting_id)
+    if not (show or form_name or totals is not None):
+        run_app(store, meeting_id, mode="survey")
+        return
+    try:
+        at = clock()()
+        if form_name:
+            form = get_form(form_name)
+            with store.action("survey.form", at=at, meeting_id=meeting_id, actor="office") as tx:
+                choose_form(tx, meeting_id, form, at=at)
+        if totals is not None:
+            counts = parse_totals(totals)
+            with store.action("survey.totals", at=at, meeting_id=meeting_id, actor="office") as tx:
+                set_totals(tx, meeting_id, ballots, counts, at=at)
+        echo_survey(survey_results(store, meeting_id))
+    finally:
+        store.close()
