@@ -85,6 +85,19 @@ def bindings(actions: tuple[Act, ...]) -> BindingsMap:
     return BindingsMap(made)
 
 
+def translate(found: BindingsMap) -> None:
+    """Label the bindings of a screen declared with message keys ("key.cancel") in the
+    current language: a class's BINDINGS are made once, at import; their labels are
+    chosen when a screen is made, so switching the language reloads nothing."""
+    from dataclasses import replace
+
+    for key, items in found.key_to_bindings.items():
+        found.key_to_bindings[key] = [
+            replace(b, description=t(b.description)) if b.description.startswith(("key.", "confirm.")) else b
+            for b in items
+        ]
+
+
 def help_rows(actions: tuple[Act, ...]) -> list[tuple[str, str, bool]]:
     """(keys, "Label — description", works while typing) for F1, one row per action."""
     rows = []
@@ -208,3 +221,84 @@ HISTORY = (
     PALETTE,
     Act("back", "escape", "key.back", "cmd.back", show=True),
 )
+
+# --- the meeting picker (danh sách hội nghị) and the work around the meeting ------------------
+
+PICKER = (
+    Act("open", "enter", "key.open", "cmd.open", show=True),
+    Act("new", "n", "key.new", "cmd.new", show=True),
+    Act("details", "e", "key.details", "cmd.details", show=True),
+    Act("plans", "k", "key.plans", show=True),
+    Act("due", "d", "key.due", show=True),
+    Act("survey", "y", "key.survey", "cmd.survey", show=True),
+    HELP,
+    PALETTE,
+    Act("app.quit", "q", "key.quit", "cmd.quit", show=True),
+)
+
+PLANS = (
+    Act("new_plan", "n", "key.new_plan", show=True),
+    Act("edit_plan", "e", "key.edit_plan", show=True),
+    Act("new_meeting", "m", "key.new_meeting_in_plan", show=True),
+    Act("duties", "v,enter", "key.plan_duties", show=True),
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+DUTIES = (
+    Act("done", "enter,space", "key.duty_done", show=True),
+    Act("reopen", "r", "key.duty_reopen", show=True),
+    Act("participants", "p", "key.participants", show=True),
+    Act("prepared", "k", "key.prepared", show=True),
+    UNDO,
+    REDO,
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+PARTICIPANTS = (
+    Act("search", "slash", "key.door", show=True),
+    Act("toggle", "space", "key.present", show=True),
+    Act("add", "n", "key.add_participant", show=True),
+    Act("edit", "e", "key.edit_issue"),
+    Act("remove", "delete", "key.remove"),
+    Act("import", "i", "key.import", show=True),
+    UNDO,
+    REDO,
+    HELP,
+    PALETTE,
+    Act("back", "escape", "key.back", "cmd.back", show=True),
+)
+
+PREPARATION = (
+    Act("assign", "enter", "key.assign_preparer", show=True),
+    Act("add_issue", "n", "key.add_issue", "issue.form.add", show=True),
+    Act("briefing", "x", "key.briefing", show=True),
+    UNDO,
+    REDO,
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+FOLLOWUP_SCREEN = (
+    Act("update", "enter,s", "key.status", show=True),
+    Act("calendar", "c", "key.calendar", show=True),
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+SURVEY = (
+    Act("back", "backspace", "key.survey_back", show=True),
+    Act("undo_ballot", "u,ctrl+z", "key.survey_undo", show=True),
+    Act("totals", "t", "key.survey_totals", show=True),
+    Act("print_ballot", "p", "key.survey_print", show=True),
+    HELP,
+    PALETTE,
+    Act("close", "escape", "key.back", "cmd.back", show=True),
+)
+
+DISPLAY = (Act("app.quit", "q,escape", "key.quit", "cmd.quit", show=True),)

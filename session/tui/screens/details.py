@@ -44,7 +44,7 @@ BLANK_GROUP_ROWS = 2  # room to add groups
 class MeetingDetailsScreen(FormScreen[bool]):
     """Returns True when something was saved."""
 
-    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    BINDINGS = [Binding("escape", "close", "key.back")]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
