@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -195,3 +195,11 @@ def test_the_forecast_uses_this_meetings_answer_time_once_answers_are_given(stor
     console.end_answer("Đã trả lời")
     # One speech, answered in 8 minutes: the forecast now counts 8 minutes an answer.
     assert load_live(store, mid, clock()).queue.answer_seconds == 8 * 60
+
+
+def test_a_meeting_held_on_another_day_than_planned_is_forecast_against_its_hours_that_day(store, clock):
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 20))  # planned for the 20th
+    clock.set(datetime(2026, 3, 5, 7, 30))  # but held on the 5th
+    desk(store, mid, clock).start_meeting()
+    fc = forecast(meeting_view(store, mid), clock())
+    assert fc.planned_end == datetime(2026, 3, 5, 11, 0) and fc.end == datetime(2026, 3, 5, 11, 0)

@@ -65,9 +65,14 @@ class Forecast:
 
 
 def planned_end(view: MeetingView) -> datetime | None:
+    """The planned end, on the day the meeting is held (a meeting held on another day
+    than planned is compared with its planned hours on that day)."""
     if view.planned_start is None:
         return None
-    day = view.planned_date or (view.actual_start.date() if view.actual_start else datetime.now().date())
+    if view.actual_start is not None:
+        day = view.actual_start.date()
+    else:
+        day = view.planned_date or datetime.now().date()
     if view.planned_end is not None:
         return datetime.combine(day, view.planned_end)
     return datetime.combine(day, view.planned_start) + timedelta(minutes=view.planned_minutes)

@@ -38,9 +38,12 @@ def key_label(keys: str) -> str:
         key = key.strip()
         if not key:
             continue
+        if len(key) == 1 and key.isupper():  # "U" is how a terminal sends Shift+U
+            labels.append(f"Shift+{key}")
+            continue
         parts = [_KEY_NAMES.get(p, p.upper() if len(p) == 1 else p.capitalize()) for p in key.split("+")]
         labels.append("+".join(parts))
-    return " / ".join(labels)
+    return " / ".join(dict.fromkeys(labels))
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ def help_rows(actions: tuple[Act, ...]) -> list[tuple[str, str, bool]]:
 
 # Not "hot": inside a text field Ctrl+Z and Ctrl+Y undo and redo the typing itself.
 UNDO = Act("undo", "u,ctrl+z", "key.undo", "cmd.undo", show=True)
-REDO = Act("redo", "shift+u,ctrl+y", "key.redo", "cmd.redo")
+# A terminal sends Shift+U as "U".
+REDO = Act("redo", "U,ctrl+y", "key.redo", "cmd.redo")
 HELP = Act("help", "f1", "key.help", "cmd.help", show=True)
 PALETTE = Act("command_palette", "", "key.palette", "cmd.palette", hot="ctrl+p", palette=False)
 
