@@ -7,14 +7,24 @@ clock is stored as a start time plus paused seconds, never as a counter.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import Column, DateTime, Index, Text
+from sqlalchemy import Column, DateTime, Index, Table, Text
 from sqlmodel import Field, SQLModel
 
 
-def _moment(**kw: object) -> object:
-    """A naive local datetime column (plain SQLAlchemy DateTime, no tz coercion)."""
-    return Field(default=None, sa_type=DateTime, **kw)
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a table model (SQLModel sets ``__table__`` on every
+    ``table=True`` class but does not declare it)."""
+    table: Table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel, undeclared
+    return table
+
+
+def _moment() -> Any:
+    """A naive local datetime column (plain SQLAlchemy DateTime, no tz coercion).
+
+    Typed as ``Field`` itself is: the default a model attribute is declared with."""
+    return Field(default=None, sa_type=DateTime)
 
 
 class Meta(SQLModel, table=True):
