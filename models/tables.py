@@ -7,7 +7,7 @@ clock is stored as a start time plus paused seconds, never as a counter.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Column, DateTime, Index, Table, Text
 from sqlmodel import Field, SQLModel
@@ -18,6 +18,19 @@ def table_of(model: type[SQLModel]) -> Table:
     ``table=True`` class but does not declare it)."""
     table: Table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel, undeclared
     return table
+
+
+class _Keyed(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Keyed) -> int:
+    """The key of a row already written (added and flushed, or read back): the database
+    gave it one. A row never flushed has none, and using it as stored is a bug."""
+    if row.id is None:
+        raise RuntimeError(f"{type(row).__name__} has no key: it was never written")
+    return row.id
 
 
 def _moment() -> Any:

@@ -21,7 +21,7 @@ class Answerer:
 
 
 def _open_answer(tx: Tx, meeting_id: int) -> Answer | None:
-    return tx.exec(
+    return tx.session.exec(
         select(Answer).where(Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None))
     ).first()
 
@@ -48,10 +48,10 @@ def start_answer(tx: Tx, meeting_id: int, issue_ids: list[int], answerer: Answer
     if running is not None:
         running.ended_at = at
     for issue_id in issue_ids:
-        issue = tx.get(Issue, issue_id)
+        issue = tx.session.get(Issue, issue_id)
         if issue is None or issue.meeting_id != meeting_id:
             raise HoinghiError("issue.not_found")
-    speaking = tx.exec(
+    speaking = tx.session.exec(
         select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
     ).first()
     if speaking is not None:

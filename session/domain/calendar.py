@@ -54,7 +54,7 @@ def mark_office_day(tx: Tx, day: date, kind: str, note: str = "", *, confirmed: 
     holiday = day_off_name(day) if kind == "work" else None
     if holiday and not confirmed:
         raise HoinghiError("calendar.confirm_holiday", day=day.strftime("%d/%m/%Y"), name=holiday)
-    row = tx.get(OfficeDay, day)
+    row = tx.session.get(OfficeDay, day)
     if not kind:
         if row is not None:
             tx.delete(row)

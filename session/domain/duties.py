@@ -268,7 +268,7 @@ def notice_shortfall(store: Store, day: date | None, today: date, plan_id: int |
 def _rule_keys(tx: Tx, meeting: Meeting) -> tuple[str, ...]:
     rule_set = DEFAULT_RULES
     if meeting.plan_id is not None:
-        plan = tx.get(Plan, meeting.plan_id)
+        plan = tx.session.get(Plan, meeting.plan_id)
         if plan is not None:
             rule_set = plan.rule_set or DEFAULT_RULES
     return get_rule_set(rule_set).keys
@@ -277,7 +277,7 @@ def _rule_keys(tx: Tx, meeting: Meeting) -> tuple[str, ...]:
 def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: str = "", today: date) -> None:
     """Mark a duty of a meeting done on *done_on* (not after *today*), with a note."""
     note = clean_text(note, field="note", max_len=500)
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     keys = _rule_keys(tx, meeting)
@@ -285,7 +285,9 @@ def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: s
         raise HoinghiError("duty.unknown", duty=duty, keys=", ".join(keys))
     if done_on > today:
         raise HoinghiError("duty.future", day=done_on.strftime("%d/%m/%Y"))
-    row = tx.exec(select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)).first()
+    row = tx.session.exec(
+        select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)
+    ).first()
     if row is None:
         tx.add(DutyRecord(meeting_id=meeting_id, duty=duty, done_on=done_on, note=note))
     else:
@@ -295,7 +297,9 @@ def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: s
 
 def reopen_duty(tx: Tx, meeting_id: int, duty: str) -> None:
     """Take back a duty's "done" (it was recorded by mistake)."""
-    row = tx.exec(select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)).first()
+    row = tx.session.exec(
+        select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)
+    ).first()
     if row is None:
         raise Conflict("duty.not_done", duty=duty)
     tx.delete(row)

@@ -18,27 +18,27 @@ from models.undo import later_touching
 
 def broken(tx: Tx, meeting_id: int) -> str | None:
     """The name of the first invariant that does not hold, or None."""
-    speaking = tx.exec(
+    speaking = tx.session.exec(
         select(func.count())
         .select_from(Registration)
         .where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
     ).one()
     if speaking > 1:
         return "speaker"
-    running = tx.exec(
+    running = tx.session.exec(
         select(func.count())
         .select_from(Answer)
         .where(Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None))
     ).one()
     if running > 1:
         return "answer"
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is not None and meeting.current_item_id is not None:
-        item = tx.get(AgendaItem, meeting.current_item_id)
+        item = tx.session.get(AgendaItem, meeting.current_item_id)
         if item is None or item.started_at is None or item.ended_at is not None or meeting.status == "closed":
             return "step"
     if meeting is not None:
-        open_steps = tx.exec(
+        open_steps = tx.session.exec(
             select(func.count())
             .select_from(AgendaItem)
             .where(

@@ -102,14 +102,14 @@ class ConclusionDraft:
 
 
 def _meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     return meeting
 
 
 def _issue(tx: Tx, meeting_id: int, issue_id: int) -> Issue:
-    issue = tx.get(Issue, issue_id)
+    issue = tx.session.get(Issue, issue_id)
     if issue is None or issue.meeting_id != meeting_id:
         raise HoinghiError("issue.not_found")
     return issue
@@ -138,7 +138,7 @@ def add_issue(
     text = clean_issue_text(content)
     field_text = canonical_field(field, fields) if field else ""
     _meeting(tx, meeting_id)
-    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
     issue = tx.add(
         Issue(
             meeting_id=meeting_id,
@@ -152,7 +152,7 @@ def add_issue(
     )
     tx.flush()
     for reg_id in raisers or []:
-        reg = tx.get(Registration, reg_id)
+        reg = tx.session.get(Registration, reg_id)
         if reg is None or reg.meeting_id != meeting_id:
             raise HoinghiError("registration.not_found")
         if not field_text:
@@ -194,7 +194,7 @@ def merge_issues(tx: Tx, meeting_id: int, target_id: int, source_ids: list[int])
             continue
         source = _issue(tx, meeting_id, source_id)
         # Issues already merged into the source follow it to the new target.
-        for child in tx.exec(select(Issue).where(Issue.merged_into_id == source_id)):
+        for child in tx.session.exec(select(Issue).where(Issue.merged_into_id == source_id)):
             child.merged_into_id = target_id
         source.merged_into_id = target_id
     _about(tx, target)
@@ -295,7 +295,7 @@ def conclude(
     draft = _clean_draft(draft)
     for issue_id in issue_ids:
         issue = _issue(tx, meeting_id, issue_id)
-        row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+        row = tx.session.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
         if expected is not None and issue_id in expected and (row.text if row else None) != expected[issue_id]:
             raise Conflict("issue.changed")
         if row is None:
@@ -346,7 +346,7 @@ def update_followup(
     if status == "extended" and not reason:
         raise HoinghiError("followup.reason_needed")
     issue = _issue(tx, meeting_id, issue_id)
-    row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+    row = tx.session.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
     if row is None or row.outcome not in TRACKED_OUTCOMES:
         raise Conflict("followup.not_assigned")
     row.followup_status = status

@@ -288,7 +288,7 @@ def update_details(
 
 def apply_details(tx: Tx, meeting_id: int, new: MeetingDetails, *, expected: MeetingDetails | None = None) -> bool:
     """The particulars *new* (already cleaned) written in the action's transaction."""
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     current = _details(tx, meeting)
@@ -325,7 +325,9 @@ def _move_planned(meeting: Meeting, day: date | None, start: time | None) -> Non
 
 
 def _store_groups(tx, meeting_id: int, groups: tuple[Attendance, ...]) -> None:  # noqa: ANN001 — a session
-    rows = {g.id: g for g in tx.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()}
+    rows = {
+        g.id: g for g in tx.session.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()
+    }
     kept: set[int] = set()
     for position, group in enumerate(groups, start=1):
         row = rows.get(group.id) if group.id is not None else None

@@ -68,7 +68,7 @@ def create_meeting(
     start_time = start or tpl.start
     end_dt = datetime.combine(day or at.date(), start_time) + timedelta(minutes=tpl.minutes)
     with store.action("meeting.create", at=at, actor=actor) as tx:
-        if plan_id is not None and tx.get(Plan, plan_id) is None:
+        if plan_id is not None and tx.session.get(Plan, plan_id) is None:
             raise HoinghiError("plan.not_found", id=plan_id)
         meeting = tx.add(
             Meeting(

@@ -95,14 +95,14 @@ def clean_participant(draft: ParticipantDraft) -> ParticipantDraft:
 
 
 def _meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     return meeting
 
 
 def _participant(tx: Tx, participant_id: int) -> Participant:
-    row = tx.get(Participant, participant_id)
+    row = tx.session.get(Participant, participant_id)
     if row is None:
         raise HoinghiError("participant.not_found")
     return row
@@ -114,7 +114,7 @@ def _group(tx: Tx, meeting_id: int, name: str) -> AttendanceGroup | None:
     if not name:
         return None
     key = fold(name)
-    groups = tx.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()
+    groups = tx.session.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()
     for group in groups:
         if fold(group.name) == key:
             return group
@@ -130,7 +130,7 @@ def _expect_named(tx: Tx, meeting_id: int, group: AttendanceGroup | None) -> Non
     key = fold(group.name)
     named = sum(
         1
-        for g in tx.exec(select(Participant.group).where(Participant.meeting_id == meeting_id)).all()
+        for g in tx.session.exec(select(Participant.group).where(Participant.meeting_id == meeting_id)).all()
         if fold(g) == key
     )
     if group.expected < named:
@@ -138,7 +138,7 @@ def _expect_named(tx: Tx, meeting_id: int, group: AttendanceGroup | None) -> Non
 
 
 def _same_person(tx: Tx, meeting_id: int, draft: ParticipantDraft, skip: int | None = None) -> Participant | None:
-    rows = tx.exec(
+    rows = tx.session.exec(
         select(Participant).where(Participant.meeting_id == meeting_id, Participant.name_key == fold(draft.name))
     ).all()
     for row in rows:
@@ -152,7 +152,7 @@ def add_participants(tx: Tx, meeting_id: int, drafts: Iterable[ParticipantDraft]
     name from the same body twice is refused)."""
     _meeting(tx, meeting_id)
     cleaned = [clean_participant(d) for d in drafts]
-    top = tx.exec(select(func.max(Participant.position)).where(Participant.meeting_id == meeting_id)).one() or 0
+    top = tx.session.exec(select(func.max(Participant.position)).where(Participant.meeting_id == meeting_id)).one() or 0
     added: list[Participant] = []
     for n, draft in enumerate(cleaned, start=1):
         if _same_person(tx, meeting_id, draft) is not None:

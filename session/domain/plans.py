@@ -103,7 +103,7 @@ def create_plan(tx: Tx, draft: PlanDraft, *, at: datetime) -> int:
 
 def update_plan(tx: Tx, plan_id: int, draft: PlanDraft) -> None:
     """Change a plan's particulars or figures (its meetings' duties follow at once)."""
-    plan = tx.get(Plan, plan_id)
+    plan = tx.session.get(Plan, plan_id)
     if plan is None:
         raise HoinghiError("plan.not_found", id=plan_id)
     _apply(plan, draft)
@@ -112,10 +112,10 @@ def update_plan(tx: Tx, plan_id: int, draft: PlanDraft) -> None:
 
 def set_meeting_plan(tx: Tx, meeting_id: int, plan_id: int | None) -> None:
     """Put a meeting in a plan (or take it out with None)."""
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
-    if plan_id is not None and tx.get(Plan, plan_id) is None:
+    if plan_id is not None and tx.session.get(Plan, plan_id) is None:
         raise HoinghiError("plan.not_found", id=plan_id)
     meeting.plan_id = plan_id
 

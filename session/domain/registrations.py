@@ -122,7 +122,7 @@ def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, numbe
 def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime) -> None:
     """A summary is a petition: one issue per registration that has one."""
     tx.flush()
-    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
     pairs = []
     for reg in regs:
         if not reg.summary:
@@ -154,21 +154,23 @@ def _twin(tx: Tx, meeting_id: int, slip: Slip, exclude: int | None = None) -> Re
     )
     if exclude is not None:
         query = query.where(Registration.id != exclude)
-    return tx.exec(query.order_by(Registration.queue_position)).first()
+    return tx.session.exec(query.order_by(Registration.queue_position)).first()
 
 
 def next_position(tx: Tx, meeting_id: int) -> int:
-    top = tx.exec(select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)).one()
+    top = tx.session.exec(
+        select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)
+    ).one()
     return (top or 0) + 1
 
 
 def next_number(tx: Tx, meeting_id: int) -> int:
-    top = tx.exec(select(func.max(Registration.number)).where(Registration.meeting_id == meeting_id)).one()
+    top = tx.session.exec(select(func.max(Registration.number)).where(Registration.meeting_id == meeting_id)).one()
     return (top or 0) + 1
 
 
 def _open_meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     if meeting.status == "closed":
@@ -206,7 +208,7 @@ def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
 def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, force: bool = False) -> None:
     """Correct a registration (name, residential unit, field, summary, phone…); its number stays.
     The petition made from its summary follows the corrected summary and field."""
-    reg = tx.get(Registration, reg_id)
+    reg = tx.session.get(Registration, reg_id)
     if reg is None or reg.meeting_id != meeting_id:
         raise HoinghiError("registration.not_found")
     if not force:
@@ -221,7 +223,7 @@ def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, for
     reg.role, reg.organisation, reg.source, reg.phone = slip.role, slip.organisation, slip.source, slip.phone
     old_field, reg.field = reg.field, slip.field
     reg.summary, reg.summary_key = slip.summary, fold(slip.summary)
-    own = tx.exec(
+    own = tx.session.exec(
         select(Issue)
         .join(IssueRaiser, IssueRaiser.issue_id == Issue.id)
         .where(IssueRaiser.registration_id == reg_id)
@@ -299,7 +301,7 @@ def add_prepared(tx: Tx, meeting_id: int, prepared: PreparedSlips, keep: list[in
     start, first = next_position(tx, meeting_id), next_number(tx, meeting_id)
     regs = [dict(prepared.registrations[i], queue_position=start + n, number=first + n) for n, i in enumerate(chosen)]
     ids = insert_all(tx.session, Registration, regs)
-    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
     issues, raisers = [], []
     for reg_id, i in zip(ids, chosen, strict=True):
         issue = prepared.issues[i]

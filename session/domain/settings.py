@@ -130,7 +130,7 @@ def update_settings(store: Store, *, at: datetime, **changes: object) -> OfficeS
 
 def save_settings(tx, cleaned: dict[str, object]) -> OfficeSettings:  # noqa: ANN001 — a Tx
     """Store checked settings in the action's transaction (the current ones are re-read there)."""
-    row = tx.get(Setting, "office")
+    row = tx.session.get(Setting, "office")
     current = OfficeSettings()
     if row is not None:
         try:

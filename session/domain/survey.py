@@ -133,14 +133,16 @@ def tally(
 
 
 def _survey(tx: Tx, meeting_id: int) -> Survey | None:
-    if tx.get(Meeting, meeting_id) is None:
+    if tx.session.get(Meeting, meeting_id) is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
-    return tx.exec(select(Survey).where(Survey.meeting_id == meeting_id)).first()
+    return tx.session.exec(select(Survey).where(Survey.meeting_id == meeting_id)).first()
 
 
 def _questions(tx: Tx, survey_id: int) -> list[SurveyQuestion]:
     return list(
-        tx.exec(select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id).order_by(SurveyQuestion.position))
+        tx.session.exec(
+            select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id).order_by(SurveyQuestion.position)
+        )
     )
 
 
@@ -171,7 +173,9 @@ def _open_survey(tx: Tx, meeting_id: int, at: datetime) -> Survey:
 
 
 def _has_entries(tx: Tx, survey: Survey) -> bool:
-    typed = tx.exec(select(func.count()).select_from(SurveyBallot).where(SurveyBallot.survey_id == survey.id)).one()
+    typed = tx.session.exec(
+        select(func.count()).select_from(SurveyBallot).where(SurveyBallot.survey_id == survey.id)
+    ).one()
     return bool(typed or survey.total_ballots)
 
 
@@ -201,7 +205,7 @@ def add_ballot(tx: Tx, meeting_id: int, answers: Sequence[int], *, at: datetime)
         choices = json.loads(question.choices)
         if not isinstance(answer, int) or not 0 <= answer <= len(choices):
             raise HoinghiError("survey.bad_answer", question=question.position, value=answer, most=len(choices))
-    top = tx.exec(select(func.max(SurveyBallot.number)).where(SurveyBallot.survey_id == survey.id)).one() or 0
+    top = tx.session.exec(select(func.max(SurveyBallot.number)).where(SurveyBallot.survey_id == survey.id)).one() or 0
     tx.add(SurveyBallot(survey_id=survey.id, number=top + 1, answers="".join(str(a) for a in answers), entered_at=at))
     return top + 1
 
@@ -211,7 +215,7 @@ def remove_last_ballot(tx: Tx, meeting_id: int) -> int:
     survey = _survey(tx, meeting_id)
     last = None
     if survey is not None:
-        last = tx.exec(
+        last = tx.session.exec(
             select(SurveyBallot).where(SurveyBallot.survey_id == survey.id).order_by(SurveyBallot.number.desc())
         ).first()
     if last is None:
@@ -238,7 +242,7 @@ def set_totals(tx: Tx, meeting_id: int, ballots: int, counts: Sequence[Sequence[
             raise HoinghiError("survey.bad_count", value=", ".join(str(n) for n in row))
         if sum(row) > ballots:
             raise HoinghiError("survey.totals_over", question=question.position, sum=sum(row), ballots=ballots)
-    tx.exec(delete(SurveyTotal).where(SurveyTotal.survey_id == survey.id))
+    tx.session.exec(delete(SurveyTotal).where(SurveyTotal.survey_id == survey.id))
     tx.flush()
     for question, row in zip(questions, counts, strict=True):
         for choice, count in enumerate(row, start=1):

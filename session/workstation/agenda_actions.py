@@ -83,7 +83,7 @@ class AgendaActions(WorkstationBase):
         with self.action("agenda.notes") as tx:
             changed = agenda.save_notes(tx, self.meeting_id, item_id, text)
             if changed:
-                last = tx.exec(
+                last = tx.session.exec(
                     select(Event)
                     .where(Event.meeting_id == self.meeting_id, Event.desk == self.desk.id)
                     .order_by(Event.id.desc())
@@ -102,6 +102,6 @@ class AgendaActions(WorkstationBase):
 
     def _untouched_since(self, tx, event_id: int, item_id: int) -> bool:  # noqa: ANN001 — a Tx
         """No other event touched the step's row after *event_id* (another desk's edit stays its own)."""
-        later = tx.exec(select(Event.payload).where(Event.meeting_id == self.meeting_id, Event.id > event_id)).all()
+        later = tx.session.exec(select(Event.payload).where(Event.meeting_id == self.meeting_id, Event.id > event_id)).all()
         marker = f'"table": "agenda_item", "pk": [{item_id}]'
         return not any(marker in payload for payload in later)
