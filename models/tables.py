@@ -7,10 +7,11 @@ clock is stored as a start time plus paused seconds, never as a counter.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Column, DateTime, Index, Table, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy.orm import Mapped
+from sqlmodel import Field, SQLModel, col
 
 
 def table_of(model: type[SQLModel]) -> Table:
@@ -31,6 +32,12 @@ def stored_id(row: _Keyed) -> int:
     if row.id is None:
         raise RuntimeError(f"{type(row).__name__} has no key: it was never written")
     return row.id
+
+
+def key_column(attribute: int | None) -> Mapped[int]:
+    """A table's key as a column of a query (``key_column(Issue.id)``): never NULL in a
+    stored row, though the model declares it ``int | None`` for a row not yet written."""
+    return cast("Mapped[int]", col(attribute))
 
 
 def _moment() -> Any:

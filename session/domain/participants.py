@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import AttendanceGroup, Meeting, Participant
+from models.tables import AttendanceGroup, Meeting, Participant, stored_id
 from models.text import clean_text, fold, matches
 
 ACTOR = "office"
@@ -119,7 +119,9 @@ def _group(tx: Tx, meeting_id: int, name: str) -> AttendanceGroup | None:
         if fold(group.name) == key:
             return group
     top = max((g.position for g in groups), default=0)
-    return tx.add(AttendanceGroup(meeting_id=meeting_id, position=top + 1, name=name))
+    group = AttendanceGroup(meeting_id=meeting_id, position=top + 1, name=name)
+    tx.add(group)
+    return group
 
 
 def _expect_named(tx: Tx, meeting_id: int, group: AttendanceGroup | None) -> None:
@@ -176,7 +178,7 @@ def add_participants(tx: Tx, meeting_id: int, drafts: Iterable[ParticipantDraft]
     for name in dict.fromkeys(d.group for d in cleaned if d.group):
         _expect_named(tx, meeting_id, _group(tx, meeting_id, name))
     tx.facts["count"] = len(added)
-    return [row.id for row in added]
+    return [stored_id(row) for row in added]
 
 
 def add_participant(tx: Tx, meeting_id: int, draft: ParticipantDraft) -> int:
@@ -229,11 +231,11 @@ def participants(store: Store, meeting_id: int) -> list[ParticipantView]:
         rows = s.exec(
             select(Participant)
             .where(Participant.meeting_id == meeting_id)
-            .order_by(Participant.position, Participant.id)
+            .order_by(col(Participant.position), col(Participant.id))
         ).all()
     return [
         ParticipantView(
-            id=p.id,
+            id=stored_id(p),
             position=p.position,
             name=p.name,
             title=p.title,

@@ -6,10 +6,12 @@ paused, frozen at ``paused_at``), so a restart resumes a countdown exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Tx
@@ -80,7 +82,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
     query = select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "waiting")
     if field:
         query = query.where(Registration.field == field)
-    chosen = tx.session.exec(query.order_by(Registration.queue_position).limit(1)).first()
+    chosen = tx.session.exec(query.order_by(col(Registration.queue_position)).limit(1)).first()
     if current is not None:
         _end_speech(current, tx.at)
         if chosen is None:
@@ -187,14 +189,14 @@ def move(tx: Tx, meeting_id: int, reg_id: int, where: str) -> None:
         other = tx.session.exec(
             select(Registration)
             .where(*waiting, Registration.queue_position < reg.queue_position)
-            .order_by(Registration.queue_position.desc())
+            .order_by(col(Registration.queue_position).desc())
             .limit(1)
         ).first()
     else:
         other = tx.session.exec(
             select(Registration)
             .where(*waiting, Registration.queue_position > reg.queue_position)
-            .order_by(Registration.queue_position)
+            .order_by(col(Registration.queue_position))
             .limit(1)
         ).first()
     if other is not None:
@@ -235,7 +237,15 @@ def set_limits(tx: Tx, meeting_id: int, default_seconds: int, per_field: dict[st
         tx.delete(row)
 
 
-def search(views, query: str):
+class _Searchable(Protocol):
+    @property
+    def search_key(self) -> str: ...
+
+
+Searchable = TypeVar("Searchable", bound=_Searchable)
+
+
+def search(views: Iterable[Searchable], query: str) -> list[Searchable]:
     """Registrations whose name, residential unit, field or summary match every word of *query*,
     accents, case and đ ignored ("nguyen van duc" finds "Nguyễn Văn Đức")."""
     words = fold(query).split()
