@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict
 from models.tables import IssueRaiser, Registration
@@ -22,8 +22,8 @@ class FloorActions(WorkstationBase):
         with self.action("queue.next") as tx:
             field = tx.session.exec(
                 select(Registration.field)
-                .where(Registration.meeting_id == self.meeting_id, Registration.status.in_(("speaking", "done")))
-                .order_by(Registration.status.desc(), Registration.ended_at.desc())
+                .where(Registration.meeting_id == self.meeting_id, col(Registration.status).in_(("speaking", "done")))
+                .order_by(col(Registration.status).desc(), col(Registration.ended_at).desc())
                 .limit(1)
             ).first()
             return queue.call_next(tx, self.meeting_id, field=field or None, expect_current=seen)
@@ -71,12 +71,16 @@ class FloorActions(WorkstationBase):
             if issue_ids is None:
                 reg_id = tx.session.exec(
                     select(Registration.id)
-                    .where(Registration.meeting_id == self.meeting_id, Registration.status.in_(("speaking", "done")))
-                    .order_by(Registration.status.desc(), Registration.ended_at.desc())
+                    .where(
+                        Registration.meeting_id == self.meeting_id, col(Registration.status).in_(("speaking", "done"))
+                    )
+                    .order_by(col(Registration.status).desc(), col(Registration.ended_at).desc())
                     .limit(1)
                 ).first()
                 issue_ids = (
-                    list(tx.session.exec(select(IssueRaiser.issue_id).where(IssueRaiser.registration_id == reg_id)).all())
+                    list(
+                        tx.session.exec(select(IssueRaiser.issue_id).where(IssueRaiser.registration_id == reg_id)).all()
+                    )
                     if reg_id is not None
                     else []
                 )
