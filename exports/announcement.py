@@ -5,10 +5,14 @@ plain text and as a Nghị định 30 notice (.docx)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from exports import meeting_words as W
 from exports.texts import day_words, doc_number
 from session.domain.planning_records import MeetingPapers
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 
 def title_lines(papers: MeetingPapers) -> tuple[str, str]:
@@ -56,7 +60,7 @@ def announcement_text(papers: MeetingPapers) -> str:
     return "\n\n".join([f"{head}\n{about}", *body_lines(papers)]) + "\n"
 
 
-def build_announcement(papers: MeetingPapers, *, issued: date):
+def build_announcement(papers: MeetingPapers, *, issued: date) -> DocxDocument:
     from exports.docx_format import body, date_line, document_for, header, recipients_and_signature, rule, set_style
 
     doc = document_for(papers.printed)

@@ -3,10 +3,15 @@ the meeting: the questionnaire as a table with a box per answer, Nghị định 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from exports.texts import day_words
 from session.domain.place_words import meeting_words
 from session.domain.records import MeetingRecord
 from session.domain.survey_forms import SurveyForm
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 BOX = "☐"
 
@@ -20,7 +25,7 @@ def _summary(title: str) -> str:
     return title
 
 
-def build_ballot(record: MeetingRecord, form: SurveyForm):
+def build_ballot(record: MeetingRecord, form: SurveyForm) -> DocxDocument:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 

@@ -5,11 +5,15 @@ office to the chair, in the Nghị định 30 layout."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from exports import meeting_words as W
-from exports.notice import scrub
+from exports.privacy import scrub
 from exports.texts import doc_number
 from session.domain.planning_records import Briefing
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 _LETTERS = "abcdefghiklmnopqrstuvxy"
 OFFICE = "Văn phòng HĐND và UBND"
@@ -21,7 +25,7 @@ def _letter(n: int) -> str:
     return f"{_LETTERS[n // len(_LETTERS) - 1]}{_LETTERS[n % len(_LETTERS)]}"
 
 
-def build_briefing(record: Briefing, *, issued: date):
+def build_briefing(record: Briefing, *, issued: date) -> DocxDocument:
     from exports.docx_format import (
         body,
         date_line,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 from datetime import date
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -20,6 +21,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import Section
+    from docx.styles.style import ParagraphStyle
+    from docx.table import Table, _Cell
+
+    from session.domain.papers import Papers
+    from session.domain.settings import OfficeSettings
 
 from exports.metrics import line_width_cm, longest_line_cm
 
@@ -32,7 +43,7 @@ RIGHT_COL_CM = 10.5
 RULE_SHARE = 0.4  # a rule under a line is 1/3 to 1/2 of it
 
 
-def _fonts(rpr) -> None:
+def _fonts(rpr: BaseOxmlElement) -> None:
     """Times New Roman in the ascii, hAnsi, eastAsia and cs slots; no theme fonts."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -52,7 +63,7 @@ def _fonts(rpr) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
 
-def _doc_defaults(document) -> None:
+def _doc_defaults(document: DocxDocument) -> None:
     """Override the template's defaults (Calibri/Cambria themes, en-US, 10 pt after, 1.15 lines)."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -71,19 +82,20 @@ def _doc_defaults(document) -> None:
 
 
 def _style(
-    document,
+    document: DocxDocument,
     name: str,
     *,
     size: float,
     bold: bool = False,
     italic: bool = False,
-    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
     indent_cm: float = 0.0,
     after_pt: float = 6,
     before_pt: float = 0,
     keep_next: bool = False,
-):
+) -> ParagraphStyle:
     styles = document.styles
+    style: ParagraphStyle
     try:
         style = styles[name]
     except KeyError:
@@ -106,7 +118,9 @@ def _style(
     return style
 
 
-def new_document(*, margins_mm=(20, 20, 30, 15), body_pt: float = 14.0):
+def new_document(
+    *, margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15), body_pt: float = 14.0
+) -> DocxDocument:
     """An empty document with the decree's page, fonts and paragraph styles:
     Normal (body), HN Center, HN Title, HN Summary, HN Heading, HN Small, HN Label."""
     document = Document()
@@ -141,7 +155,7 @@ def new_document(*, margins_mm=(20, 20, 30, 15), body_pt: float = 14.0):
     return document
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph: Paragraph, instruction: str) -> None:
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "2"), ("end", None)):
         if kind:
@@ -159,7 +173,7 @@ def _field(paragraph, instruction: str) -> None:
             run._r.append(t)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section: Section) -> None:
     """Page number centred in the top margin, not on the first page."""
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
@@ -172,7 +186,7 @@ def _page_numbers(section) -> None:
         _fonts(run._r.get_or_add_rPr())
 
 
-def _widths(table, widths_cm: list[float]) -> None:
+def _widths(table: Table, widths_cm: list[float]) -> None:
     """Fixed column widths Word and LibreOffice both honour (layout, grid and cells)."""
     table.autofit = False
     tbl_pr = table._tbl.tblPr
@@ -192,7 +206,7 @@ def _widths(table, widths_cm: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -202,7 +216,7 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def rule(paragraph, width_cm: float, column_cm: float, *, gap_pt: float = 3) -> None:
+def rule(paragraph: Paragraph, width_cm: float, column_cm: float, *, gap_pt: float = 3) -> None:
     """A horizontal line of *width_cm*, centred in a column of *column_cm*: an empty
     paragraph with a top border, narrowed by its indents (the usual Word way). *gap_pt*
     keeps it off the line above, so the rule never touches the letters' descenders."""
@@ -225,7 +239,7 @@ def rule(paragraph, width_cm: float, column_cm: float, *, gap_pt: float = 3) -> 
     paragraph.paragraph_format.line_spacing = Pt(2)
 
 
-def add_paragraph(document, text: str = "", style_id: str | None = None) -> Paragraph:
+def add_paragraph(document: DocxDocument, text: str = "", style_id: str | None = None) -> Paragraph:
     """A paragraph at the end of the body. python-docx looks for the section properties
     among all of the body's children on every paragraph it adds, which made building a
     document quadratic in its length; here the new paragraph goes straight before them."""
@@ -247,37 +261,42 @@ def add_paragraph(document, text: str = "", style_id: str | None = None) -> Para
     return paragraph
 
 
-def text_width_cm(document) -> float:
+def text_width_cm(document: DocxDocument) -> float:
     """The width between the page margins."""
     section = document.sections[0]
-    return (section.page_width - section.left_margin - section.right_margin) / 360000
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        raise ValueError("the document's page size and margins are not set")
+    return (width - left - right) / 360000
 
 
-def summary_rule(document, text: str, *, size_pt: float = 14) -> None:
+def summary_rule(document: DocxDocument, text: str, *, size_pt: float = 14) -> None:
     """The rule under a document's summary line (trích yếu): 1/3 to 1/2 of its longest line."""
     column = text_width_cm(document)
     width = longest_line_cm(text, size_pt, column, bold=True) * RULE_SHARE
     rule(add_paragraph(document), width_cm=width, column_cm=column)
 
 
-def keep_with_next(paragraph) -> None:
+def keep_with_next(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
-def _cant_split(table) -> None:
+def _cant_split(table: Table) -> None:
     """A table row that is never cut across two pages (the signature block)."""
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def set_style(paragraph, style_id: str) -> None:
+def set_style(paragraph: Paragraph, style_id: str) -> None:
     """Give *paragraph* a style by id (python-docx's by-name setter rescans every style)."""
     paragraph._p.style = style_id
 
 
-def _cell_paragraph(cell, text: str, *, size: float, bold: bool = False, italic: bool = False, first: bool = False):
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+def _cell_paragraph(
+    cell: _Cell, text: str, *, size: float, bold: bool = False, italic: bool = False, first: bool = False
+) -> Paragraph:
+    paragraph: Paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
     set_style(paragraph, "HNCenter")
     run = paragraph.add_run(text)
     run.bold = bold
@@ -293,7 +312,12 @@ def date_line(place: str, day: date) -> str:
 
 
 def header(
-    document, *, parent_body: str, issuing_lines: tuple[str, ...], number: str | None, place_date: str | None
+    document: DocxDocument,
+    *,
+    parent_body: str,
+    issuing_lines: tuple[str, ...],
+    number: str | None,
+    place_date: str | None,
 ) -> None:
     """The two-column borderless header table of the decree: parent body (12–13 pt, not
     bold), issuing body (bold) with its rule, the number (None: a form with no number, such as a blank ballot); Quốc hiệu, Tiêu ngữ with a rule as
@@ -322,7 +346,7 @@ def header(
         _cell_paragraph(right, place_date, size=14, italic=True)
 
 
-def _signature_lines(cell, lines: list[tuple[str, bool, bool]]) -> None:
+def _signature_lines(cell: _Cell, lines: list[tuple[str, bool, bool]]) -> None:
     for n, (text, bold, italic) in enumerate(lines):
         paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
         set_style(paragraph, "HNCenter")
@@ -332,7 +356,9 @@ def _signature_lines(cell, lines: list[tuple[str, bool, bool]]) -> None:
         run.font.size = Pt(14)
 
 
-def signature_table(document, left: list[tuple[str, bool, bool]] | None, right: list[tuple[str, bool, bool]]) -> None:
+def signature_table(
+    document: DocxDocument, left: list[tuple[str, bool, bool]] | None, right: list[tuple[str, bool, bool]]
+) -> None:
     """Two columns of (text, bold, italic) lines, never split across pages; a blank for
     the signature is the caller's."""
     table = document.add_table(rows=1, cols=2)
@@ -344,7 +370,9 @@ def signature_table(document, left: list[tuple[str, bool, bool]] | None, right: 
         _signature_lines(cell, lines)
 
 
-def recipients_and_signature(document, recipients: list[str], records: str, signature: list[tuple[str, bool, bool]]):
+def recipients_and_signature(
+    document: DocxDocument, recipients: list[str], records: str, signature: list[tuple[str, bool, bool]]
+) -> None:
     """Nơi nhận on the left (label 12 pt bold italic, entries 11 pt), signature on the
     right; the row is never split across pages."""
     table = document.add_table(rows=1, cols=2)
@@ -361,7 +389,7 @@ def recipients_and_signature(document, recipients: list[str], records: str, sign
     _signature_lines(right, signature)
 
 
-def _run_xml(text: str, *, bold: bool = False, italic: bool = False):
+def _run_xml(text: str, *, bold: bool = False, italic: bool = False) -> BaseOxmlElement:
     """A <w:r> element, copied from a prototype: python-docx's per-property setters cost
     ~80 µs a run, which made a 2,000-paragraph minutes several times slower than needed."""
     key = (bold, italic)
@@ -384,10 +412,12 @@ def _run_xml(text: str, *, bold: bool = False, italic: bool = False):
     return run
 
 
-_PROTOS: dict[tuple[bool, bool], object] = {}
+_PROTOS: dict[tuple[bool, bool], BaseOxmlElement] = {}
 
 
-def body(document, text: str, *, bold_prefix: str = "", italic: bool = False, bold: bool = False):
+def body(
+    document: DocxDocument, text: str, *, bold_prefix: str = "", italic: bool = False, bold: bool = False
+) -> Paragraph:
     """A body paragraph (Normal style: justified, indented), optionally led by a bold label."""
     paragraph = add_paragraph(document)
     if bold_prefix:
@@ -396,7 +426,7 @@ def body(document, text: str, *, bold_prefix: str = "", italic: bool = False, bo
     return paragraph
 
 
-def document_for(papers):  # noqa: ANN001, ANN201 — Papers (a meeting's) or OfficeSettings (the office's)
+def document_for(papers: Papers | OfficeSettings) -> DocxDocument:
     """A new document with the meeting's margins and body size — or the office's, for a
     paper of the office itself (the yearly report)."""
     margins = getattr(papers, "margins_mm", None) or (
@@ -408,14 +438,21 @@ def document_for(papers):  # noqa: ANN001, ANN201 — Papers (a meeting's) or Of
     return new_document(margins_mm=margins, body_pt=papers.body_pt)
 
 
-def grid_table(document, headers: list[str], widths_cm: list[float], rows: list[tuple[list[str], bool]], *, size=13):
+def grid_table(
+    document: DocxDocument,
+    headers: list[str],
+    widths_cm: list[float],
+    rows: list[tuple[list[str], bool]],
+    *,
+    size: float = 13,
+) -> Table:
     """A bordered table with a bold header row; *rows* are (cells, bold). A row of one cell
     spans the whole width (a group heading). Fixed widths, centred numbers in column 1."""
-    table = document.add_table(rows=1, cols=len(headers))
+    table: Table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
 
-    def fill(cell, text: str, *, bold: bool, center: bool) -> None:
+    def fill(cell: _Cell, text: str, *, bold: bool, center: bool) -> None:
         paragraph = cell.paragraphs[0]
         set_style(paragraph, "HNCenter" if center else "HNSmall")
         run = paragraph.add_run(text)
@@ -426,7 +463,7 @@ def grid_table(document, headers: list[str], widths_cm: list[float], rows: list[
         fill(cell, text, bold=True, center=True)
     spans = []
     for cells, bold in rows:
-        row = table.add_row().cells
+        row = table.add_row().cells  # type: ignore[no-untyped-call]  # unannotated in python-docx
         if len(cells) == 1:
             spans.append((row, cells[0], bold))
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from copy import deepcopy
+from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -13,10 +14,15 @@ from docx.shared import Pt
 
 from exports.docx_format import _widths
 
-_PROTOS: dict[tuple, object] = {}
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import Table, _Cell, _Row
+
+_PROTOS: dict[tuple[float, bool, str, bool], BaseOxmlElement] = {}
 
 
-def _paragraph_xml(text: str, *, size: float, bold: bool, align: str, keep: bool):
+def _paragraph_xml(text: str, *, size: float, bold: bool, align: str, keep: bool) -> BaseOxmlElement:
     """A cell's <w:p>, copied from a prototype: python-docx's per-property setters cost
     tens of microseconds each, and a year's tables hold hundreds of cells."""
     key = (size, bold, align, keep)
@@ -55,14 +61,14 @@ def _paragraph_xml(text: str, *, size: float, bold: bool, align: str, keep: bool
     return paragraph
 
 
-def _cell_text(cell, text: str, *, size: float, bold: bool, align: str, keep: bool = False) -> None:  # noqa: ANN001
+def _cell_text(cell: _Cell, text: str, *, size: float, bold: bool, align: str, keep: bool = False) -> None:
     tc = cell._tc
     for old in tc.findall(qn("w:p")):
         tc.remove(old)
     tc.append(_paragraph_xml(text, size=size, bold=bold, align=align, keep=keep))
 
 
-def _row_flag(row, name: str) -> None:  # noqa: ANN001
+def _row_flag(row: _Row, name: str) -> None:
     """w:cantSplit (a row never breaks across pages) or w:tblHeader (repeats on each page)."""
     flag = OxmlElement(f"w:{name}")
     flag.set(qn("w:val"), "true")
@@ -73,7 +79,7 @@ KEEP_TOGETHER_ROWS = 16  # a table this short is kept on one page
 CELL_MARGIN_TWIPS = 57  # 1 mm each side: narrow figure columns keep their words whole
 
 
-def _cell_margins(table) -> None:  # noqa: ANN001
+def _cell_margins(table: Table) -> None:
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         el = OxmlElement(f"w:{side}")
@@ -84,7 +90,7 @@ def _cell_margins(table) -> None:  # noqa: ANN001
 
 
 def figures_table(
-    document,  # noqa: ANN001
+    document: DocxDocument,
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],
     widths_cm: Sequence[float],
@@ -93,11 +99,11 @@ def figures_table(
     size: float = 12,
     header_size: float | None = None,
     bold_last: bool = False,
-):
+) -> Table:
     """A bordered table: *headers* (bold, centred, repeated on each page), then *rows*.
     Columns in *text_columns* are left-aligned; the others (numbers) are centred. With
     *bold_last* the last row (a total) is bold."""
-    table = document.add_table(rows=1 + len(rows), cols=len(headers))
+    table: Table = document.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, list(widths_cm))

@@ -3,11 +3,18 @@ invitees by group attached (Danh sách đại biểu được mời)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from exports import meeting_words as W
 from exports.texts import doc_number, person
 from session.domain.planning_records import MeetingPapers
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -16,7 +23,7 @@ def summary_line(papers: MeetingPapers) -> str:
     return "Dự " + W.meeting_phrase(papers)
 
 
-def build_invitation(papers: MeetingPapers, *, issued: date):
+def build_invitation(papers: MeetingPapers, *, issued: date) -> DocxDocument:
     from exports.docx_format import (
         body,
         date_line,
@@ -72,7 +79,14 @@ def build_invitation(papers: MeetingPapers, *, issued: date):
     return doc
 
 
-def _annex(doc, papers: MeetingPapers, number: str, issued: date, grid_table, set_style) -> None:  # noqa: ANN001
+def _annex(
+    doc: DocxDocument,
+    papers: MeetingPapers,
+    number: str,
+    issued: date,
+    grid_table: Callable[..., Table],
+    set_style: Callable[[Paragraph, str], None],
+) -> None:
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlmodel import select
+from sqlalchemy import ColumnElement
+from sqlmodel import SQLModel, col, select
 
 from models.changes import row_values
+from models.errors import HoinghiError
 from models.planning import DutyRecord, IssuePreparation, Plan
 from models.store import Store
 from models.survey import Survey, SurveyBallot, SurveyQuestion, SurveyTotal
@@ -28,26 +31,30 @@ from models.tables import (
     Meeting,
     Participant,
     Registration,
+    table_of,
 )
 
 FORMAT = "hoinghi-meeting/2"
 
 
-def meeting_data(store: Store, meeting_id: int) -> dict:
+def meeting_data(store: Store, meeting_id: int) -> dict[str, Any]:
     from session.domain.settings import get_settings
 
     office = get_settings(store)
     with store.read() as s:
         meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
+        plan = s.get(Plan, meeting.plan_id) if meeting.plan_id is not None else None
         issue_ids = list(s.exec(select(Issue.id).where(Issue.meeting_id == meeting_id)))
         answer_ids = list(s.exec(select(Answer.id).where(Answer.meeting_id == meeting_id)))
         survey_ids = list(s.exec(select(Survey.id).where(Survey.meeting_id == meeting_id)))
 
-        def rows(model, *conditions) -> list[dict]:
+        def rows(model: type[SQLModel], *conditions: ColumnElement[bool] | bool) -> list[dict[str, Any]]:
             query = select(model)
             for condition in conditions:
                 query = query.where(condition)
-            return [row_values(r) for r in s.exec(query.order_by(*model.__table__.primary_key.columns))]
+            return [row_values(r) for r in s.exec(query.order_by(*table_of(model).primary_key.columns))]
 
         return {
             "format": FORMAT,
@@ -60,26 +67,26 @@ def meeting_data(store: Store, meeting_id: int) -> dict:
             "field_limit": rows(FieldLimit, FieldLimit.meeting_id == meeting_id),
             "registration": rows(Registration, Registration.meeting_id == meeting_id),
             "issue": rows(Issue, Issue.meeting_id == meeting_id),
-            "issue_raiser": rows(IssueRaiser, IssueRaiser.issue_id.in_(issue_ids)),
+            "issue_raiser": rows(IssueRaiser, col(IssueRaiser.issue_id).in_(issue_ids)),
             "answer": rows(Answer, Answer.meeting_id == meeting_id),
-            "answer_issue": rows(AnswerIssue, AnswerIssue.answer_id.in_(answer_ids)),
-            "conclusion": rows(Conclusion, Conclusion.issue_id.in_(issue_ids)),
-            "plan": row_values(s.get(Plan, meeting.plan_id)) if meeting.plan_id is not None else None,
+            "answer_issue": rows(AnswerIssue, col(AnswerIssue.answer_id).in_(answer_ids)),
+            "conclusion": rows(Conclusion, col(Conclusion.issue_id).in_(issue_ids)),
+            "plan": row_values(plan) if plan is not None else None,
             "duty_record": rows(DutyRecord, DutyRecord.meeting_id == meeting_id),
             "issue_preparation": rows(IssuePreparation, IssuePreparation.meeting_id == meeting_id),
             "export_record": rows(ExportRecord, ExportRecord.meeting_id == meeting_id),
             "survey": rows(Survey, Survey.meeting_id == meeting_id),
-            "survey_question": rows(SurveyQuestion, SurveyQuestion.survey_id.in_(survey_ids)),
-            "survey_ballot": rows(SurveyBallot, SurveyBallot.survey_id.in_(survey_ids)),
-            "survey_total": rows(SurveyTotal, SurveyTotal.survey_id.in_(survey_ids)),
+            "survey_question": rows(SurveyQuestion, col(SurveyQuestion.survey_id).in_(survey_ids)),
+            "survey_ballot": rows(SurveyBallot, col(SurveyBallot.survey_id).in_(survey_ids)),
+            "survey_total": rows(SurveyTotal, col(SurveyTotal.survey_id).in_(survey_ids)),
             "event": [
                 {**row_values(e), "payload": json.loads(e.payload)}
-                for e in s.exec(select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id))
+                for e in s.exec(select(Event).where(Event.meeting_id == meeting_id).order_by(col(Event.id)))
             ],
         }
 
 
-def _default(value):
+def _default(value: object) -> str:
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     raise TypeError(type(value).__name__)

@@ -5,9 +5,17 @@ reached it, after the steps held when it did not."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from exports.texts import capital, conclusion_text, day_words, doc_number, person, sentence, time_words
 from session.domain.records import MeetingRecord
 from session.domain.units import nbsp
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+    from session.domain.ledger import IssueView
+    from session.domain.records import Speech
 
 DIALOGUE_HEADING = "Tiến hành đối thoại"
 NO_CONCLUSION = "Chưa có kết luận tại hội nghị"
@@ -42,7 +50,7 @@ def attendance_lines(record: MeetingRecord) -> list[str]:
     return lines
 
 
-def build_minutes(record: MeetingRecord):
+def build_minutes(record: MeetingRecord) -> DocxDocument:
     from exports.docx_format import (
         add_paragraph,
         body,
@@ -134,14 +142,14 @@ def build_minutes(record: MeetingRecord):
     return doc
 
 
-def _fields(speech) -> str:  # noqa: ANN001 — a Speech
+def _fields(speech: Speech) -> str:
     """The field(s) of a speech as the ledger has them now (a field corrected in the ledger
     is the field in both documents); the registration's only when it raised no issue."""
     fields = list(dict.fromkeys(i.field for i in speech.issues if i.field))
     return ", ".join(fields) if fields else speech.registration.field
 
 
-def _speech_line(n: int, speech) -> str:  # noqa: ANN001 — a Speech
+def _speech_line(n: int, speech: Speech) -> str:
     reg = speech.registration
     where = f", {reg.locality}" if reg.locality else ""
     field = _fields(speech)
@@ -149,12 +157,12 @@ def _speech_line(n: int, speech) -> str:  # noqa: ANN001 — a Speech
     return f"Ý kiến {n}: {reg.name}{where}{field}:"
 
 
-def _content(issue) -> str:  # noqa: ANN001 — an IssueView
+def _content(issue: IssueView) -> str:
     text = issue.content.strip().rstrip(".")
     return sentence(f"{text} (ngoài nội dung hội nghị)" if not issue.in_scope else text)
 
 
-def _issue_lines(doc, record: MeetingRecord, issue) -> None:  # noqa: ANN001
+def _issue_lines(doc: DocxDocument, record: MeetingRecord, issue: IssueView) -> None:
     from exports.docx_format import body
 
     body(doc, _content(issue), bold_prefix="Nội dung: ")
@@ -164,7 +172,7 @@ def _issue_lines(doc, record: MeetingRecord, issue) -> None:  # noqa: ANN001
     body(doc, conclusion_text(issue.conclusion, record.place, pending=NO_CONCLUSION), bold_prefix="Kết luận: ")
 
 
-def _dialogue(doc, record: MeetingRecord) -> None:
+def _dialogue(doc: DocxDocument, record: MeetingRecord) -> None:
     from exports.docx_format import body, keep_with_next
 
     for n, speech in enumerate(record.speeches, start=1):

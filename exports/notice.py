@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
+from typing import TYPE_CHECKING
 
 from exports.privacy import scrub
 from exports.texts import capital, conclusion_text, day_words, doc_number, letter, person, sentence, sentences
 from session.domain.papers import Papers
 from session.domain.records import MeetingRecord
 from session.domain.units import Place, nbsp
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
+
+    from session.domain.ledger import IssueView
 
 PENDING = "Chưa có kết luận tại hội nghị; {office} tổng hợp, báo cáo Chủ tịch {committee} xem xét"
 
@@ -68,7 +75,7 @@ def opening(record: MeetingRecord) -> str:
     return sentences(*parts)
 
 
-def build_notice(record: MeetingRecord, *, issued: date):
+def build_notice(record: MeetingRecord, *, issued: date) -> DocxDocument:
     from exports.docx_format import (
         add_paragraph,
         body,
@@ -80,8 +87,9 @@ def build_notice(record: MeetingRecord, *, issued: date):
         summary_rule,
     )
 
-    def say(text: str, **kw):  # noqa: ANN202 — every public sentence goes through the privacy filter
-        return body(doc, scrub(text), **kw)
+    def say(text: str, *, bold_prefix: str = "") -> Paragraph:
+        # Every public sentence goes through the privacy filter.
+        return body(doc, scrub(text), bold_prefix=bold_prefix)
 
     papers, place = record.papers, record.place
     m = record.meeting
@@ -106,7 +114,7 @@ def build_notice(record: MeetingRecord, *, issued: date):
     )
 
     add_paragraph(doc, "I. ĐÁNH GIÁ CHUNG", "HNHeading")
-    by_field: OrderedDict[str, list] = OrderedDict()
+    by_field: OrderedDict[str, list[IssueView]] = OrderedDict()
     for issue in record.issues:
         by_field.setdefault(issue.field or "khác", []).append(issue)
     fields_text = ", ".join(f"{f} ({len(v)} ý kiến)" for f, v in sorted(by_field.items(), key=lambda kv: -len(kv[1])))

@@ -7,12 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from exports.texts import doc_number
 from session.domain.dates import fmt_date
 from session.domain.place_words import meeting_words
 from session.domain.report import CommuneRow, YearFigures
 from session.domain.settings import OfficeSettings
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 OUTCOME_ROWS = (
     ("answered", "Trả lời trực tiếp tại hội nghị"),
@@ -54,7 +58,9 @@ class ReportHeading:
     records_office: str = "VT"
 
 
-def commune_heading(settings: OfficeSettings, issuing_body: str, place_name: str, signer: str, unit_kind: str):
+def commune_heading(
+    settings: OfficeSettings, issuing_body: str, place_name: str, signer: str, unit_kind: str
+) -> ReportHeading:
     """The heading of a commune's own report, from the office settings (the place on the
     date line falls back to the unit's name: "Hòa An, ngày …")."""
     authority = (
@@ -79,13 +85,13 @@ def commune_heading(settings: OfficeSettings, issuing_body: str, place_name: str
     )
 
 
-def _heading(doc, text: str) -> None:  # noqa: ANN001
+def _heading(doc: DocxDocument, text: str) -> None:
     from exports.docx_format import set_style
 
     set_style(doc.add_paragraph(text), "HNHeading")
 
 
-def _sections(doc, f: YearFigures, *, first: int) -> None:  # noqa: ANN001
+def _sections(doc: DocxDocument, f: YearFigures, *, first: int) -> None:
     """The figure sections shared by a commune's report and the roll-up, numbered from *first*."""
     from exports.docx_format import body
     from exports.docx_tables import figures_table
@@ -103,7 +109,10 @@ def _sections(doc, f: YearFigures, *, first: int) -> None:  # noqa: ANN001
     n += 1
     _heading(doc, f"{n}. Ý kiến, kiến nghị theo lĩnh vực")
     body(doc, f"Tổng số {f.issues} ý kiến, kiến nghị của Nhân dân (kể cả ý kiến tổng hợp trước hội nghị), gồm:")
-    rows = [(i, c.label[:1].upper() + c.label[1:], c.count, pct(c.percent)) for i, c in enumerate(f.by_field, 1)]
+    # Table rows: a number (or "" on the total's row), text and figures.
+    rows: list[tuple[object, ...]] = [
+        (i, c.label[:1].upper() + c.label[1:], c.count, pct(c.percent)) for i, c in enumerate(f.by_field, 1)
+    ]
     rows.append(("", "Tổng cộng", f.issues, pct(100.0 if f.issues else None)))
     figures_table(doc, ("STT", "Lĩnh vực", "Số ý kiến", "Tỷ lệ (%)"), rows, (1.3, 9.2, 3.0, 3.0), bold_last=True)
     n += 1
@@ -111,7 +120,7 @@ def _sections(doc, f: YearFigures, *, first: int) -> None:  # noqa: ANN001
     _heading(doc, f"{n}. Ý kiến, kiến nghị theo {word}")
     rows = [(i, c.label, c.count, pct(c.percent)) for i, c in enumerate(f.by_locality, 1)]
     rows.append(("", "Tổng cộng", f.issues, pct(100.0 if f.issues else None)))
-    headers = ("STT", word[:1].upper() + word[1:], "Số ý kiến", "Tỷ lệ (%)")
+    headers: tuple[str, ...] = ("STT", word[:1].upper() + word[1:], "Số ý kiến", "Tỷ lệ (%)")
     figures_table(doc, headers, rows, (1.3, 9.2, 3.0, 3.0), bold_last=True)
     n += 1
     _heading(doc, f"{n}. Kết quả giải quyết ý kiến, kiến nghị")
@@ -164,7 +173,7 @@ def _survey_choices(f: YearFigures) -> list[str]:
     return choices
 
 
-def _assessment(doc, f: YearFigures, *, who: str) -> None:  # noqa: ANN001
+def _assessment(doc: DocxDocument, f: YearFigures, *, who: str) -> None:
     from exports.docx_format import body
 
     _heading(doc, "II. ĐÁNH GIÁ CHUNG")
@@ -201,10 +210,10 @@ def _assessment(doc, f: YearFigures, *, who: str) -> None:  # noqa: ANN001
         body(doc, f"- {line}")
 
 
-def _sign(doc, heading: ReportHeading) -> None:  # noqa: ANN001
+def _sign(doc: DocxDocument, heading: ReportHeading) -> None:
     from exports.docx_format import recipients_and_signature
 
-    lines = []
+    lines: list[tuple[str, bool, bool]] = []
     if heading.signer_authority:
         lines.append((heading.signer_authority, True, False))
     lines.append((heading.signer_title, True, False))
@@ -212,7 +221,7 @@ def _sign(doc, heading: ReportHeading) -> None:  # noqa: ANN001
     recipients_and_signature(doc, list(heading.recipients), heading.records_office, lines)
 
 
-def _front(doc, heading: ReportHeading, today: date, summary: str) -> None:  # noqa: ANN001
+def _front(doc: DocxDocument, heading: ReportHeading, today: date, summary: str) -> None:
     from exports.docx_format import date_line, header, rule, set_style
 
     place = meeting_words({"issuing_body": heading.issuing_body}).place
@@ -228,7 +237,7 @@ def _front(doc, heading: ReportHeading, today: date, summary: str) -> None:  # n
     rule(doc.add_paragraph(), width_cm=4.0, column_cm=16.5)
 
 
-def build_year_report(f: YearFigures, heading: ReportHeading, settings: OfficeSettings):
+def build_year_report(f: YearFigures, heading: ReportHeading, settings: OfficeSettings) -> DocxDocument:
     """A commune's yearly report: the meetings it held and every figure the plans ask for."""
     from exports.docx_format import body, document_for
     from exports.docx_tables import figures_table
@@ -257,7 +266,7 @@ def build_year_report(f: YearFigures, heading: ReportHeading, settings: OfficeSe
         f"Tổng số đại biểu dự {f.present} người/{f.expected} người được mời"
         + (f" (đạt {pct(share(f.present, f.expected))}%)." if f.expected else "."),
     )
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (
             i,
             fmt_date(m.day),
@@ -297,7 +306,7 @@ def build_year_report(f: YearFigures, heading: ReportHeading, settings: OfficeSe
 
 def build_rollup_report(
     total: YearFigures, rows: Sequence[CommuneRow], heading: ReportHeading, settings: OfficeSettings
-):
+) -> DocxDocument:
     """The province's compiled report: one row per commune, then the figures of them all."""
     from exports.docx_format import body, document_for
     from exports.docx_tables import figures_table
@@ -321,7 +330,7 @@ def build_rollup_report(
         f"Các đơn vị đã tổ chức {total.held} hội nghị với {total.present} đại biểu dự, {total.speakers} lượt phát biểu "
         f"và {total.issues} ý kiến, kiến nghị:",
     )
-    table_rows = []
+    table_rows: list[tuple[object, ...]] = []
     for i, row in enumerate(rows, 1):
         f = row.figures
         table_rows.append(

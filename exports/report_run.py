@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from exports.writer import write_atomic
 from models.errors import HoinghiError
@@ -18,6 +19,9 @@ from session.domain.place_words import PlaceWords
 from session.domain.report import CommuneRow, YearFigures, rollup, year_figures
 from session.domain.report_facts import MeetingFacts
 from session.domain.units import place_of
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 REPORT_NAMES = ("bao-cao-doi-thoai-{year}.docx", "so-lieu-doi-thoai-{year}.xlsx")
 ROLLUP_NAMES = ("tong-hop-doi-thoai-{year}.docx", "tong-hop-so-lieu-{year}.xlsx")
@@ -77,7 +81,16 @@ def archive_figures(paths: Sequence[Path], year: int, today: date) -> ReportResu
     return ReportResult(figures, rows, duplicates=tuple(duplicates), other_years=other)
 
 
-def _write(folder: Path, names: tuple[str, str], year: int, docx, sheet, *, force: bool, pdf: bool) -> list[Path]:  # noqa: ANN001
+def _write(
+    folder: Path,
+    names: tuple[str, str],
+    year: int,
+    docx: DocxDocument,
+    sheet: Callable[[IO[bytes]], None],
+    *,
+    force: bool,
+    pdf: bool,
+) -> list[Path]:
     targets = [Path(folder).expanduser() / name.format(year=year) for name in names]
     if pdf:
         targets.append(targets[0].with_suffix(".pdf"))

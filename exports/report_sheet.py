@@ -5,14 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from exports.report_doc import OUTCOME_ROWS
 from session.domain.report import CommuneRow, YearFigures
 
+if TYPE_CHECKING:
+    # openpyxl ships no type information: these names are Any to the checker.
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
 FONT = "Times New Roman"
 
 
-def _sheet(wb, title: str, heading: str, headers: Sequence[str], rows: Sequence[Sequence[object]], widths):  # noqa: ANN001
+def _sheet(
+    wb: Workbook,
+    title: str,
+    heading: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+) -> Worksheet:
     from openpyxl.styles import Alignment, Font
 
     ws = wb.create_sheet(title[:31])
@@ -63,7 +76,7 @@ def _key_figures(f: YearFigures) -> list[tuple[str, object]]:
     ]
 
 
-def _add_figures(wb, f: YearFigures) -> None:  # noqa: ANN001
+def _add_figures(wb: Workbook, f: YearFigures) -> None:
     _sheet(
         wb, "Tổng hợp", f"Số liệu hội nghị đối thoại năm {f.year}", ("Chỉ tiêu", "Số liệu"), _key_figures(f), (48, 14)
     )
@@ -133,7 +146,7 @@ def _add_figures(wb, f: YearFigures) -> None:  # noqa: ANN001
     _sheet(wb, "Hài lòng", "Kết quả lấy ý kiến về sự hài lòng", headers, rows, (6, 50, *([12] * (len(headers) - 2))))
 
 
-def write_report_sheet(f: YearFigures, path: Path, rows: Sequence[CommuneRow] = ()) -> None:
+def write_report_sheet(f: YearFigures, path: Path | IO[bytes], rows: Sequence[CommuneRow] = ()) -> None:
     """The figures; with *rows* (a roll-up), first a sheet with one row per commune."""
     from openpyxl import Workbook
 

@@ -5,10 +5,14 @@ notice), Vietnamese lettering. Every place word comes from the meeting's ``Place
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from models.text import fold
 from session.domain.dates import fmt_date
 from session.domain.units import Place
+
+if TYPE_CHECKING:
+    from session.domain.ledger import ConclusionView
 
 #: Vietnamese lettering of list items (no f, j, w, z; đ after d).
 LETTERS = (
@@ -99,7 +103,7 @@ def _says(text: str, words: str) -> bool:
     return bool(words) and fold(words) in fold(text)
 
 
-def conclusion_text(conclusion, place: Place, *, pending: str = "") -> str:  # noqa: ANN001 — ConclusionView
+def conclusion_text(conclusion: ConclusionView | None, place: Place, *, pending: str = "") -> str:
     """The chair's conclusion on an issue as printed in both documents: the chair's own words
     first, then what they do not already say — who leads, with whom, by when, how the
     citizen is answered, where it is forwarded. Every sentence ends with a full stop."""

@@ -7,15 +7,16 @@ action, and the log is a complete audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import Table, inspect
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
 from models.errors import Conflict
-from models.tables import Event
+from models.tables import Event, table_of
 
 
 def _encode(value: Any) -> Any:
@@ -47,8 +48,8 @@ def _pk(obj: SQLModel) -> list[Any]:
 
 
 def _model_for(table: str) -> type[SQLModel]:
-    for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
-        if mapper.local_table.name == table:
+    for mapper in SQLModel._sa_registry.mappers:
+        if isinstance(mapper.local_table, Table) and mapper.local_table.name == table:
             return mapper.class_
     raise KeyError(table)
 
@@ -57,7 +58,7 @@ class ChangeLog:
     """Collects the row changes of one session, flush after flush."""
 
     def __init__(self) -> None:
-        self._pending_before: dict[tuple, dict[str, Any]] = {}
+        self._pending_before: dict[tuple[str, int], dict[str, Any]] = {}
         self.changes: list[dict[str, Any]] = []
 
     def attach(self, session: Session) -> None:
@@ -102,7 +103,7 @@ class ChangeLog:
 
     def merged(self) -> list[dict[str, Any]]:
         """One entry per row: the first *before* and the last *after*; no-ops dropped."""
-        rows: dict[tuple, dict[str, Any]] = {}
+        rows: dict[tuple[str, tuple[Any, ...]], dict[str, Any]] = {}
         bulk = [ch for ch in self.changes if "rows" in ch]
         for ch in self.changes:
             if "rows" in ch:
@@ -242,7 +243,7 @@ def insert_all(session: Session, model: type[SQLModel], rows: list[dict[str, Any
 
     mapper = inspect(model)
     [key] = [column.key for column in mapper.primary_key]
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         # SQLite cannot return the keys of a multi-row insert in order; the action holds
@@ -303,25 +304,34 @@ def _moment_column(mapper: Any, name: str) -> bool:
         return False
 
 
-def _copy(session: Session, table: Any, columns: list[str], tuples: list[tuple]) -> None:
-    """PostgreSQL's COPY, through the session's own connection (same transaction)."""
+def _driver_connection(session: Session) -> Any:
+    """The DB-API connection under the session's own (same transaction); the drivers'
+    connections (sqlite3, psycopg) are used as they are, untyped."""
     raw = session.connection().connection.driver_connection
+    if raw is None:
+        raise RuntimeError("the session's connection is closed")
+    return raw
+
+
+def _copy(session: Session, table: Table, columns: list[str], tuples: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL's COPY, through the session's own connection (same transaction)."""
+    raw = _driver_connection(session)
     names = ", ".join(f'"{c}"' for c in columns)
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for values in tuples:
             copy.write_row(values)
 
 
-def _iso(value: Any) -> str:
+def _iso(value: date | time) -> str:
     return value.isoformat()
 
 
-def _sqlite_moment(value: Any) -> str:
+def _sqlite_moment(value: date | time) -> str:
     # As SQLAlchemy's SQLite DateTime stores it, so reading the rows back is unchanged.
     return value.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(value, datetime) else value.isoformat()
 
 
-def _encoded(values: list[Any], encode: Any) -> list[Any]:
+def _encoded(values: list[Any], encode: Callable[[date | time], str]) -> list[Any]:
     """A column of dates/times as text; a list shares its moments, each is encoded once."""
     cache: dict[Any, Any] = {None: None}
     out = []
@@ -333,10 +343,10 @@ def _encoded(values: list[Any], encode: Any) -> list[Any]:
     return out
 
 
-def _sqlite_many(session: Session, table: Any, columns: list[str], tuples: list[tuple]) -> None:
+def _sqlite_many(session: Session, table: Table, columns: list[str], tuples: list[tuple[Any, ...]]) -> None:
     """One executemany on the session's own connection (same transaction), without the
     per-row parameter processing that costs seconds at tens of thousands of rows."""
-    raw = session.connection().connection.driver_connection
+    raw = _driver_connection(session)
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
     raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', tuples)
@@ -356,7 +366,7 @@ def changed_keys(change: dict[str, Any]) -> list[Any]:
     if "rows" in change:
         index = change["columns"].index(change["key"])
         return [values[index] for values in change["rows"]]
-    return change["pk"][:1]
+    return list(change["pk"][:1])
 
 
 def _revert_inserted(session: Session, change: dict[str, Any]) -> None:

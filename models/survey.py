@@ -12,6 +12,8 @@ from datetime import datetime
 from sqlalchemy import Column, DateTime, Index, Text
 from sqlmodel import Field, SQLModel
 
+from models.tables import table_of
+
 
 class Survey(SQLModel, table=True):
     """The survey of one meeting (phiếu lấy ý kiến) with the questionnaire it was started with."""
@@ -61,4 +63,4 @@ class SurveyTotal(SQLModel, table=True):
     count: int = 0
 
 
-SURVEY_TABLES = (Survey.__table__, SurveyQuestion.__table__, SurveyBallot.__table__, SurveyTotal.__table__)
+SURVEY_TABLES = tuple(table_of(model) for model in (Survey, SurveyQuestion, SurveyBallot, SurveyTotal))

@@ -7,14 +7,44 @@ clock is stored as a start time plus paused seconds, never as a counter.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Column, DateTime, Index, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Column, DateTime, Index, Table, Text
+from sqlalchemy.orm import Mapped
+from sqlmodel import Field, SQLModel, col
 
 
-def _moment(**kw: object) -> object:
-    """A naive local datetime column (plain SQLAlchemy DateTime, no tz coercion)."""
-    return Field(default=None, sa_type=DateTime, **kw)
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a table model (SQLModel sets ``__table__`` on every
+    ``table=True`` class but does not declare it)."""
+    table: Table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel, undeclared
+    return table
+
+
+class _Keyed(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Keyed) -> int:
+    """The key of a row already written (added and flushed, or read back): the database
+    gave it one. A row never flushed has none, and using it as stored is a bug."""
+    if row.id is None:
+        raise RuntimeError(f"{type(row).__name__} has no key: it was never written")
+    return row.id
+
+
+def key_column(attribute: int | None) -> Mapped[int]:
+    """A table's key as a column of a query (``key_column(Issue.id)``): never NULL in a
+    stored row, though the model declares it ``int | None`` for a row not yet written."""
+    return cast("Mapped[int]", col(attribute))
+
+
+def _moment() -> Any:
+    """A naive local datetime column (plain SQLAlchemy DateTime, no tz coercion).
+
+    Typed as ``Field`` itself is: the default a model attribute is declared with."""
+    return Field(default=None, sa_type=DateTime)
 
 
 class Meta(SQLModel, table=True):

@@ -115,7 +115,11 @@ def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
-def name_sort_key(full_name: str) -> tuple:
+# Per word, its letters' ranks and its tones' ranks: (letters of each word, tones of each word).
+NameKey = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+
+
+def name_sort_key(full_name: str) -> NameKey:
     """Sort key for a Vietnamese full name: given name (last word) first, then the rest."""
     words = clean_text(full_name).split()
     if not words:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlmodel import select
+from sqlmodel import col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from models.changes import changed_keys, children_left, revert
 from models.errors import Conflict, NotFound
@@ -30,11 +31,12 @@ if TYPE_CHECKING:
     from models.store import Store, Tx
 
 Check = Callable[["Tx", int], None]
+Query = TypeVar("Query", bound=SelectOfScalar[Any])
 
 
-def _plain(query: Any) -> Any:
+def _plain(query: Query) -> Query:
     """Actions proper: not undo or redo events."""
-    return query.where(Event.undo_of.is_(None), Event.redo_of.is_(None))
+    return query.where(col(Event.undo_of).is_(None), col(Event.redo_of).is_(None))
 
 
 def changes_of(event: Event) -> list[dict[str, Any]]:
@@ -49,10 +51,10 @@ def facts_of(event: Event) -> dict[str, Any]:
 def blocker(tx: Tx, meeting_id: int, after: int, table: str, pk: Any, columns: list[str] | None) -> Event | None:
     """The newest standing action after event *after* that touched row (table, pk) —
     the given columns of it, or any when *columns* is None."""
-    events = tx.exec(
+    events = tx.session.exec(
         select(Event)
-        .where(Event.meeting_id == meeting_id, Event.id > after, Event.undone_by.is_(None))
-        .order_by(Event.id.desc())
+        .where(Event.meeting_id == meeting_id, col(Event.id) > after, col(Event.undone_by).is_(None))
+        .order_by(col(Event.id).desc())
     ).all()
     wanted = list(pk) if isinstance(pk, (list, tuple)) else [pk]
     for event in events:
@@ -68,10 +70,10 @@ def blocker(tx: Tx, meeting_id: int, after: int, table: str, pk: Any, columns: l
 
 def created_later(tx: Tx, meeting_id: int, after: int) -> dict[tuple[str, Any], Event]:
     """(table, key) of every row a standing action after event *after* created -> that action."""
-    events = tx.exec(
+    events = tx.session.exec(
         select(Event)
-        .where(Event.meeting_id == meeting_id, Event.id > after, Event.undone_by.is_(None))
-        .order_by(Event.id)
+        .where(Event.meeting_id == meeting_id, col(Event.id) > after, col(Event.undone_by).is_(None))
+        .order_by(col(Event.id))
     ).all()
     found: dict[tuple[str, Any], Event] = {}
     for event in events:
@@ -84,10 +86,10 @@ def created_later(tx: Tx, meeting_id: int, after: int) -> dict[tuple[str, Any], 
 
 def later_touching(tx: Tx, meeting_id: int, after: int, predicate: Callable[[dict[str, Any]], bool]) -> Event | None:
     """The newest standing action after event *after* with a row change matching *predicate*."""
-    events = tx.exec(
+    events = tx.session.exec(
         select(Event)
-        .where(Event.meeting_id == meeting_id, Event.id > after, Event.undone_by.is_(None))
-        .order_by(Event.id.desc())
+        .where(Event.meeting_id == meeting_id, col(Event.id) > after, col(Event.undone_by).is_(None))
+        .order_by(col(Event.id).desc())
     ).all()
     return next((e for e in events if any(predicate(c) for c in changes_of(e))), None)
 
@@ -134,10 +136,10 @@ def undo_last(store: Store, meeting_id: int, *, at: datetime, desk: str, actor: 
     """Revert *desk*'s newest standing action on the meeting; returns that action's event.
     NotFound('undo.nothing') when there is none."""
     with store.action("undo", at=at, meeting_id=meeting_id, actor=actor, desk=desk) as tx:
-        target = tx.exec(
+        target = tx.session.exec(
             _plain(select(Event))
-            .where(Event.meeting_id == meeting_id, Event.desk == desk, Event.undone_by.is_(None))
-            .order_by(Event.id.desc())
+            .where(Event.meeting_id == meeting_id, Event.desk == desk, col(Event.undone_by).is_(None))
+            .order_by(col(Event.id).desc())
             .limit(1)
         ).first()
         if target is None:
@@ -152,23 +154,23 @@ def redo_last(store: Store, meeting_id: int, *, at: datetime, desk: str, actor: 
     """Apply again the action *desk* undid last; returns the original action's event.
     NotFound('redo.nothing') when the desk has undone nothing, or has acted since."""
     with store.action("redo", at=at, meeting_id=meeting_id, actor=actor, desk=desk) as tx:
-        undo = tx.exec(
+        undo = tx.session.exec(
             select(Event)
             .where(
                 Event.meeting_id == meeting_id,
                 Event.desk == desk,
-                Event.undo_of.is_not(None),
-                Event.undone_by.is_(None),
+                col(Event.undo_of).is_not(None),
+                col(Event.undone_by).is_(None),
             )
-            .order_by(Event.id.desc())
+            .order_by(col(Event.id).desc())
             .limit(1)
         ).first()
         if undo is None:
             raise NotFound("redo.nothing")
-        acted_since = tx.exec(
-            _plain(select(Event.id)).where(Event.meeting_id == meeting_id, Event.desk == desk, Event.id > undo.id)
+        acted_since = tx.session.exec(
+            _plain(select(Event.id)).where(Event.meeting_id == meeting_id, Event.desk == desk, col(Event.id) > undo.id)
         ).first()
-        original = tx.get(Event, undo.undo_of)
+        original = tx.session.get(Event, undo.undo_of)
         if acted_since is not None or original is None:
             raise NotFound("redo.nothing")
         _revert_checked(tx, meeting_id, undo, changes_of(undo), check)

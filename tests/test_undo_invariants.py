@@ -91,7 +91,7 @@ class TwoDesks(RuleBasedStateMachine):
         if not hasattr(self, "mid"):
             return
         with self.store.read() as s:
-            assert broken(s, self.mid) is None  # type: ignore[arg-type]  (a session reads like a Tx)
+            assert broken(s, self.mid) is None
 
     def teardown(self) -> None:
         self.store.close()

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Tx
-from models.tables import AgendaItem, Meeting
+from models.tables import AgendaItem, Meeting, stored_id
 from models.text import clean_text
 from session.domain.templates import STEP_KINDS
 
 
 def _meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     return meeting
@@ -28,12 +28,14 @@ def _meeting(tx: Tx, meeting_id: int) -> Meeting:
 
 def _items(tx: Tx, meeting_id: int) -> list[AgendaItem]:
     return list(
-        tx.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)).all()
+        tx.session.exec(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(col(AgendaItem.position))
+        ).all()
     )
 
 
 def _item(tx: Tx, meeting_id: int, item_id: int) -> AgendaItem:
-    item = tx.get(AgendaItem, item_id)
+    item = tx.session.get(AgendaItem, item_id)
     if item is None or item.meeting_id != meeting_id:
         raise HoinghiError("agenda.step_not_found")
     return item
@@ -47,7 +49,7 @@ def _require_open(meeting: Meeting) -> None:
 def _end_current(tx: Tx, meeting: Meeting, at: datetime) -> None:
     if meeting.current_item_id is None:
         return
-    item = tx.get(AgendaItem, meeting.current_item_id)
+    item = tx.session.get(AgendaItem, meeting.current_item_id)
     if item is not None and item.ended_at is None:
         item.ended_at = at
     meeting.current_item_id = None
@@ -69,7 +71,7 @@ def _leave_recess(tx: Tx, meeting: Meeting, at: datetime) -> None:
     paused = max(0.0, (at - meeting.recess_since).total_seconds())
     meeting.recess_seconds += paused
     if meeting.current_item_id is not None:
-        item = tx.get(AgendaItem, meeting.current_item_id)
+        item = tx.session.get(AgendaItem, meeting.current_item_id)
         if item is not None and item.started_at is not None:
             item.paused_seconds += max(0.0, (at - max(meeting.recess_since, item.started_at)).total_seconds())
     meeting.recess_since = None
@@ -150,8 +152,8 @@ def previous_step(tx: Tx, meeting_id: int) -> int:
         target = earlier[-1] if earlier else None
     if target is None:
         raise Conflict("agenda.no_previous")
-    jump_to(tx, meeting_id, target.id)
-    return target.id
+    jump_to(tx, meeting_id, stored_id(target))
+    return stored_id(target)
 
 
 def _clean_step(title: str, presenter: str, minutes: int, kind: str) -> tuple[str, str, int, str]:

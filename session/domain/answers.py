@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import Answer, AnswerIssue, Issue, IssueRaiser, Registration
+from models.tables import Answer, AnswerIssue, Issue, IssueRaiser, Registration, stored_id
 from models.text import clean_text
 
 
@@ -21,8 +21,10 @@ class Answerer:
 
 
 def _open_answer(tx: Tx, meeting_id: int) -> Answer | None:
-    return tx.exec(
-        select(Answer).where(Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None))
+    return tx.session.exec(
+        select(Answer).where(
+            Answer.meeting_id == meeting_id, col(Answer.started_at).is_not(None), col(Answer.ended_at).is_(None)
+        )
     ).first()
 
 
@@ -30,7 +32,9 @@ def issues_of_registration(store: Store, reg_id: int) -> list[int]:
     with store.read() as s:
         return list(
             s.exec(
-                select(IssueRaiser.issue_id).where(IssueRaiser.registration_id == reg_id).order_by(IssueRaiser.issue_id)
+                select(IssueRaiser.issue_id)
+                .where(IssueRaiser.registration_id == reg_id)
+                .order_by(col(IssueRaiser.issue_id))
             ).all()
         )
 
@@ -48,10 +52,10 @@ def start_answer(tx: Tx, meeting_id: int, issue_ids: list[int], answerer: Answer
     if running is not None:
         running.ended_at = at
     for issue_id in issue_ids:
-        issue = tx.get(Issue, issue_id)
+        issue = tx.session.get(Issue, issue_id)
         if issue is None or issue.meeting_id != meeting_id:
             raise HoinghiError("issue.not_found")
-    speaking = tx.exec(
+    speaking = tx.session.exec(
         select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
     ).first()
     if speaking is not None:
@@ -87,7 +91,7 @@ def end_answer(tx: Tx, meeting_id: int, *, summary: str | None = None) -> int:
     if text is not None:
         running.summary = text
     tx.facts["name"] = running.answerer_name
-    return int(running.id)
+    return stored_id(running)
 
 
 def answerers(store: Store, meeting_id: int) -> list[Answerer]:
@@ -102,8 +106,8 @@ def answerers(store: Store, meeting_id: int) -> list[Answerer]:
             raise HoinghiError("meeting.not_found", id=meeting_id)
         people = s.exec(
             select(Participant)
-            .where(Participant.meeting_id == meeting_id, Participant.role.in_(OFFICIAL_ROLES))
-            .order_by(Participant.position, Participant.id)
+            .where(Participant.meeting_id == meeting_id, col(Participant.role).in_(OFFICIAL_ROLES))
+            .order_by(col(Participant.position), col(Participant.id))
         ).all()
     found = []
     if meeting.chair:
@@ -127,5 +131,5 @@ def last_speaker(store: Store, meeting_id: int) -> int | None:
         return s.exec(
             select(Registration.id)
             .where(Registration.meeting_id == meeting_id, Registration.status == "done")
-            .order_by(Registration.ended_at.desc())
+            .order_by(col(Registration.ended_at).desc())
         ).first()

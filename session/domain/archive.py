@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, text
+from sqlmodel import SQLModel
 
 from models.errors import HoinghiError
 from models.store import Store, Tx
@@ -33,6 +34,8 @@ from models.tables import (
     Meeting,
     Participant,
     Registration,
+    stored_id,
+    table_of,
 )
 from models.text import fold
 from session.domain.units import parse_issuing_body
@@ -42,7 +45,7 @@ SUPPORTED = (1, 2)  # version 1: before units; its meetings read their unit from
 
 #: The archive's tables in the order they are inserted, with their references:
 #: column -> the table whose ids it holds.
-TABLES: tuple[tuple[str, type, dict[str, str]], ...] = (
+TABLES: tuple[tuple[str, type[SQLModel], dict[str, str]], ...] = (
     ("attendance_group", AttendanceGroup, {"meeting_id": "meeting"}),
     ("participant", Participant, {"meeting_id": "meeting"}),
     ("agenda_item", AgendaItem, {"meeting_id": "meeting"}),
@@ -107,8 +110,8 @@ def check_archive(data: Any, name: str = "") -> dict[str, Any]:
     return data
 
 
-def _types(model: type) -> dict[str, type]:
-    return {c.name: c.type.python_type for c in model.__table__.columns}
+def _types(model: type[SQLModel]) -> dict[str, type]:
+    return {c.name: c.type.python_type for c in table_of(model).columns}
 
 
 def _value(kind: type, value: Any, where: str) -> Any:
@@ -143,7 +146,7 @@ def _value(kind: type, value: Any, where: str) -> Any:
     return value
 
 
-def _row(model: type, raw: dict[str, Any], where: str) -> dict[str, Any]:
+def _row(model: type[SQLModel], raw: dict[str, Any], where: str) -> dict[str, Any]:
     """Every column of *model* from an archived row: values typed, columns an older archive
     did not have at their defaults."""
     types = _types(model)
@@ -155,11 +158,11 @@ def _row(model: type, raw: dict[str, Any], where: str) -> dict[str, Any]:
     return {name: getattr(filled, name) for name in types}
 
 
-def _reserve_ids(tx: Tx, model: type, count: int) -> list[int]:
+def _reserve_ids(tx: Tx, model: type[SQLModel], count: int) -> list[int]:
     """*count* new ids for *model*'s table, safe against other writers."""
     if count == 0:
         return []
-    table = model.__table__
+    table = table_of(model)
     if tx.session.get_bind().dialect.name == "postgresql":
         rows = tx.session.execute(
             text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
@@ -193,10 +196,12 @@ def _import(tx: Tx, data: dict[str, Any], source: str) -> int:
     meeting_values.pop("id")
     meeting_values.pop("current_item_id")
     _unit_from_issuing_body(meeting_values)
-    meeting = tx.add(Meeting(**meeting_values))
+    meeting = Meeting(**meeting_values)
+    tx.add(meeting)
     tx.flush()
-    tx.meeting_id = meeting.id
-    maps["meeting"] = {old_meeting_id: meeting.id}
+    meeting_id = stored_id(meeting)
+    tx.meeting_id = meeting_id
+    maps["meeting"] = {old_meeting_id: meeting_id}
     counts = {"meeting": 1}
     for key, model, refs in TABLES:
         rows = data.get(key, [])
@@ -224,17 +229,17 @@ def _import(tx: Tx, data: dict[str, Any], source: str) -> int:
         for row in values:
             row.update(dict.fromkeys(own))
         if values:
-            tx.session.execute(model.__table__.insert(), values)
-        table = model.__table__
+            tx.session.execute(table_of(model).insert(), values)
+        table = table_of(model)
         for row_id, column, target_id in later:
             tx.session.execute(table.update().where(table.c.id == row_id).values({column: target_id}))
         counts[key] = len(values)
     if current_item is not None:
         meeting.current_item_id = maps["agenda_item"].get(current_item)
-    _import_events(tx, data.get("event", []), maps, meeting.id)
+    _import_events(tx, data.get("event", []), maps, meeting_id)
     counts["event"] = len(data.get("event", []))
     tx.facts.update(source=Path(source).name if source else "", format=data["format"], rows=counts)
-    return meeting.id
+    return meeting_id
 
 
 def _unit_from_issuing_body(values: dict[str, Any]) -> None:
@@ -266,7 +271,7 @@ def _map_change(change: dict[str, Any], maps: dict[str, dict[Any, int]]) -> dict
     another row."""
     table = change.get("table")
     mapped = dict(change)
-    ids = maps.get(table)
+    ids = maps.get(table) if isinstance(table, str) else None
     if ids is not None:
         mapped["pk"] = [ids.get(v) for v in change.get("pk", [])]
         for side in ("before", "after"):
@@ -307,7 +312,7 @@ def _import_events(tx: Tx, events: list[dict[str, Any]], maps: dict[str, dict[An
             }
         )
     if rows:
-        tx.session.execute(Event.__table__.insert(), rows)
+        tx.session.execute(table_of(Event).insert(), rows)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import HoinghiError
 from models.store import Store, Tx
@@ -28,13 +28,13 @@ def announced_calendar(office: Iterable[tuple[date, str]] = ()) -> WorkCalendar:
 
 def office_calendar(store: Store) -> WorkCalendar:
     with store.read() as s:
-        days = s.exec(select(OfficeDay.day, OfficeDay.kind)).all()
+        days = s.exec(select(col(OfficeDay.day), col(OfficeDay.kind))).all()
     return announced_calendar((d, k) for d, k in days)
 
 
 def office_days(store: Store) -> list[tuple[date, str, str]]:
     with store.read() as s:
-        return [(d.day, d.kind, d.note) for d in s.exec(select(OfficeDay).order_by(OfficeDay.day))]
+        return [(d.day, d.kind, d.note) for d in s.exec(select(OfficeDay).order_by(col(OfficeDay.day)))]
 
 
 def day_off_name(day: date) -> str | None:
@@ -54,7 +54,7 @@ def mark_office_day(tx: Tx, day: date, kind: str, note: str = "", *, confirmed: 
     holiday = day_off_name(day) if kind == "work" else None
     if holiday and not confirmed:
         raise HoinghiError("calendar.confirm_holiday", day=day.strftime("%d/%m/%Y"), name=holiday)
-    row = tx.get(OfficeDay, day)
+    row = tx.session.get(OfficeDay, day)
     if not kind:
         if row is not None:
             tx.delete(row)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import select
+from sqlmodel import col, select
 
-from models.store import Store
+from models.errors import HoinghiError
+from models.store import Store, Tx
 from models.tables import (
     AgendaItem,
     Answer,
@@ -18,6 +19,7 @@ from models.tables import (
     Meeting,
     Participant,
     Registration,
+    stored_id,
 )
 from models.text import fold
 from session.domain import demo_data as D
@@ -28,7 +30,7 @@ from session.domain.workdays import WorkCalendar
 def find_demo(store: Store, *, finished: bool) -> int | None:
     """The newest demo meeting of that kind already in the store, if any."""
     with store.read() as s:
-        query = select(Meeting.id).where(Meeting.title == D.TITLE).order_by(Meeting.id.desc())
+        query = select(Meeting.id).where(Meeting.title == D.TITLE).order_by(col(Meeting.id).desc())
         query = query.where(Meeting.status == "closed") if finished else query.where(Meeting.status != "closed")
         return s.exec(query).first()
 
@@ -58,7 +60,9 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
         residential=D.RESIDENTIAL,
     )
     with store.action("demo.fill", at=at, meeting_id=meeting_id, actor="system") as tx:
-        meeting = tx.get(Meeting, meeting_id)
+        meeting = tx.session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
         meeting.chair, meeting.chair_title = D.CHAIR
         meeting.co_chair, meeting.co_chair_title = D.CO_CHAIR
         meeting.secretary, meeting.secretary_title = D.SECRETARY
@@ -76,12 +80,12 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
                     position=position,
                 )
             )
-        for group in tx.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)):
-            group.expected, group.present = D.ATTENDANCE.get(group.name, (0, 0))
+        for attendance in tx.session.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)):
+            attendance.expected, attendance.present = D.ATTENDANCE.get(attendance.name, (0, 0))
             if not finished:
-                group.present = 0
+                attendance.present = 0
         registered = datetime.combine(day, time(7, 0)) - timedelta(days=3)
-        registrations = []
+        registrations: list[Registration] = []
         for position, (name, village, field, summary, phone, *_rest) in enumerate(D.SPEAKERS, start=1):
             reg = tx.add(
                 Registration(
@@ -104,7 +108,7 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
             registrations.append(reg)
         tx.flush()
         # Pre-compiled petitions are issues from the start, linked to their authors.
-        issues = []
+        issues: list[Issue] = []
         for position, reg in enumerate(registrations, start=1):
             issue = tx.add(
                 Issue(
@@ -120,20 +124,24 @@ def create_demo(store: Store, *, at: datetime, finished: bool = False) -> int:
             issues.append(issue)
         tx.flush()
         for reg, issue in zip(registrations, issues, strict=True):
-            tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg.id))
+            tx.add(IssueRaiser(issue_id=stored_id(issue), registration_id=stored_id(reg)))
         if finished:
             _hold(tx, meeting, day, registrations, issues, calendar)
     return meeting_id
 
 
-def _hold(tx, meeting: Meeting, day: date, registrations, issues, calendar: WorkCalendar) -> None:
+def _hold(
+    tx: Tx, meeting: Meeting, day: date, registrations: list[Registration], issues: list[Issue], calendar: WorkCalendar
+) -> None:
     """Fill in a whole held meeting: every step timed, speeches answered, issues concluded."""
     clock = datetime.combine(day, time(7, 32))
     meeting.actual_start = clock
     meeting.status = "closed"
     meeting.minutes_number = ""
     notice_due = calendar.add_working_days(day, meeting.notice_days)
-    items = tx.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position)).all()
+    items = tx.session.exec(
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(col(AgendaItem.position))
+    ).all()
     for item in items:
         item.started_at = clock
         item.notes = D.STEP_NOTES.get(item.position, "")
@@ -146,7 +154,15 @@ def _hold(tx, meeting: Meeting, day: date, registrations, issues, calendar: Work
     meeting.current_item_id = None
 
 
-def _hold_dialogue(tx, clock, meeting, registrations, issues, notice_due, calendar) -> datetime:
+def _hold_dialogue(
+    tx: Tx,
+    clock: datetime,
+    meeting: Meeting,
+    registrations: list[Registration],
+    issues: list[Issue],
+    notice_due: date,
+    calendar: WorkCalendar,
+) -> datetime:
     statuses = {len(D.SPEAKERS) - 2: "withdrawn", len(D.SPEAKERS) - 1: "absent", len(D.SPEAKERS): "absent"}
     for position, (reg, issue, row) in enumerate(zip(registrations, issues, D.SPEAKERS, strict=True), start=1):
         _name, _village, field, _summary, _phone, outcome, answer_text, conclusion_text = row
@@ -164,7 +180,7 @@ def _hold_dialogue(tx, clock, meeting, registrations, issues, notice_due, calend
         answer_seconds = 120 + (position * 53) % 100
         answer = tx.add(
             Answer(
-                meeting_id=meeting.id,
+                meeting_id=stored_id(meeting),
                 answerer_name=answerer[0],
                 answerer_title=answerer[1],
                 answerer_agency=answerer[2],
@@ -175,9 +191,9 @@ def _hold_dialogue(tx, clock, meeting, registrations, issues, notice_due, calend
             )
         )
         tx.flush()
-        tx.add(AnswerIssue(answer_id=answer.id, issue_id=issue.id))
+        tx.add(AnswerIssue(answer_id=answer.id, issue_id=stored_id(issue)))
         clock += timedelta(seconds=answer_seconds + 20)
-        conclusion = Conclusion(issue_id=issue.id, outcome=outcome, text=conclusion_text)
+        conclusion = Conclusion(issue_id=stored_id(issue), outcome=outcome, text=conclusion_text)
         if outcome == "assigned":
             lead, partners = D.LEAD_BY_FIELD[field]
             conclusion.lead_agency, conclusion.partners = lead, partners

@@ -9,16 +9,17 @@ rule set), through the office calendar; only a duty's completion is stored.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from models.errors import Conflict, HoinghiError
 from models.planning import DutyRecord, Plan
 from models.store import Store, Tx
-from models.tables import Meeting
+from models.tables import Meeting, key_column
 from models.text import clean_text
 from session.domain.calendar import office_calendar
 from session.domain.duty_rules import DEFAULT_RULES, RuleSet, get_rule_set
@@ -152,26 +153,28 @@ def _own_days(text: str | None) -> dict[str, int]:
         return {}
 
 
-def _meeting_facts(s, meeting_ids: Iterable[int] | None = None, plan_id: int | None = None) -> list[_MeetingFacts]:  # noqa: ANN001
+def _meeting_facts(
+    s: Session, meeting_ids: Iterable[int] | None = None, plan_id: int | None = None
+) -> list[_MeetingFacts]:
     query = (
-        select(
-            Meeting.id,
-            Meeting.title,
-            Meeting.planned_date,
-            Meeting.actual_start,
-            Meeting.cluster,
-            Plan.rule_set,
-            Plan.duty_days,
+        sa_select(
+            key_column(Meeting.id),
+            col(Meeting.title),
+            col(Meeting.planned_date),
+            col(Meeting.actual_start),
+            col(Meeting.cluster),
+            col(Plan.rule_set),
+            col(Plan.duty_days),
         )
-        .outerjoin(Plan, Plan.id == Meeting.plan_id)
-        .order_by(Meeting.id)
+        .outerjoin(Plan, col(Plan.id) == Meeting.plan_id)
+        .order_by(col(Meeting.id))
     )
     if meeting_ids is not None:
-        query = query.where(Meeting.id.in_(list(meeting_ids)))
+        query = query.where(col(Meeting.id).in_(list(meeting_ids)))
     if plan_id is not None:
-        query = query.where(Meeting.plan_id == plan_id)
+        query = query.where(col(Meeting.plan_id) == plan_id)
     facts = []
-    for mid, title, planned, started, localities, rule_set, days in s.exec(query).all():
+    for mid, title, planned, started, localities, rule_set, days in s.execute(query).all():
         day = started.date() if started is not None else planned
         if day is None:
             continue  # no date yet: nothing can be dated
@@ -179,17 +182,19 @@ def _meeting_facts(s, meeting_ids: Iterable[int] | None = None, plan_id: int | N
     return facts
 
 
-def _done(s, meeting_ids: list[int] | None) -> dict[int, dict[str, tuple[date, str]]]:  # noqa: ANN001
-    query = select(DutyRecord.meeting_id, DutyRecord.duty, DutyRecord.done_on, DutyRecord.note)
+def _done(s: Session, meeting_ids: list[int] | None) -> dict[int, dict[str, tuple[date, str]]]:
+    query = select(col(DutyRecord.meeting_id), col(DutyRecord.duty), col(DutyRecord.done_on), col(DutyRecord.note))
     if meeting_ids is not None:
-        query = query.where(DutyRecord.meeting_id.in_(meeting_ids))
+        query = query.where(col(DutyRecord.meeting_id).in_(meeting_ids))
     found: dict[int, dict[str, tuple[date, str]]] = {}
     for mid, duty, done_on, note in s.exec(query).all():
         found.setdefault(mid, {})[duty] = (done_on, note)
     return found
 
 
-def _duties_of(facts: list[_MeetingFacts], done: dict[int, dict[str, tuple[date, str]]], calendar: WorkCalendar):
+def _duties_of(
+    facts: list[_MeetingFacts], done: dict[int, dict[str, tuple[date, str]]], calendar: WorkCalendar
+) -> Iterator[DutyView]:
     rule_sets: dict[str, RuleSet] = {}
     for f in facts:
         rules = rule_sets.get(f.rule_set)
@@ -268,7 +273,7 @@ def notice_shortfall(store: Store, day: date | None, today: date, plan_id: int |
 def _rule_keys(tx: Tx, meeting: Meeting) -> tuple[str, ...]:
     rule_set = DEFAULT_RULES
     if meeting.plan_id is not None:
-        plan = tx.get(Plan, meeting.plan_id)
+        plan = tx.session.get(Plan, meeting.plan_id)
         if plan is not None:
             rule_set = plan.rule_set or DEFAULT_RULES
     return get_rule_set(rule_set).keys
@@ -277,7 +282,7 @@ def _rule_keys(tx: Tx, meeting: Meeting) -> tuple[str, ...]:
 def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: str = "", today: date) -> None:
     """Mark a duty of a meeting done on *done_on* (not after *today*), with a note."""
     note = clean_text(note, field="note", max_len=500)
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     keys = _rule_keys(tx, meeting)
@@ -285,7 +290,9 @@ def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: s
         raise HoinghiError("duty.unknown", duty=duty, keys=", ".join(keys))
     if done_on > today:
         raise HoinghiError("duty.future", day=done_on.strftime("%d/%m/%Y"))
-    row = tx.exec(select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)).first()
+    row = tx.session.exec(
+        select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)
+    ).first()
     if row is None:
         tx.add(DutyRecord(meeting_id=meeting_id, duty=duty, done_on=done_on, note=note))
     else:
@@ -295,7 +302,9 @@ def mark_duty_done(tx: Tx, meeting_id: int, duty: str, *, done_on: date, note: s
 
 def reopen_duty(tx: Tx, meeting_id: int, duty: str) -> None:
     """Take back a duty's "done" (it was recorded by mistake)."""
-    row = tx.exec(select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)).first()
+    row = tx.session.exec(
+        select(DutyRecord).where(DutyRecord.meeting_id == meeting_id, DutyRecord.duty == duty)
+    ).first()
     if row is None:
         raise Conflict("duty.not_done", duty=duty)
     tx.delete(row)

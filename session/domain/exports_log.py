@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import HoinghiError
 from models.store import Store, Tx
@@ -34,7 +34,7 @@ def add_export_records(
     tx: Tx, meeting_id: int, files: Sequence[FileFacts], *, at: datetime, notice_date: date | None = None
 ) -> None:
     """Record the files of one export (and keep the notice's date with the meeting)."""
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     if notice_date is not None and meeting.notice_date != notice_date:
@@ -70,7 +70,9 @@ def record_export(
 
 def export_history(store: Store, meeting_id: int) -> list[ExportView]:
     with store.read() as s:
-        rows = s.exec(select(ExportRecord).where(ExportRecord.meeting_id == meeting_id).order_by(ExportRecord.id)).all()
+        rows = s.exec(
+            select(ExportRecord).where(ExportRecord.meeting_id == meeting_id).order_by(col(ExportRecord.id))
+        ).all()
         return [
             ExportView(r.kind, r.number, r.doc_date, r.file_name, r.folder, r.sha256, r.size, r.exported_at)
             for r in rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from models.store import Store
 from models.tables import Setting
@@ -34,7 +35,7 @@ def get_fields(store: Store) -> list[str]:
     return [f for f in fields if f] or list(DEFAULT_FIELDS)
 
 
-def set_fields(store: Store, fields: list[str], *, at) -> list[str]:
+def set_fields(store: Store, fields: list[str], *, at: datetime) -> list[str]:
     cleaned: list[str] = []
     for f in fields:
         text = clean_text(f, field="field", max_len=60)
@@ -43,7 +44,7 @@ def set_fields(store: Store, fields: list[str], *, at) -> list[str]:
     if OTHER not in cleaned:
         cleaned.append(OTHER)
     with store.action("settings.fields", at=at, actor="office") as tx:
-        row = tx.get(Setting, "fields")
+        row = tx.session.get(Setting, "fields")
         value = json.dumps(cleaned, ensure_ascii=False)
         if row is None:
             tx.add(Setting(key="fields", value=value))

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col
 
 from models.store import Store
-from models.tables import Meeting
+from models.tables import Meeting, key_column
 from session.domain.calendar import office_calendar
 from session.domain.ledger import TRACKED_OUTCOMES, ledger
 from session.domain.workdays import WorkCalendar
@@ -48,17 +49,17 @@ def reply_due(calendar: WorkCalendar, meeting_day: date, notice_days: int, reply
 def followup_items(store: Store, today: date, meeting_id: int | None = None) -> list[FollowupItem]:
     calendar = office_calendar(store)
     with store.read() as s:
-        query = select(
-            Meeting.id,
-            Meeting.title,
-            Meeting.planned_date,
-            Meeting.actual_start,
-            Meeting.notice_days,
-            Meeting.reply_days,
-        ).order_by(Meeting.id)
+        query = sa_select(
+            key_column(Meeting.id),
+            col(Meeting.title),
+            col(Meeting.planned_date),
+            col(Meeting.actual_start),
+            col(Meeting.notice_days),
+            col(Meeting.reply_days),
+        ).order_by(col(Meeting.id))
         if meeting_id is not None:
-            query = query.where(Meeting.id == meeting_id)
-        meetings = s.exec(query).all()
+            query = query.where(col(Meeting.id) == meeting_id)
+        meetings = s.execute(query).all()
     items = []
     for mid, title, planned, started, notice_days, reply_days in meetings:
         day = planned or (started.date() if started else None)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.store import Store
-from models.tables import Event
+from models.tables import Event, stored_id
 
 # The columns worth naming in a one-line summary of a change, by table.
 _LABEL = {
@@ -40,7 +40,7 @@ class HistoryRow:
     detail: str  # the changed values, for an audit: "registration Lò Văn Pàng: status: waiting → done"
 
 
-def _describe(change: dict) -> str:
+def _describe(change: dict[str, Any]) -> str:
     if "rows" in change:  # many rows inserted at once (an imported list)
         return f"+{change['table']} ×{len(change['rows'])}"
     before, after = change["before"], change["after"]
@@ -57,7 +57,7 @@ def _describe(change: dict) -> str:
 
 def history_rows(store: Store, meeting_id: int, limit: int | None = None) -> list[HistoryRow]:
     with store.read() as s:
-        query = select(Event).where(Event.meeting_id == meeting_id).order_by(Event.id.desc())
+        query = select(Event).where(Event.meeting_id == meeting_id).order_by(col(Event.id).desc())
         if limit:
             query = query.limit(limit)
         events = s.exec(query).all()
@@ -68,7 +68,9 @@ def history_rows(store: Store, meeting_id: int, limit: int | None = None) -> lis
         detail = "; ".join(_describe(c) for c in changes[:3])
         if len(changes) > 3:
             detail += f"; … (+{len(changes) - 3})"
-        rows.append(HistoryRow(ev.id, ev.at, ev.actor, ev.desk, ev.action, payload, ev.undone_by is not None, detail))
+        rows.append(
+            HistoryRow(stored_id(ev), ev.at, ev.actor, ev.desk, ev.action, payload, ev.undone_by is not None, detail)
+        )
     return rows
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from models.errors import Conflict
 from models.store import Tx
@@ -16,35 +16,36 @@ from models.tables import AgendaItem, Answer, Meeting, Registration
 from models.undo import later_touching
 
 
-def broken(tx: Tx, meeting_id: int) -> str | None:
-    """The name of the first invariant that does not hold, or None."""
-    speaking = tx.exec(
+def broken(s: Session, meeting_id: int) -> str | None:
+    """The name of the first invariant that does not hold, or None (read in *s*: an
+    action's own session, or any other)."""
+    speaking = s.exec(
         select(func.count())
         .select_from(Registration)
         .where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
     ).one()
     if speaking > 1:
         return "speaker"
-    running = tx.exec(
+    running = s.exec(
         select(func.count())
         .select_from(Answer)
-        .where(Answer.meeting_id == meeting_id, Answer.started_at.is_not(None), Answer.ended_at.is_(None))
+        .where(Answer.meeting_id == meeting_id, col(Answer.started_at).is_not(None), col(Answer.ended_at).is_(None))
     ).one()
     if running > 1:
         return "answer"
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = s.get(Meeting, meeting_id)
     if meeting is not None and meeting.current_item_id is not None:
-        item = tx.get(AgendaItem, meeting.current_item_id)
+        item = s.get(AgendaItem, meeting.current_item_id)
         if item is None or item.started_at is None or item.ended_at is not None or meeting.status == "closed":
             return "step"
     if meeting is not None:
-        open_steps = tx.exec(
+        open_steps = s.exec(
             select(func.count())
             .select_from(AgendaItem)
             .where(
                 AgendaItem.meeting_id == meeting_id,
-                AgendaItem.started_at.is_not(None),
-                AgendaItem.ended_at.is_(None),
+                col(AgendaItem.started_at).is_not(None),
+                col(AgendaItem.ended_at).is_(None),
             )
         ).one()
         if open_steps > (1 if meeting.current_item_id is not None else 0):
@@ -71,7 +72,7 @@ def _touches(what: str) -> Any:
 
 def check(tx: Tx, meeting_id: int) -> None:
     """Raise Conflict('undo.depends') naming the later action an undo would contradict."""
-    what = broken(tx, meeting_id)
+    what = broken(tx.session, meeting_id)
     if what is None:
         return
     after = int(tx.facts.get("_target") or 0)

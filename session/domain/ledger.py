@@ -11,11 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import Answer, AnswerIssue, Conclusion, Issue, IssueRaiser, Meeting, Registration
+from models.tables import (
+    Answer,
+    AnswerIssue,
+    Conclusion,
+    Issue,
+    IssueRaiser,
+    Meeting,
+    Registration,
+    key_column,
+    table_of,
+)
 from models.text import clean_text, fold
 from session.domain.calendar import deadline_for, notice_due
 from session.domain.fields import canonical_field
@@ -102,14 +113,14 @@ class ConclusionDraft:
 
 
 def _meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     return meeting
 
 
 def _issue(tx: Tx, meeting_id: int, issue_id: int) -> Issue:
-    issue = tx.get(Issue, issue_id)
+    issue = tx.session.get(Issue, issue_id)
     if issue is None or issue.meeting_id != meeting_id:
         raise HoinghiError("issue.not_found")
     return issue
@@ -138,7 +149,7 @@ def add_issue(
     text = clean_issue_text(content)
     field_text = canonical_field(field, fields) if field else ""
     _meeting(tx, meeting_id)
-    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
     issue = tx.add(
         Issue(
             meeting_id=meeting_id,
@@ -152,7 +163,7 @@ def add_issue(
     )
     tx.flush()
     for reg_id in raisers or []:
-        reg = tx.get(Registration, reg_id)
+        reg = tx.session.get(Registration, reg_id)
         if reg is None or reg.meeting_id != meeting_id:
             raise HoinghiError("registration.not_found")
         if not field_text:
@@ -194,7 +205,7 @@ def merge_issues(tx: Tx, meeting_id: int, target_id: int, source_ids: list[int])
             continue
         source = _issue(tx, meeting_id, source_id)
         # Issues already merged into the source follow it to the new target.
-        for child in tx.exec(select(Issue).where(Issue.merged_into_id == source_id)):
+        for child in tx.session.exec(select(Issue).where(Issue.merged_into_id == source_id)):
             child.merged_into_id = target_id
         source.merged_into_id = target_id
     _about(tx, target)
@@ -295,7 +306,7 @@ def conclude(
     draft = _clean_draft(draft)
     for issue_id in issue_ids:
         issue = _issue(tx, meeting_id, issue_id)
-        row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+        row = tx.session.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
         if expected is not None and issue_id in expected and (row.text if row else None) != expected[issue_id]:
             raise Conflict("issue.changed")
         if row is None:
@@ -346,7 +357,7 @@ def update_followup(
     if status == "extended" and not reason:
         raise HoinghiError("followup.reason_needed")
     issue = _issue(tx, meeting_id, issue_id)
-    row = tx.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
+    row = tx.session.exec(select(Conclusion).where(Conclusion.issue_id == issue_id)).first()
     if row is None or row.outcome not in TRACKED_OUTCOMES:
         raise Conflict("followup.not_assigned")
     row.followup_status = status
@@ -371,60 +382,60 @@ def ledger(store: Store, meeting_id: int, *, include_merged: bool = False) -> li
 
 def ledger_in(s: Session, meeting_id: int, *, include_merged: bool = False) -> list[IssueView]:
     """:func:`ledger` read in an open session (also inside an action's transaction)."""
-    issues = s.exec(
-        select(
-            Issue.id,
-            Issue.position,
-            Issue.content,
-            Issue.field,
-            Issue.in_scope,
-            Issue.merged_into_id,
-            Issue.created_at,
-        )
-        .where(Issue.meeting_id == meeting_id)
-        .order_by(Issue.position)
-    ).all()
-    raisers = s.exec(
-        select(
-            IssueRaiser.issue_id,
-            Registration.id,
-            Registration.speaker_name,
-            Registration.locality,
-            Registration.phone,
-            Registration.started_at,
-            Registration.queue_position,
-        )
-        .join(Registration, Registration.id == IssueRaiser.registration_id)
-        .where(Registration.meeting_id == meeting_id)
-        .order_by(Registration.queue_position)
-    ).all()
     # Plain column rows, not ORM objects: this runs for every screen refresh and export.
-    answers = s.exec(
-        select(
-            AnswerIssue.issue_id,
-            Answer.id,
-            Answer.answerer_name,
-            Answer.answerer_title,
-            Answer.answerer_agency,
-            Answer.by_chair,
-            Answer.started_at,
-            Answer.ended_at,
-            Answer.summary,
+    issues = s.execute(
+        sa_select(
+            key_column(Issue.id),
+            col(Issue.position),
+            col(Issue.content),
+            col(Issue.field),
+            col(Issue.in_scope),
+            col(Issue.merged_into_id),
+            col(Issue.created_at),
         )
-        .join(Answer, Answer.id == AnswerIssue.answer_id)
-        .where(Answer.meeting_id == meeting_id)
-        .order_by(Answer.started_at, Answer.id)
+        .where(col(Issue.meeting_id) == meeting_id)
+        .order_by(col(Issue.position))
+    ).all()
+    raisers = s.execute(
+        sa_select(
+            col(IssueRaiser.issue_id),
+            key_column(Registration.id),
+            col(Registration.speaker_name),
+            col(Registration.locality),
+            col(Registration.phone),
+            col(Registration.started_at),
+            col(Registration.queue_position),
+        )
+        .join(Registration, key_column(Registration.id) == IssueRaiser.registration_id)
+        .where(col(Registration.meeting_id) == meeting_id)
+        .order_by(col(Registration.queue_position))
+    ).all()
+    answers = s.execute(
+        sa_select(
+            col(AnswerIssue.issue_id),
+            key_column(Answer.id),
+            col(Answer.answerer_name),
+            col(Answer.answerer_title),
+            col(Answer.answerer_agency),
+            col(Answer.by_chair),
+            col(Answer.started_at),
+            col(Answer.ended_at),
+            col(Answer.summary),
+        )
+        .join(Answer, key_column(Answer.id) == AnswerIssue.answer_id)
+        .where(col(Answer.meeting_id) == meeting_id)
+        .order_by(col(Answer.started_at), col(Answer.id))
     ).all()
     conclusions = {
         row.issue_id: row
-        for row in s.exec(
-            select(*Conclusion.__table__.columns)
-            .join(Issue, Issue.id == Conclusion.issue_id)
-            .where(Issue.meeting_id == meeting_id)
+        for row in s.execute(
+            sa_select(*table_of(Conclusion).columns)
+            .join(Issue, key_column(Issue.id) == Conclusion.issue_id)
+            .where(col(Issue.meeting_id) == meeting_id)
         ).all()
     }
     own: dict[int, list[Raiser]] = {}
-    spoke: dict[int, tuple] = {}
+    spoke: dict[int, tuple[datetime, int]] = {}
     for issue_id, reg_id, name, locality, phone, started, position in raisers:
         own.setdefault(issue_id, []).append(Raiser(reg_id, name, locality, phone))
         key = (started or datetime.max, position)
@@ -522,8 +533,8 @@ def conclusions_summary(store: Store, meeting_id: int) -> str:
     from session.domain.dates import fmt_date
 
     lines = []
-    for n, issue in enumerate((v for v in ledger(store, meeting_id) if v.conclusion), start=1):
-        c = issue.conclusion
+    concluded = [(v, v.conclusion) for v in ledger(store, meeting_id) if v.conclusion is not None]
+    for n, (issue, c) in enumerate(concluded, start=1):
         line = f"{n}. {issue.content}"
         if c.text:
             line += f" — {c.text}"

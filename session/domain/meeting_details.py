@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import AttendanceGroup, Meeting
+from models.tables import AttendanceGroup, Meeting, stored_id
 from models.text import clean_text, fold
 from session.domain import papers as P
 from session.domain.settings import AUTHORITIES, check_number
@@ -115,17 +116,22 @@ class MeetingDetails:
     body_pt: float | str = 14.0
     notice_date: date | None = None
 
-    def edit(self, **changes: object) -> MeetingDetails:
+    def edit(self, **changes: Any) -> MeetingDetails:
         return replace(self, **changes)
 
 
-def _details(s, meeting: Meeting) -> MeetingDetails:  # noqa: ANN001 — a session
+def _details(s: Session, meeting: Meeting) -> MeetingDetails:
     groups = s.exec(
-        select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting.id).order_by(AttendanceGroup.position)
+        select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting.id).order_by(col(AttendanceGroup.position))
     ).all()
     place = meeting_place(meeting)  # a meeting written before units existed: read from its issuing body
+    # The particulars named in the lists above, read by name (typed per field by MeetingDetails).
+    texts: dict[str, Any] = {name: getattr(meeting, name) or "" for name in TEXT_FIELDS}
+    papers: dict[str, Any] = {name: getattr(meeting, name) or "" for name in PAPER_FIELDS}
+    lists: dict[str, Any] = {name: P.split_lines(getattr(meeting, name)) for name in LIST_FIELDS}
+    numbers: dict[str, Any] = {name: float(getattr(meeting, name)) for name in NUMBER_FIELDS}
     return MeetingDetails(
-        **{name: getattr(meeting, name) or "" for name in TEXT_FIELDS},
+        **texts,
         planned_date=meeting.planned_date,
         planned_start=meeting.planned_start,
         groups=tuple(Attendance(g.name, g.expected, g.present, g.id) for g in groups),
@@ -135,9 +141,9 @@ def _details(s, meeting: Meeting) -> MeetingDetails:  # noqa: ANN001 — a sessi
         unit_code=place.unit.code,
         residential=meeting.residential or "",
         cluster=meeting.cluster or "",
-        **{name: getattr(meeting, name) or "" for name in PAPER_FIELDS},
-        **{name: P.split_lines(getattr(meeting, name)) for name in LIST_FIELDS},
-        **{name: float(getattr(meeting, name)) for name in NUMBER_FIELDS},
+        **papers,
+        **lists,
+        **numbers,
         notice_date=meeting.notice_date,
     )
 
@@ -167,7 +173,7 @@ def _list(value: object, name: str) -> tuple[str, ...]:
 
 def clean_details(details: MeetingDetails) -> MeetingDetails:
     """The particulars as the store keeps them, or a TextError/HoinghiError naming the field."""
-    texts = {
+    texts: dict[str, Any] = {
         name: clean_text(
             getattr(details, name), field=name, required=name == "title", max_len=50 if "number" in name else None
         )
@@ -186,7 +192,11 @@ def clean_details(details: MeetingDetails) -> MeetingDetails:
         seen.add(name.casefold())
         groups.append(Attendance(name, _count(group.expected, name), _count(group.present, name), group.id))
     kind, unit_name = check_unit(details.unit_kind, details.unit_name)
-    papers = {name: clean_text(getattr(details, name), field=name, max_len=200) for name in PAPER_FIELDS}
+    papers: dict[str, Any] = {
+        name: clean_text(getattr(details, name), field=name, max_len=200) for name in PAPER_FIELDS
+    }
+    lists: dict[str, Any] = {name: _list(getattr(details, name), name) for name in LIST_FIELDS}
+    numbers: dict[str, Any] = {name: check_number(name, getattr(details, name)) for name in NUMBER_FIELDS}
     if papers["notice_authority"] not in AUTHORITIES:
         raise HoinghiError("settings.bad_authority", value=papers["notice_authority"])
     return MeetingDetails(
@@ -201,8 +211,8 @@ def clean_details(details: MeetingDetails) -> MeetingDetails:
         residential=", ".join(residential_words(details.residential)),
         cluster=clean_text(details.cluster, field="cluster", max_len=300),
         **papers,
-        **{name: _list(getattr(details, name), name) for name in LIST_FIELDS},
-        **{name: check_number(name, getattr(details, name)) for name in NUMBER_FIELDS},
+        **lists,
+        **numbers,
         notice_date=details.notice_date,
     )
 
@@ -288,10 +298,10 @@ def update_details(
 
 def apply_details(tx: Tx, meeting_id: int, new: MeetingDetails, *, expected: MeetingDetails | None = None) -> bool:
     """The particulars *new* (already cleaned) written in the action's transaction."""
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
-    current = _details(tx, meeting)
+    current = _details(tx.session, meeting)
     if expected is not None and current != expected:
         raise Conflict("meeting.changed")
     new = reconcile(current, new)
@@ -324,8 +334,10 @@ def _move_planned(meeting: Meeting, day: date | None, start: time | None) -> Non
         meeting.planned_end = (datetime.combine(day or old_day, start) + length).time()
 
 
-def _store_groups(tx, meeting_id: int, groups: tuple[Attendance, ...]) -> None:  # noqa: ANN001 — a session
-    rows = {g.id: g for g in tx.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()}
+def _store_groups(tx: Tx, meeting_id: int, groups: tuple[Attendance, ...]) -> None:
+    rows = {
+        g.id: g for g in tx.session.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()
+    }
     kept: set[int] = set()
     for position, group in enumerate(groups, start=1):
         row = rows.get(group.id) if group.id is not None else None
@@ -340,7 +352,7 @@ def _store_groups(tx, meeting_id: int, groups: tuple[Attendance, ...]) -> None: 
                 )
             )
             continue
-        kept.add(row.id)
+        kept.add(stored_id(row))
         for name, value in (
             ("position", position),
             ("name", group.name),

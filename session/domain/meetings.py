@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import HoinghiError
 from models.planning import Plan
 from models.store import Store
-from models.tables import AgendaItem, AttendanceGroup, Meeting, Registration
+from models.tables import AgendaItem, AttendanceGroup, Meeting, Registration, stored_id
 from models.text import clean_text
 from session.domain.papers import initial_papers
 from session.domain.settings import OfficeSettings, get_settings
@@ -68,9 +68,9 @@ def create_meeting(
     start_time = start or tpl.start
     end_dt = datetime.combine(day or at.date(), start_time) + timedelta(minutes=tpl.minutes)
     with store.action("meeting.create", at=at, actor=actor) as tx:
-        if plan_id is not None and tx.get(Plan, plan_id) is None:
+        if plan_id is not None and tx.session.get(Plan, plan_id) is None:
             raise HoinghiError("plan.not_found", id=plan_id)
-        meeting = tx.add(
+        meeting: Meeting = tx.add(
             Meeting(
                 title=title_text,
                 kind=tpl.kind,
@@ -92,11 +92,12 @@ def create_meeting(
             )
         )
         tx.flush()
-        tx.meeting_id = meeting.id
+        meeting_id = stored_id(meeting)
+        tx.meeting_id = meeting_id
         for position, step in enumerate(tpl.steps, start=1):
             tx.add(
                 AgendaItem(
-                    meeting_id=meeting.id,
+                    meeting_id=meeting_id,
                     position=position,
                     title=fill_place(step.title, where),
                     kind=step.kind,
@@ -105,8 +106,8 @@ def create_meeting(
                 )
             )
         for position, group in enumerate(tpl.groups, start=1):
-            tx.add(AttendanceGroup(meeting_id=meeting.id, position=position, name=fill_place(group, where)))
-    return meeting.id
+            tx.add(AttendanceGroup(meeting_id=meeting_id, position=position, name=fill_place(group, where)))
+    return meeting_id
 
 
 def resolve_unit(unit: Unit | None, issuing_body: str, settings: OfficeSettings) -> Unit:
@@ -137,17 +138,19 @@ def fill_place(text: str, place: Place) -> str:
 
 def list_meetings(store: Store) -> list[MeetingSummary]:
     with store.read() as s:
-        counts = dict(s.exec(select(Registration.meeting_id, func.count()).group_by(Registration.meeting_id)).all())
-        rows = s.exec(select(Meeting).order_by(Meeting.planned_date.desc(), Meeting.id.desc())).all()
+        counts = dict(
+            s.exec(select(Registration.meeting_id, func.count()).group_by(col(Registration.meeting_id))).all()
+        )
+        rows = s.exec(select(Meeting).order_by(col(Meeting.planned_date).desc(), col(Meeting.id).desc())).all()
         return [
             MeetingSummary(
-                id=m.id,
+                id=stored_id(m),
                 title=m.title,
                 kind=m.kind,
                 status=m.status,
                 venue=m.venue,
                 planned_date=m.planned_date,
-                registrations=counts.get(m.id, 0),
+                registrations=counts.get(stored_id(m), 0),
             )
             for m in rows
         ]
@@ -163,7 +166,7 @@ def latest_meeting_id(store: Store) -> int | None:
 
 def step_view(item: AgendaItem) -> AgendaStep:
     return AgendaStep(
-        id=item.id,
+        id=stored_id(item),
         position=item.position,
         title=item.title,
         kind=item.kind,
@@ -183,10 +186,10 @@ def meeting_view(store: Store, meeting_id: int) -> MeetingView:
         if m is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
         items = s.exec(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(col(AgendaItem.position))
         ).all()
         return MeetingView(
-            id=m.id,
+            id=stored_id(m),
             title=m.title,
             kind=m.kind,
             status=m.status,

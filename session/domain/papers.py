@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, SupportsFloat
 
 from session.domain.settings import NUMBER_RANGES, OfficeSettings
 from session.domain.units import Place, issuing_body_of, meeting_place
+
+if TYPE_CHECKING:
+    from models.tables import Meeting
 
 #: Luật Tổ chức chính quyền địa phương 72/2025/QH15, Điều 43: the results are made public
 #: no later than 10 days (calendar days) after the conference.
@@ -32,7 +35,7 @@ TEXTS = (
     "records_office",
 )
 NUMBERS = tuple(NUMBER_RANGES)
-_DEFAULT_NUMBERS = {name: getattr(OfficeSettings(), name) for name in NUMBERS}
+_DEFAULT_NUMBERS: dict[str, float] = {name: getattr(OfficeSettings(), name) for name in NUMBERS}
 
 
 def standard_notice_recipients(place: Place) -> tuple[str, ...]:
@@ -87,31 +90,37 @@ class Papers:
         return self.margin_top_mm, self.margin_bottom_mm, self.margin_left_mm, self.margin_right_mm
 
 
-def _number(name: str, value: Any) -> float:
+def _number(name: str, value: object) -> float:
     """A stored page setting, or the default when it is outside the decree's range: a bad
     value can never stop an export."""
     low, high = NUMBER_RANGES[name]
+    default = _DEFAULT_NUMBERS[name]
+    if not isinstance(value, SupportsFloat | str):
+        return default
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        return _DEFAULT_NUMBERS[name]
-    return number if low <= number <= high else _DEFAULT_NUMBERS[name]
+    except ValueError:
+        return default
+    return number if low <= number <= high else default
 
 
-def papers_of(meeting: Any, place: Place | None = None) -> Papers:
+def papers_of(meeting: Meeting, place: Place | None = None) -> Papers:
     """The papers of a meeting row (or anything with the same attributes)."""
     place = place or meeting_place(meeting)
     issuing = issuing_body_of(place.unit) if place.known else (meeting.issuing_body or "")
     lines = place.issuing_lines if place.known else ((issuing,) if issuing else ())
+    # Named particulars, as many as the settings have: text ones and page measures.
+    texts: dict[str, Any] = {name: getattr(meeting, name) or "" for name in TEXTS}
+    numbers: dict[str, Any] = {name: _number(name, getattr(meeting, name)) for name in NUMBERS}
     return Papers(
         issuing_body=issuing,
         issuing_lines=lines,
         parent_body=meeting.parent_body or "",
         place_name=meeting.place_name or place.name,
-        **{name: getattr(meeting, name) or "" for name in TEXTS},
+        **texts,
         notice_recipients=split_lines(meeting.notice_recipients) or standard_notice_recipients(place),
         minutes_recipients=split_lines(meeting.minutes_recipients) or standard_minutes_recipients(place),
-        **{name: _number(name, getattr(meeting, name)) for name in NUMBERS},
+        **numbers,
         notice_date=meeting.notice_date,
     )
 

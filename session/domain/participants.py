@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import AttendanceGroup, Meeting, Participant
+from models.tables import AttendanceGroup, Meeting, Participant, stored_id
 from models.text import clean_text, fold, matches
 
 ACTOR = "office"
@@ -95,14 +95,14 @@ def clean_participant(draft: ParticipantDraft) -> ParticipantDraft:
 
 
 def _meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     return meeting
 
 
 def _participant(tx: Tx, participant_id: int) -> Participant:
-    row = tx.get(Participant, participant_id)
+    row = tx.session.get(Participant, participant_id)
     if row is None:
         raise HoinghiError("participant.not_found")
     return row
@@ -114,12 +114,14 @@ def _group(tx: Tx, meeting_id: int, name: str) -> AttendanceGroup | None:
     if not name:
         return None
     key = fold(name)
-    groups = tx.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()
+    groups = tx.session.exec(select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id)).all()
     for group in groups:
         if fold(group.name) == key:
             return group
     top = max((g.position for g in groups), default=0)
-    return tx.add(AttendanceGroup(meeting_id=meeting_id, position=top + 1, name=name))
+    group = AttendanceGroup(meeting_id=meeting_id, position=top + 1, name=name)
+    tx.add(group)
+    return group
 
 
 def _expect_named(tx: Tx, meeting_id: int, group: AttendanceGroup | None) -> None:
@@ -130,7 +132,7 @@ def _expect_named(tx: Tx, meeting_id: int, group: AttendanceGroup | None) -> Non
     key = fold(group.name)
     named = sum(
         1
-        for g in tx.exec(select(Participant.group).where(Participant.meeting_id == meeting_id)).all()
+        for g in tx.session.exec(select(Participant.group).where(Participant.meeting_id == meeting_id)).all()
         if fold(g) == key
     )
     if group.expected < named:
@@ -138,7 +140,7 @@ def _expect_named(tx: Tx, meeting_id: int, group: AttendanceGroup | None) -> Non
 
 
 def _same_person(tx: Tx, meeting_id: int, draft: ParticipantDraft, skip: int | None = None) -> Participant | None:
-    rows = tx.exec(
+    rows = tx.session.exec(
         select(Participant).where(Participant.meeting_id == meeting_id, Participant.name_key == fold(draft.name))
     ).all()
     for row in rows:
@@ -152,7 +154,7 @@ def add_participants(tx: Tx, meeting_id: int, drafts: Iterable[ParticipantDraft]
     name from the same body twice is refused)."""
     _meeting(tx, meeting_id)
     cleaned = [clean_participant(d) for d in drafts]
-    top = tx.exec(select(func.max(Participant.position)).where(Participant.meeting_id == meeting_id)).one() or 0
+    top = tx.session.exec(select(func.max(Participant.position)).where(Participant.meeting_id == meeting_id)).one() or 0
     added: list[Participant] = []
     for n, draft in enumerate(cleaned, start=1):
         if _same_person(tx, meeting_id, draft) is not None:
@@ -176,7 +178,7 @@ def add_participants(tx: Tx, meeting_id: int, drafts: Iterable[ParticipantDraft]
     for name in dict.fromkeys(d.group for d in cleaned if d.group):
         _expect_named(tx, meeting_id, _group(tx, meeting_id, name))
     tx.facts["count"] = len(added)
-    return [row.id for row in added]
+    return [stored_id(row) for row in added]
 
 
 def add_participant(tx: Tx, meeting_id: int, draft: ParticipantDraft) -> int:
@@ -229,11 +231,11 @@ def participants(store: Store, meeting_id: int) -> list[ParticipantView]:
         rows = s.exec(
             select(Participant)
             .where(Participant.meeting_id == meeting_id)
-            .order_by(Participant.position, Participant.id)
+            .order_by(col(Participant.position), col(Participant.id))
         ).all()
     return [
         ParticipantView(
-            id=p.id,
+            id=stored_id(p),
             position=p.position,
             name=p.name,
             title=p.title,

@@ -39,7 +39,7 @@ class SheetRow:
 class SheetProblem:
     row: int
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -119,7 +119,7 @@ def read_participants(path: str | Path, *, sheet: str | None = None) -> Particip
     """Read and check a list without writing anything; every bad row is named by its row."""
     path = Path(path)
     sheet_name, rows = _cells(path, sheet)
-    header, mapping = 0, {}
+    header, mapping = 0, dict[str, int]()
     for number, cells in enumerate(rows[:HEADER_SCAN], start=1):
         found = _mapping(cells)
         if "name" in found and len(found) > len(mapping):
@@ -130,7 +130,7 @@ def read_participants(path: str | Path, *, sheet: str | None = None) -> Particip
     section = ""
     for number, cells in enumerate(rows[header:], start=header + 1):
 
-        def cell(key: str, cells=cells) -> str:
+        def cell(key: str, cells: list[object] = cells) -> str:
             index = mapping.get(key)
             return _text(cells[index]) if index is not None and index < len(cells) else ""
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from models.errors import HoinghiError
 from models.planning import Plan
 from models.store import Store, Tx
-from models.tables import Meeting
+from models.tables import Meeting, key_column, stored_id
 from models.text import clean_text, fold
 from session.domain.duty_rules import DEFAULT_RULES, check_days, get_rule_set
 
@@ -98,12 +100,12 @@ def create_plan(tx: Tx, draft: PlanDraft, *, at: datetime) -> int:
     tx.add(plan)
     tx.flush()
     tx.facts["plan_id"] = plan.id
-    return plan.id
+    return stored_id(plan)
 
 
 def update_plan(tx: Tx, plan_id: int, draft: PlanDraft) -> None:
     """Change a plan's particulars or figures (its meetings' duties follow at once)."""
-    plan = tx.get(Plan, plan_id)
+    plan = tx.session.get(Plan, plan_id)
     if plan is None:
         raise HoinghiError("plan.not_found", id=plan_id)
     _apply(plan, draft)
@@ -112,10 +114,10 @@ def update_plan(tx: Tx, plan_id: int, draft: PlanDraft) -> None:
 
 def set_meeting_plan(tx: Tx, meeting_id: int, plan_id: int | None) -> None:
     """Put a meeting in a plan (or take it out with None)."""
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
-    if plan_id is not None and tx.get(Plan, plan_id) is None:
+    if plan_id is not None and tx.session.get(Plan, plan_id) is None:
         raise HoinghiError("plan.not_found", id=plan_id)
     meeting.plan_id = plan_id
 
@@ -131,7 +133,7 @@ def plan_figures(plan: Plan) -> dict[str, int]:
 
 def _view(plan: Plan, meetings: list[PlanMeeting]) -> PlanView:
     return PlanView(
-        id=plan.id,
+        id=stored_id(plan),
         number=plan.number,
         issued_on=plan.issued_on,
         year=plan.year,
@@ -143,11 +145,18 @@ def _view(plan: Plan, meetings: list[PlanMeeting]) -> PlanView:
     )
 
 
-def _meetings(s, plan_id: int) -> list[PlanMeeting]:  # noqa: ANN001 — a session
-    rows = s.exec(
-        select(Meeting.id, Meeting.title, Meeting.planned_date, Meeting.venue, Meeting.cluster, Meeting.status)
-        .where(Meeting.plan_id == plan_id)
-        .order_by(Meeting.planned_date, Meeting.id)
+def _meetings(s: Session, plan_id: int) -> list[PlanMeeting]:
+    rows = s.execute(
+        sa_select(
+            key_column(Meeting.id),
+            col(Meeting.title),
+            col(Meeting.planned_date),
+            col(Meeting.venue),
+            col(Meeting.cluster),
+            col(Meeting.status),
+        )
+        .where(col(Meeting.plan_id) == plan_id)
+        .order_by(col(Meeting.planned_date), col(Meeting.id))
     ).all()
     return [PlanMeeting(*row) for row in rows]
 
@@ -187,26 +196,42 @@ def list_plans(store: Store) -> list[PlanSummary]:
     with store.read() as s:
         counts = dict(
             s.exec(
-                select(Meeting.plan_id, func.count()).where(Meeting.plan_id.is_not(None)).group_by(Meeting.plan_id)
+                select(col(Meeting.plan_id), func.count())
+                .where(col(Meeting.plan_id).is_not(None))
+                .group_by(col(Meeting.plan_id))
             ).all()
         )
-        plans = s.exec(select(Plan).order_by(Plan.year.desc(), Plan.issued_on.desc(), Plan.id.desc())).all()
-        return [PlanSummary(p.id, p.number, p.issued_on, p.year, p.unit, p.title, counts.get(p.id, 0)) for p in plans]
+        plans = s.exec(
+            select(Plan).order_by(col(Plan.year).desc(), col(Plan.issued_on).desc(), col(Plan.id).desc())
+        ).all()
+        return [
+            PlanSummary(stored_id(p), p.number, p.issued_on, p.year, p.unit, p.title, counts.get(p.id, 0))
+            for p in plans
+        ]
 
 
 def plan_of_meetings(store: Store) -> dict[int, int]:
     """meeting id -> plan id, for the meetings that belong to a plan."""
     with store.read() as s:
-        return dict(s.exec(select(Meeting.id, Meeting.plan_id).where(Meeting.plan_id.is_not(None))).all())
+        rows = s.exec(select(key_column(Meeting.id), col(Meeting.plan_id)).where(col(Meeting.plan_id).is_not(None)))
+        return {meeting_id: plan_id for meeting_id, plan_id in rows if plan_id is not None}
 
 
-def plan_groups(store: Store, meetings: list) -> list[tuple[PlanSummary | None, list]]:  # noqa: ANN001
+class _Listed(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Listed = TypeVar("Listed", bound=_Listed)
+
+
+def plan_groups(store: Store, meetings: list[Listed]) -> list[tuple[PlanSummary | None, list[Listed]]]:
     """*meetings* (any objects with an ``id``) grouped by plan, newest plan first, each
     plan's in date order; the meetings of no plan last, in their own order. No plans at
     all: one group."""
     plans = list_plans(store)
     of = plan_of_meetings(store)
-    groups: list[tuple[PlanSummary | None, list]] = []
+    groups: list[tuple[PlanSummary | None, list[Listed]]] = []
     for plan in plans:
         members = [m for m in meetings if of.get(m.id) == plan.id]
         # A plan's meetings in the order they are held: cluster 1, 2, 3.

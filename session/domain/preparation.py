@@ -53,10 +53,10 @@ def set_preparation(
     answer = clean_text(answer, field="prepared_answer", multiline=True, max_len=10_000)
     if answer and not preparer:
         raise HoinghiError("preparation.no_preparer")
-    issue = tx.get(Issue, issue_id)
+    issue = tx.session.get(Issue, issue_id)
     if issue is None:
         raise HoinghiError("issue.not_found")
-    row = tx.exec(select(IssuePreparation).where(IssuePreparation.issue_id == issue_id)).first()
+    row = tx.session.exec(select(IssuePreparation).where(IssuePreparation.issue_id == issue_id)).first()
     current = (row.preparer, row.answer) if row is not None else ("", "")
     if expected is not None and current != expected:
         raise Conflict("preparation.changed")

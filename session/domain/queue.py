@@ -6,10 +6,12 @@ paused, frozen at ``paused_at``), so a restart resumes a countdown exactly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Tx
@@ -34,7 +36,7 @@ def speech_elapsed(
 
 
 def _reg(tx: Tx, meeting_id: int, reg_id: int) -> Registration:
-    reg = tx.get(Registration, reg_id)
+    reg = tx.session.get(Registration, reg_id)
     if reg is None or reg.meeting_id != meeting_id:
         raise HoinghiError("registration.not_found")
     return reg
@@ -46,7 +48,7 @@ def _who(tx: Tx, reg: Registration) -> None:
 
 
 def _speaking(tx: Tx, meeting_id: int) -> Registration | None:
-    return tx.exec(
+    return tx.session.exec(
         select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
     ).first()
 
@@ -72,7 +74,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
     if given). *expect_current*: the speaker the caller saw speaking (None: nobody); when
     another screen has moved on meanwhile, Conflict is raised instead of a double call.
     Returns the new speaker's id, or None when nobody is waiting (the speech still ends)."""
-    if tx.get(Meeting, meeting_id) is None:
+    if tx.session.get(Meeting, meeting_id) is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     current = _speaking(tx, meeting_id)
     if expect_current != -1 and (current.id if current else None) != expect_current:
@@ -80,7 +82,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
     query = select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "waiting")
     if field:
         query = query.where(Registration.field == field)
-    chosen = tx.exec(query.order_by(Registration.queue_position).limit(1)).first()
+    chosen = tx.session.exec(query.order_by(col(Registration.queue_position)).limit(1)).first()
     if current is not None:
         _end_speech(current, tx.at)
         if chosen is None:
@@ -179,22 +181,22 @@ def move(tx: Tx, meeting_id: int, reg_id: int, where: str) -> None:
     tx.facts["where"] = where
     waiting = Registration.meeting_id == meeting_id, Registration.status == "waiting"
     if where == "top":
-        low = tx.exec(select(func.min(Registration.queue_position)).where(*waiting)).one()
+        low = tx.session.exec(select(func.min(Registration.queue_position)).where(*waiting)).one()
         if low is not None and low < reg.queue_position:
             reg.queue_position = low - 1
         return
     if where == "up":
-        other = tx.exec(
+        other = tx.session.exec(
             select(Registration)
             .where(*waiting, Registration.queue_position < reg.queue_position)
-            .order_by(Registration.queue_position.desc())
+            .order_by(col(Registration.queue_position).desc())
             .limit(1)
         ).first()
     else:
-        other = tx.exec(
+        other = tx.session.exec(
             select(Registration)
             .where(*waiting, Registration.queue_position > reg.queue_position)
-            .order_by(Registration.queue_position)
+            .order_by(col(Registration.queue_position))
             .limit(1)
         ).first()
     if other is not None:
@@ -217,11 +219,11 @@ def set_limits(tx: Tx, meeting_id: int, default_seconds: int, per_field: dict[st
             raise HoinghiError("queue.bad_limit", value=value)
     if not default_seconds:
         raise HoinghiError("queue.bad_limit", value=default_seconds)
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     meeting.speech_limit_seconds = default_seconds
-    existing = {r.field: r for r in tx.exec(select(FieldLimit).where(FieldLimit.meeting_id == meeting_id))}
+    existing = {r.field: r for r in tx.session.exec(select(FieldLimit).where(FieldLimit.meeting_id == meeting_id))}
     for field, seconds in per_field.items():
         row = existing.pop(field, None)
         if not seconds:
@@ -235,7 +237,15 @@ def set_limits(tx: Tx, meeting_id: int, default_seconds: int, per_field: dict[st
         tx.delete(row)
 
 
-def search(views, query: str):
+class _Searchable(Protocol):
+    @property
+    def search_key(self) -> str: ...
+
+
+Searchable = TypeVar("Searchable", bound=_Searchable)
+
+
+def search(views: Iterable[Searchable], query: str) -> list[Searchable]:
     """Registrations whose name, residential unit, field or summary match every word of *query*,
     accents, case and đ ignored ("nguyen van duc" finds "Nguyễn Văn Đức")."""
     words = fold(query).split()

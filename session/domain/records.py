@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import select
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
+from models.errors import HoinghiError
 from models.store import Store
-from models.tables import AttendanceGroup, Meeting, Participant, Registration
+from models.tables import AttendanceGroup, Meeting, Participant, Registration, key_column
 from session.domain.ledger import IssueView, ledger
 from session.domain.meetings import meeting_view
 from session.domain.papers import Papers, papers_of
@@ -82,21 +84,21 @@ class MeetingRecord:
 def held_registrations(store: Store, meeting_id: int) -> list[SpeakerLine]:
     """The speeches held, in the order they were given."""
     with store.read() as s:
-        rows = s.exec(
-            select(
-                Registration.id,
-                Registration.speaker_name,
-                Registration.locality,
-                Registration.field,
-                Registration.summary,
-                Registration.started_at,
+        rows = s.execute(
+            sa_select(
+                key_column(Registration.id),
+                col(Registration.speaker_name),
+                col(Registration.locality),
+                col(Registration.field),
+                col(Registration.summary),
+                col(Registration.started_at),
             )
             .where(
-                Registration.meeting_id == meeting_id,
-                Registration.status.in_(("done", "speaking")),
-                Registration.started_at.is_not(None),
+                col(Registration.meeting_id) == meeting_id,
+                col(Registration.status).in_(("done", "speaking")),
+                col(Registration.started_at).is_not(None),
             )
-            .order_by(Registration.started_at, Registration.id)
+            .order_by(col(Registration.started_at), col(Registration.id))
         ).all()
     return [SpeakerLine(*row) for row in rows]
 
@@ -105,14 +107,18 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
     view = meeting_view(store, meeting_id)
     with store.read() as s:
         groups = s.exec(
-            select(AttendanceGroup).where(AttendanceGroup.meeting_id == meeting_id).order_by(AttendanceGroup.position)
+            select(AttendanceGroup)
+            .where(AttendanceGroup.meeting_id == meeting_id)
+            .order_by(col(AttendanceGroup.position))
         ).all()
         people = s.exec(
             select(Participant.name, Participant.title, Participant.organisation, Participant.group)
             .where(Participant.meeting_id == meeting_id)
-            .order_by(Participant.id)
+            .order_by(col(Participant.id))
         ).all()
         row = s.get(Meeting, meeting_id)
+        if row is None:
+            raise HoinghiError("meeting.not_found", id=meeting_id)
         close_reason = row.close_reason
         place = meeting_place(row)
         papers = papers_of(row, place)
@@ -134,7 +140,7 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
         # A group nobody was invited from and nobody came from (a template's group the
         # meeting did not use) is not printed as "0 người".
         attendance=tuple(Attendance(g.name, g.expected, g.present) for g in groups if g.expected or g.present),
-        participants=tuple(tuple(p) for p in people),
+        participants=tuple((name, title, organisation, group) for name, title, organisation, group in people),
         speeches=tuple(speeches),
         unspoken=tuple(i for i in issues if i.id not in told),
         issues=tuple(issues),

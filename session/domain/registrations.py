@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.changes import full_rows, insert_all
 from models.errors import Conflict, HoinghiError, TextError
 from models.store import Store, Tx
-from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration
+from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration, key_column, stored_id
 from models.text import clean_text, fold
 from session.domain.fields import canonical_field
 
@@ -97,51 +98,49 @@ def clean_slip(slip: Slip, fields: list[str]) -> Slip:
 
 
 def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, number: int) -> Registration:
-    reg = tx.add(
-        Registration(
-            meeting_id=meeting_id,
-            speaker_name=slip.name,
-            name_key=fold(slip.name),
-            locality=slip.locality,
-            locality_key=fold(slip.locality),
-            role=slip.role,
-            organisation=slip.organisation,
-            field=slip.field,
-            summary=slip.summary,
-            summary_key=fold(slip.summary),
-            source=slip.source,
-            phone=slip.phone,
-            registered_at=at,
-            number=number,
-            queue_position=position,
-        )
+    reg = Registration(
+        meeting_id=meeting_id,
+        speaker_name=slip.name,
+        name_key=fold(slip.name),
+        locality=slip.locality,
+        locality_key=fold(slip.locality),
+        role=slip.role,
+        organisation=slip.organisation,
+        field=slip.field,
+        summary=slip.summary,
+        summary_key=fold(slip.summary),
+        source=slip.source,
+        phone=slip.phone,
+        registered_at=at,
+        number=number,
+        queue_position=position,
     )
+    tx.add(reg)
     return reg
 
 
 def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime) -> None:
     """A summary is a petition: one issue per registration that has one."""
     tx.flush()
-    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
-    pairs = []
+    top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    pairs: list[tuple[Issue, Registration]] = []
     for reg in regs:
         if not reg.summary:
             continue
         top += 1
-        issue = tx.add(
-            Issue(
-                meeting_id=meeting_id,
-                position=top,
-                content=reg.summary,
-                content_key=reg.summary_key,
-                field=reg.field,
-                created_at=at,
-            )
+        issue = Issue(
+            meeting_id=meeting_id,
+            position=top,
+            content=reg.summary,
+            content_key=reg.summary_key,
+            field=reg.field,
+            created_at=at,
         )
+        tx.add(issue)
         pairs.append((issue, reg))
     tx.flush()
     for issue, reg in pairs:
-        tx.add(IssueRaiser(issue_id=issue.id, registration_id=reg.id))
+        tx.add(IssueRaiser(issue_id=stored_id(issue), registration_id=stored_id(reg)))
 
 
 def _twin(tx: Tx, meeting_id: int, slip: Slip, exclude: int | None = None) -> Registration | None:
@@ -154,21 +153,23 @@ def _twin(tx: Tx, meeting_id: int, slip: Slip, exclude: int | None = None) -> Re
     )
     if exclude is not None:
         query = query.where(Registration.id != exclude)
-    return tx.exec(query.order_by(Registration.queue_position)).first()
+    return tx.session.exec(query.order_by(col(Registration.queue_position))).first()
 
 
 def next_position(tx: Tx, meeting_id: int) -> int:
-    top = tx.exec(select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)).one()
+    top = tx.session.exec(
+        select(func.max(Registration.queue_position)).where(Registration.meeting_id == meeting_id)
+    ).one()
     return (top or 0) + 1
 
 
 def next_number(tx: Tx, meeting_id: int) -> int:
-    top = tx.exec(select(func.max(Registration.number)).where(Registration.meeting_id == meeting_id)).one()
+    top = tx.session.exec(select(func.max(Registration.number)).where(Registration.meeting_id == meeting_id)).one()
     return (top or 0) + 1
 
 
 def _open_meeting(tx: Tx, meeting_id: int) -> Meeting:
-    meeting = tx.get(Meeting, meeting_id)
+    meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
     if meeting.status == "closed":
@@ -193,7 +194,7 @@ def register(tx: Tx, meeting_id: int, slip: Slip, *, force: bool = False) -> int
     reg = _add(tx, meeting_id, slip, tx.at, next_position(tx, meeting_id), next_number(tx, meeting_id))
     _add_issues(tx, meeting_id, [reg], tx.at)
     tx.facts.update(name=reg.speaker_name, number=reg.number)
-    return int(reg.id)
+    return stored_id(reg)
 
 
 def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
@@ -206,7 +207,7 @@ def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
 def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, force: bool = False) -> None:
     """Correct a registration (name, residential unit, field, summary, phone…); its number stays.
     The petition made from its summary follows the corrected summary and field."""
-    reg = tx.get(Registration, reg_id)
+    reg = tx.session.get(Registration, reg_id)
     if reg is None or reg.meeting_id != meeting_id:
         raise HoinghiError("registration.not_found")
     if not force:
@@ -221,11 +222,11 @@ def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, for
     reg.role, reg.organisation, reg.source, reg.phone = slip.role, slip.organisation, slip.source, slip.phone
     old_field, reg.field = reg.field, slip.field
     reg.summary, reg.summary_key = slip.summary, fold(slip.summary)
-    own = tx.exec(
+    own = tx.session.exec(
         select(Issue)
-        .join(IssueRaiser, IssueRaiser.issue_id == Issue.id)
+        .join(IssueRaiser, col(IssueRaiser.issue_id) == Issue.id)
         .where(IssueRaiser.registration_id == reg_id)
-        .order_by(Issue.position)
+        .order_by(col(Issue.position))
     ).all()
     made_from_slip = [i for i in own if i.content == old_summary]
     for issue in made_from_slip:
@@ -243,8 +244,8 @@ class PreparedSlips:
     """Cleaned slips turned into table rows before any transaction (đăng ký hàng loạt):
     registrations with queue positions counted from 0, and each one's issue (or None)."""
 
-    registrations: list[dict]
-    issues: list[dict | None]
+    registrations: list[dict[str, Any]]
+    issues: list[dict[str, Any] | None]
 
 
 def prepare_slips(meeting_id: int, slips: list[Slip], *, at: datetime) -> PreparedSlips:
@@ -299,8 +300,9 @@ def add_prepared(tx: Tx, meeting_id: int, prepared: PreparedSlips, keep: list[in
     start, first = next_position(tx, meeting_id), next_number(tx, meeting_id)
     regs = [dict(prepared.registrations[i], queue_position=start + n, number=first + n) for n, i in enumerate(chosen)]
     ids = insert_all(tx.session, Registration, regs)
-    top = tx.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
-    issues, raisers = [], []
+    top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
+    issues: list[dict[str, Any]] = []
+    raisers: list[int] = []
     for reg_id, i in zip(ids, chosen, strict=True):
         issue = prepared.issues[i]
         if issue is not None:
@@ -324,7 +326,7 @@ def add_cleaned_slips(tx: Tx, meeting_id: int, slips: list[Slip], *, at: datetim
 
 def _plain(reg: Registration, limit: int, spoke_before: bool, first_time: bool) -> RegistrationView:
     return RegistrationView(
-        id=reg.id,
+        id=stored_id(reg),
         position=reg.number,
         queue_position=reg.queue_position,
         name=reg.speaker_name,
@@ -365,10 +367,10 @@ def list_registrations(store: Store, meeting_id: int, ids: set[int] | None = Non
     with store.read() as s:
         query = select(Registration).where(Registration.meeting_id == meeting_id)
         if ids is not None:
-            query = query.where(Registration.id.in_(ids))
-        regs = s.exec(query.order_by(Registration.queue_position)).all()
+            query = query.where(col(Registration.id).in_(ids))
+        regs = s.exec(query.order_by(col(Registration.queue_position))).all()
         done_rows = s.exec(
-            select(Registration.id, Registration.name_key, Registration.locality_key).where(
+            select(key_column(Registration.id), Registration.name_key, Registration.locality_key).where(
                 Registration.meeting_id == meeting_id, Registration.status == "done"
             )
         ).all()

@@ -111,7 +111,7 @@ class CommuneRow:
         return percentages([chosen, given - chosen])[0] if given else None
 
 
-def natural_key(label: str) -> tuple:
+def natural_key(label: str) -> tuple[int | str, ...]:
     """ "Tổ dân phố 6" before "Tổ dân phố 10"; accents and case ignored."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", fold(label)))
 
@@ -126,9 +126,9 @@ def _counts(counter: Counter[str], order: Sequence[str] | None = None) -> tuple[
 
 def reply_state(issue: IssueFact, today: date) -> str:
     """on_time | late | overdue | pending, as of *today* (a reply dated later is not known yet)."""
-    replied = issue.status == "replied" and issue.reply_date is not None and issue.reply_date <= today
-    if replied:
-        return "on_time" if issue.due is None or issue.reply_date <= issue.due else "late"
+    replied = issue.reply_date if issue.status == "replied" else None
+    if replied is not None and replied <= today:
+        return "on_time" if issue.due is None or replied <= issue.due else "late"
     if issue.due is not None and today > issue.due:
         return "overdue"
     return "pending"
@@ -214,7 +214,7 @@ def year_figures(
         planned=len(facts) - len(held),
         expected=sum(v[0] for v in group_sums.values()),
         present=sum(v[1] for v in group_sums.values()),
-        groups=tuple((name, *group_sums[name]) for name in group_order),
+        groups=tuple((name, group_sums[name][0], group_sums[name][1]) for name in group_order),
         speakers_people=sum(1 for s in speeches if not s.official),
         speakers_officials=sum(1 for s in speeches if s.official),
         seconds_people=sum(s.seconds for s in speeches if not s.official),

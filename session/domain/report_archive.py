@@ -9,11 +9,26 @@ import json
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from models.errors import HoinghiError
 from session.domain.archive import SUPPORTED  # the versions an archive may have
-from session.domain.report_facts import MeetingFacts, MeetingRows, facts_of
+from session.domain.report_facts import (
+    AnswerValues,
+    BallotValues,
+    ConclusionValues,
+    GroupValues,
+    IssueValues,
+    MeetingFacts,
+    MeetingRows,
+    MeetingValues,
+    QuestionValues,
+    RaiserValues,
+    RegistrationValues,
+    SurveyValues,
+    TotalValues,
+    facts_of,
+)
 from session.domain.workdays import WorkCalendar
 
 
@@ -48,7 +63,11 @@ _NEEDED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def _rows(data: dict, table: str, *, times: Iterable[str] = (), days: Iterable[str] = ()) -> list[dict]:
+def _rows(
+    data: dict[str, Any], table: str, *, times: Iterable[str] = (), days: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """The rows of *table*, checked to hold the columns a report reads (whole numbers where
+    counted), dates and times parsed: from here on they are typed as the store's."""
     rows = data.get(table, [])
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise TypeError(f"{table}: not a list of rows")
@@ -81,19 +100,19 @@ def archive_rows(data: Any) -> MeetingRows:
     office = data.get("office") if isinstance(data.get("office"), dict) else {}
     surveys = _rows(data, "survey")
     return MeetingRows(
-        meeting=meeting,
+        meeting=cast(MeetingValues, meeting),
         office_body=str(office.get("issuing_body") or ""),
         office_place=str(office.get("place_name") or ""),
-        groups=_rows(data, "attendance_group"),
-        registrations=_rows(data, "registration", times=("started_at", "ended_at")),
-        issues=_rows(data, "issue"),
-        raisers=_rows(data, "issue_raiser"),
-        answers=_rows(data, "answer", times=("started_at", "ended_at")),
-        conclusions=_rows(data, "conclusion", days=("deadline", "reply_date")),
-        survey=surveys[0] if surveys else None,
-        survey_questions=_rows(data, "survey_question"),
-        survey_ballots=_rows(data, "survey_ballot"),
-        survey_totals=_rows(data, "survey_total"),
+        groups=cast(list[GroupValues], _rows(data, "attendance_group")),
+        registrations=cast(list[RegistrationValues], _rows(data, "registration", times=("started_at", "ended_at"))),
+        issues=cast(list[IssueValues], _rows(data, "issue")),
+        raisers=cast(list[RaiserValues], _rows(data, "issue_raiser")),
+        answers=cast(list[AnswerValues], _rows(data, "answer", times=("started_at", "ended_at"))),
+        conclusions=cast(list[ConclusionValues], _rows(data, "conclusion", days=("deadline", "reply_date"))),
+        survey=cast(SurveyValues, surveys[0]) if surveys else None,
+        survey_questions=cast(list[QuestionValues], _rows(data, "survey_question")),
+        survey_ballots=cast(list[BallotValues], _rows(data, "survey_ballot")),
+        survey_totals=cast(list[TotalValues], _rows(data, "survey_total")),
     )
 
 

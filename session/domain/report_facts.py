@@ -8,24 +8,105 @@ each table a meeting owns (``MeetingRows``), then reduced to ``MeetingFacts``. T
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
+from sqlalchemy import Executable
 from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from models.store import Store
 from models.survey import Survey, SurveyBallot, SurveyQuestion, SurveyTotal
 from models.tables import Answer as AnswerRow
-from models.tables import AttendanceGroup, Conclusion, Issue, IssueRaiser, Meeting, Registration
+from models.tables import AttendanceGroup, Conclusion, Issue, IssueRaiser, Meeting, Registration, stored_id, table_of
 from session.domain.followup import reply_due
 from session.domain.ledger import TRACKED_OUTCOMES
 from session.domain.place_words import PlaceWords, meeting_words
 from session.domain.survey import QuestionResult, tally
 from session.domain.workdays import WorkCalendar
 
-Row = Mapping[str, Any]
+
+# The rows a report reads, table by table: the columns it counts, as this store holds them
+# and as an archive ("hoinghi export json") carries them. A row may hold more columns
+# (the meeting's unit columns give its place words).
+class MeetingValues(TypedDict):
+    id: int
+    notice_days: int
+    reply_days: int
+    actual_start: datetime | None
+    planned_date: date | None
+    title: NotRequired[str]
+    issuing_body: NotRequired[str]
+    place_name: NotRequired[str]
+    chair: NotRequired[str]
+    venue: NotRequired[str]
+
+
+class GroupValues(TypedDict):
+    name: str
+    expected: int
+    present: int
+    position: NotRequired[int]
+
+
+class RegistrationValues(TypedDict):
+    id: int
+    role: str
+    status: str
+    locality: str
+    started_at: datetime | None
+    ended_at: datetime | None
+    paused_seconds: float
+
+
+class IssueValues(TypedDict):
+    id: int
+    field: str
+    merged_into_id: int | None
+    position: NotRequired[int]
+
+
+class RaiserValues(TypedDict):
+    id: int
+    issue_id: int
+    registration_id: int
+
+
+class AnswerValues(TypedDict):
+    started_at: datetime | None
+    ended_at: datetime | None
+
+
+class ConclusionValues(TypedDict):
+    issue_id: int
+    outcome: str
+    followup_status: str
+    deadline: date | None
+    reply_date: date | None
+
+
+class SurveyValues(TypedDict):
+    total_ballots: int
+
+
+class QuestionValues(TypedDict):
+    position: int
+    text: str
+    short: NotRequired[str]
+    choices: str  # JSON list of the choices
+
+
+class BallotValues(TypedDict):
+    number: int
+    answers: str  # one digit per question
+
+
+class TotalValues(TypedDict):
+    question_position: int
+    choice: int
+    count: int
 
 
 @dataclass(frozen=True)
@@ -73,22 +154,22 @@ class MeetingFacts:
 class MeetingRows:
     """The rows of one meeting, table by table, as mappings (column name -> value)."""
 
-    meeting: Row
+    meeting: MeetingValues
     office_body: str = ""  # the office setting's issuing body, which wins over the meeting's
     office_place: str = ""
-    groups: list[Row] = field(default_factory=list)
-    registrations: list[Row] = field(default_factory=list)
-    issues: list[Row] = field(default_factory=list)
-    raisers: list[Row] = field(default_factory=list)
-    answers: list[Row] = field(default_factory=list)
-    conclusions: list[Row] = field(default_factory=list)
-    survey: Row | None = None
-    survey_questions: list[Row] = field(default_factory=list)
-    survey_ballots: list[Row] = field(default_factory=list)
-    survey_totals: list[Row] = field(default_factory=list)
+    groups: list[GroupValues] = field(default_factory=list)
+    registrations: list[RegistrationValues] = field(default_factory=list)
+    issues: list[IssueValues] = field(default_factory=list)
+    raisers: list[RaiserValues] = field(default_factory=list)
+    answers: list[AnswerValues] = field(default_factory=list)
+    conclusions: list[ConclusionValues] = field(default_factory=list)
+    survey: SurveyValues | None = None
+    survey_questions: list[QuestionValues] = field(default_factory=list)
+    survey_ballots: list[BallotValues] = field(default_factory=list)
+    survey_totals: list[TotalValues] = field(default_factory=list)
 
 
-def meeting_day(meeting: Row) -> date | None:
+def meeting_day(meeting: MeetingValues) -> date | None:
     """The day a meeting was held, or is planned for."""
     started = meeting.get("actual_start")
     if started is not None:
@@ -118,15 +199,16 @@ def facts_of(rows: MeetingRows, calendar: WorkCalendar, *, source: str) -> Meeti
         if r.get("status") in ("done", "speaking") and r.get("started_at") is not None
     )
     first_raiser: dict[int, int] = {}
-    for raiser in sorted(rows.raisers, key=lambda r: r["id"]):
-        first_raiser.setdefault(raiser["issue_id"], raiser["registration_id"])
+    for link in sorted(rows.raisers, key=lambda r: r["id"]):
+        first_raiser.setdefault(link["issue_id"], link["registration_id"])
     children: dict[int, list[int]] = {}
     for issue in rows.issues:
-        if issue.get("merged_into_id") is not None:
-            children.setdefault(issue["merged_into_id"], []).append(issue["id"])
+        parent = issue.get("merged_into_id")
+        if parent is not None:
+            children.setdefault(parent, []).append(issue["id"])
     conclusions = {c["issue_id"]: c for c in rows.conclusions}
     default_due = reply_due(calendar, day, m["notice_days"], m["reply_days"]) if day else None
-    issues = []
+    issues: list[IssueFact] = []
     for issue in sorted(rows.issues, key=lambda r: (r.get("position") or 0, r["id"])):
         if issue.get("merged_into_id") is not None:
             continue  # counted once, with the issue it was merged into
@@ -141,7 +223,7 @@ def facts_of(rows: MeetingRows, calendar: WorkCalendar, *, source: str) -> Meeti
                 field=issue.get("field") or "khác",
                 locality=localities.get(raiser, "") if raiser is not None else "",
                 outcome=outcome,
-                due=(c.get("deadline") or default_due) if tracked else None,
+                due=(c.get("deadline") or default_due) if c is not None and tracked else None,
                 status=c.get("followup_status", "not_started") if c else "",
                 reply_date=c.get("reply_date") if c else None,
             )
@@ -189,17 +271,17 @@ def report_meetings(store: Store, year: int, keep: Callable[[Meeting], bool] | N
     """The meetings a yearly report covers: held (or planned) in *year*, and kept by *keep*
     (a filter on the meeting, e.g. one plan's meetings)."""
     with store.read() as s:
-        meetings = s.exec(sa_select(Meeting).order_by(Meeting.id)).scalars().all()
+        meetings = s.exec(select(Meeting).order_by(col(Meeting.id))).all()
     chosen = []
     for m in meetings:
         day = m.actual_start.date() if m.actual_start else m.planned_date
         if day is not None and day.year == year and (keep is None or keep(m)):
-            chosen.append(m.id)
+            chosen.append(stored_id(m))
     return chosen
 
 
-def _grouped(rows: Iterable[Row], key: str) -> dict[Any, list[Row]]:
-    out: dict[Any, list[Row]] = {}
+def _grouped(rows: Iterable[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any]]]:
+    out: dict[Any, list[dict[str, Any]]] = {}
     for row in rows:
         out.setdefault(row[key], []).append(row)
     return out
@@ -217,70 +299,73 @@ def facts_from_store(store: Store, meeting_ids: Sequence[int], calendar: WorkCal
     with store.read() as s:
         connection = s.connection()
 
-        def fetch(statement) -> list[Row]:  # noqa: ANN001
+        def fetch(statement: Executable) -> list[dict[str, Any]]:
             # Plain dicts from plain rows: no ORM loading, and fast lookups afterwards.
             result = connection.execute(statement)
             keys = list(result.keys())
             return [dict(zip(keys, row, strict=True)) for row in result.fetchall()]
 
-        meetings = fetch(sa_select(*Meeting.__table__.columns).where(Meeting.id.in_(ids)))
-        groups = fetch(sa_select(*AttendanceGroup.__table__.columns).where(AttendanceGroup.meeting_id.in_(ids)))
+        meetings = fetch(sa_select(*table_of(Meeting).columns).where(col(Meeting.id).in_(ids)))
+        groups = fetch(sa_select(*table_of(AttendanceGroup).columns).where(col(AttendanceGroup.meeting_id).in_(ids)))
         regs = fetch(
             sa_select(
-                Registration.id,
-                Registration.meeting_id,
-                Registration.role,
-                Registration.status,
-                Registration.locality,
-                Registration.started_at,
-                Registration.ended_at,
-                Registration.paused_seconds,
-            ).where(Registration.meeting_id.in_(ids))
+                col(Registration.id),
+                col(Registration.meeting_id),
+                col(Registration.role),
+                col(Registration.status),
+                col(Registration.locality),
+                col(Registration.started_at),
+                col(Registration.ended_at),
+                col(Registration.paused_seconds),
+            ).where(col(Registration.meeting_id).in_(ids))
         )
         issues = fetch(
-            sa_select(Issue.id, Issue.meeting_id, Issue.position, Issue.field, Issue.merged_into_id).where(
-                Issue.meeting_id.in_(ids)
-            )
+            sa_select(
+                col(Issue.id), col(Issue.meeting_id), col(Issue.position), col(Issue.field), col(Issue.merged_into_id)
+            ).where(col(Issue.meeting_id).in_(ids))
         )
         raisers = fetch(
-            sa_select(IssueRaiser.id, IssueRaiser.issue_id, IssueRaiser.registration_id, Issue.meeting_id)
-            .join(Issue, Issue.id == IssueRaiser.issue_id)
-            .where(Issue.meeting_id.in_(ids))
+            sa_select(
+                col(IssueRaiser.id), col(IssueRaiser.issue_id), col(IssueRaiser.registration_id), col(Issue.meeting_id)
+            )
+            .join(Issue, col(Issue.id) == IssueRaiser.issue_id)
+            .where(col(Issue.meeting_id).in_(ids))
         )
         answers = fetch(
-            sa_select(AnswerRow.meeting_id, AnswerRow.started_at, AnswerRow.ended_at).where(
-                AnswerRow.meeting_id.in_(ids)
+            sa_select(col(AnswerRow.meeting_id), col(AnswerRow.started_at), col(AnswerRow.ended_at)).where(
+                col(AnswerRow.meeting_id).in_(ids)
             )
         )
         conclusions = fetch(
             sa_select(
-                Conclusion.issue_id,
-                Conclusion.outcome,
-                Conclusion.deadline,
-                Conclusion.followup_status,
-                Conclusion.reply_date,
-                Issue.meeting_id,
+                col(Conclusion.issue_id),
+                col(Conclusion.outcome),
+                col(Conclusion.deadline),
+                col(Conclusion.followup_status),
+                col(Conclusion.reply_date),
+                col(Issue.meeting_id),
             )
-            .join(Issue, Issue.id == Conclusion.issue_id)
-            .where(Issue.meeting_id.in_(ids))
+            .join(Issue, col(Issue.id) == Conclusion.issue_id)
+            .where(col(Issue.meeting_id).in_(ids))
         )
-        surveys = fetch(sa_select(*Survey.__table__.columns).where(Survey.meeting_id.in_(ids)))
+        surveys = fetch(sa_select(*table_of(Survey).columns).where(col(Survey.meeting_id).in_(ids)))
         survey_ids = [r["id"] for r in surveys]
-        questions = fetch(sa_select(*SurveyQuestion.__table__.columns).where(SurveyQuestion.survey_id.in_(survey_ids)))
+        questions = fetch(
+            sa_select(*table_of(SurveyQuestion).columns).where(col(SurveyQuestion.survey_id).in_(survey_ids))
+        )
         ballots = fetch(
-            sa_select(SurveyBallot.survey_id, SurveyBallot.number, SurveyBallot.answers).where(
-                SurveyBallot.survey_id.in_(survey_ids)
+            sa_select(col(SurveyBallot.survey_id), col(SurveyBallot.number), col(SurveyBallot.answers)).where(
+                col(SurveyBallot.survey_id).in_(survey_ids)
             )
         )
-        totals = fetch(sa_select(*SurveyTotal.__table__.columns).where(SurveyTotal.survey_id.in_(survey_ids)))
-    by = {
-        "groups": _grouped(groups, "meeting_id"),
-        "registrations": _grouped(regs, "meeting_id"),
-        "issues": _grouped(issues, "meeting_id"),
-        "raisers": _grouped(raisers, "meeting_id"),
-        "answers": _grouped(answers, "meeting_id"),
-        "conclusions": _grouped(conclusions, "meeting_id"),
-    }
+        totals = fetch(sa_select(*table_of(SurveyTotal).columns).where(col(SurveyTotal.survey_id).in_(survey_ids)))
+    # The rows hold their tables' columns (the queries above name them): typed as such.
+    groups_of = _grouped(groups, "meeting_id")
+    registrations_of = _grouped(regs, "meeting_id")
+    issues_of = _grouped(issues, "meeting_id")
+    raisers_of = _grouped(raisers, "meeting_id")
+    answers_of = _grouped(answers, "meeting_id")
+    conclusions_of = _grouped(conclusions, "meeting_id")
     survey_of = {r["meeting_id"]: r for r in surveys}
     questions_of, ballots_of, totals_of = (
         _grouped(questions, "survey_id"),
@@ -293,14 +378,19 @@ def facts_from_store(store: Store, meeting_ids: Sequence[int], calendar: WorkCal
         survey = survey_of.get(mid)
         sid = survey["id"] if survey else None
         rows = MeetingRows(
-            meeting=m,
+            meeting=cast(MeetingValues, m),
             office_body=office.issuing_body,
             office_place=office.place_name,
-            **{name: table.get(mid, []) for name, table in by.items()},
-            survey=survey,
-            survey_questions=questions_of.get(sid, []),
-            survey_ballots=ballots_of.get(sid, []),
-            survey_totals=totals_of.get(sid, []),
+            groups=cast(list[GroupValues], groups_of.get(mid, [])),
+            registrations=cast(list[RegistrationValues], registrations_of.get(mid, [])),
+            issues=cast(list[IssueValues], issues_of.get(mid, [])),
+            raisers=cast(list[RaiserValues], raisers_of.get(mid, [])),
+            answers=cast(list[AnswerValues], answers_of.get(mid, [])),
+            conclusions=cast(list[ConclusionValues], conclusions_of.get(mid, [])),
+            survey=cast(SurveyValues | None, survey),
+            survey_questions=cast(list[QuestionValues], questions_of.get(sid, [])),
+            survey_ballots=cast(list[BallotValues], ballots_of.get(sid, [])),
+            survey_totals=cast(list[TotalValues], totals_of.get(sid, [])),
         )
         facts.append(facts_of(rows, calendar, source=f"#{mid}"))
     return facts

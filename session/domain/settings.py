@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
+from typing import Any
 
 from models.errors import HoinghiError
-from models.store import Store
+from models.store import Store, Tx
 from models.tables import Setting
 from models.text import clean_text
 
@@ -105,7 +106,7 @@ def get_settings(store: Store) -> OfficeSettings:
     if not isinstance(data, dict):
         return OfficeSettings()
     known = {f.name for f in fields(OfficeSettings)}
-    values = {}
+    values: dict[str, Any] = {}
     for name, value in data.items():
         if name not in known:
             continue
@@ -119,7 +120,7 @@ def get_settings(store: Store) -> OfficeSettings:
 def update_settings(store: Store, *, at: datetime, **changes: object) -> OfficeSettings:
     """Change some settings; text is cleaned, numbers checked, unknown names refused."""
     known = {f.name for f in fields(OfficeSettings)}
-    cleaned: dict[str, object] = {}
+    cleaned: dict[str, Any] = {}
     for name, value in changes.items():
         if name not in known:
             raise HoinghiError("settings.unknown", name=name)
@@ -128,9 +129,9 @@ def update_settings(store: Store, *, at: datetime, **changes: object) -> OfficeS
         return save_settings(tx, cleaned)
 
 
-def save_settings(tx, cleaned: dict[str, object]) -> OfficeSettings:  # noqa: ANN001 — a Tx
+def save_settings(tx: Tx, cleaned: dict[str, Any]) -> OfficeSettings:
     """Store checked settings in the action's transaction (the current ones are re-read there)."""
-    row = tx.get(Setting, "office")
+    row = tx.session.get(Setting, "office")
     current = OfficeSettings()
     if row is not None:
         try:
@@ -141,7 +142,8 @@ def save_settings(tx, cleaned: dict[str, object]) -> OfficeSettings:  # noqa: AN
         for name, value in (data if isinstance(data, dict) else {}).items():
             if name in known:
                 try:
-                    current = replace(current, **{name: _clean(name, value)})
+                    one: dict[str, Any] = {name: _clean(name, value)}
+                    current = replace(current, **one)
                 except (HoinghiError, TypeError, ValueError):
                     continue
     updated = replace(current, **cleaned)

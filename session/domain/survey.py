@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import delete, select
+from sqlmodel import col, delete, select
 
 from models.errors import Conflict, HoinghiError, NotFound
 from models.store import Store, Tx
 from models.survey import Survey, SurveyBallot, SurveyQuestion, SurveyTotal
-from models.tables import Meeting
+from models.tables import Meeting, stored_id
 from session.domain.survey_forms import FormQuestion, SurveyForm, get_form
 
 ACTOR = "office"  # the office (or the Front committee's clerk) types the ballots in
@@ -133,14 +133,16 @@ def tally(
 
 
 def _survey(tx: Tx, meeting_id: int) -> Survey | None:
-    if tx.get(Meeting, meeting_id) is None:
+    if tx.session.get(Meeting, meeting_id) is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
-    return tx.exec(select(Survey).where(Survey.meeting_id == meeting_id)).first()
+    return tx.session.exec(select(Survey).where(Survey.meeting_id == meeting_id)).first()
 
 
 def _questions(tx: Tx, survey_id: int) -> list[SurveyQuestion]:
     return list(
-        tx.exec(select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id).order_by(SurveyQuestion.position))
+        tx.session.exec(
+            select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id).order_by(col(SurveyQuestion.position))
+        )
     )
 
 
@@ -148,7 +150,7 @@ def _add_questions(tx: Tx, survey: Survey, form: SurveyForm) -> None:
     for position, q in enumerate(form.questions, start=1):
         tx.add(
             SurveyQuestion(
-                survey_id=survey.id,
+                survey_id=stored_id(survey),
                 position=position,
                 text=q.text,
                 short=q.short,
@@ -164,14 +166,17 @@ def _open_survey(tx: Tx, meeting_id: int, at: datetime) -> Survey:
     if survey is not None:
         return survey
     form = get_form()
-    survey = tx.add(Survey(meeting_id=meeting_id, form=form.name, title=form.title, intro=form.intro, created_at=at))
+    survey = Survey(meeting_id=meeting_id, form=form.name, title=form.title, intro=form.intro, created_at=at)
+    tx.add(survey)
     tx.flush()
     _add_questions(tx, survey, form)
     return survey
 
 
 def _has_entries(tx: Tx, survey: Survey) -> bool:
-    typed = tx.exec(select(func.count()).select_from(SurveyBallot).where(SurveyBallot.survey_id == survey.id)).one()
+    typed = tx.session.exec(
+        select(func.count()).select_from(SurveyBallot).where(SurveyBallot.survey_id == survey.id)
+    ).one()
     return bool(typed or survey.total_ballots)
 
 
@@ -179,11 +184,12 @@ def choose_form(tx: Tx, meeting_id: int, form: SurveyForm, *, at: datetime) -> N
     """Use questionnaire *form* for the meeting's survey; refused once ballots are in."""
     survey = _survey(tx, meeting_id)
     if survey is None:
-        survey = tx.add(Survey(meeting_id=meeting_id, created_at=at))
+        survey = Survey(meeting_id=meeting_id, created_at=at)
+        tx.add(survey)
         tx.flush()
     elif _has_entries(tx, survey):
         raise Conflict("survey.has_ballots")
-    for question in _questions(tx, survey.id):
+    for question in _questions(tx, stored_id(survey)):
         tx.delete(question)
     tx.flush()
     survey.form, survey.title, survey.intro = form.name, form.title, form.intro
@@ -194,15 +200,19 @@ def add_ballot(tx: Tx, meeting_id: int, answers: Sequence[int], *, at: datetime)
     """Record one ballot (phiếu): the choice's number for each question, 0 = no answer.
     Returns the ballot's number."""
     survey = _open_survey(tx, meeting_id, at)
-    questions = _questions(tx, survey.id)
+    questions = _questions(tx, stored_id(survey))
     if len(answers) != len(questions):
         raise HoinghiError("survey.ballot_length", expected=len(questions), got=len(answers))
     for question, answer in zip(questions, answers, strict=True):
         choices = json.loads(question.choices)
         if not isinstance(answer, int) or not 0 <= answer <= len(choices):
             raise HoinghiError("survey.bad_answer", question=question.position, value=answer, most=len(choices))
-    top = tx.exec(select(func.max(SurveyBallot.number)).where(SurveyBallot.survey_id == survey.id)).one() or 0
-    tx.add(SurveyBallot(survey_id=survey.id, number=top + 1, answers="".join(str(a) for a in answers), entered_at=at))
+    top = tx.session.exec(select(func.max(SurveyBallot.number)).where(SurveyBallot.survey_id == survey.id)).one() or 0
+    tx.add(
+        SurveyBallot(
+            survey_id=stored_id(survey), number=top + 1, answers="".join(str(a) for a in answers), entered_at=at
+        )
+    )
     return top + 1
 
 
@@ -211,8 +221,8 @@ def remove_last_ballot(tx: Tx, meeting_id: int) -> int:
     survey = _survey(tx, meeting_id)
     last = None
     if survey is not None:
-        last = tx.exec(
-            select(SurveyBallot).where(SurveyBallot.survey_id == survey.id).order_by(SurveyBallot.number.desc())
+        last = tx.session.exec(
+            select(SurveyBallot).where(SurveyBallot.survey_id == survey.id).order_by(col(SurveyBallot.number).desc())
         ).first()
     if last is None:
         raise NotFound("survey.no_ballot")
@@ -225,7 +235,7 @@ def set_totals(tx: Tx, meeting_id: int, ballots: int, counts: Sequence[Sequence[
     """Enter the totals of ballots counted on paper (tổng hợp phiếu): *ballots* collected and,
     per question, how many chose each answer. Replaces totals entered before; typed ballots stay."""
     survey = _open_survey(tx, meeting_id, at)
-    questions = _questions(tx, survey.id)
+    questions = _questions(tx, stored_id(survey))
     if not isinstance(ballots, int) or ballots < 0:
         raise HoinghiError("survey.bad_count", value=ballots)
     if len(counts) != len(questions):
@@ -238,13 +248,15 @@ def set_totals(tx: Tx, meeting_id: int, ballots: int, counts: Sequence[Sequence[
             raise HoinghiError("survey.bad_count", value=", ".join(str(n) for n in row))
         if sum(row) > ballots:
             raise HoinghiError("survey.totals_over", question=question.position, sum=sum(row), ballots=ballots)
-    tx.exec(delete(SurveyTotal).where(SurveyTotal.survey_id == survey.id))
+    tx.session.exec(delete(SurveyTotal).where(col(SurveyTotal.survey_id) == survey.id))
     tx.flush()
     for question, row in zip(questions, counts, strict=True):
         for choice, count in enumerate(row, start=1):
             if count:
                 tx.add(
-                    SurveyTotal(survey_id=survey.id, question_position=question.position, choice=choice, count=count)
+                    SurveyTotal(
+                        survey_id=stored_id(survey), question_position=question.position, choice=choice, count=count
+                    )
                 )
     survey.total_ballots = ballots
 
@@ -268,12 +280,12 @@ def survey_results(store: Store, meeting_id: int) -> SurveyResults:
         rows = s.exec(
             select(SurveyQuestion.text, SurveyQuestion.short, SurveyQuestion.choices)
             .where(SurveyQuestion.survey_id == survey.id)
-            .order_by(SurveyQuestion.position)
+            .order_by(col(SurveyQuestion.position))
         ).all()
         ballots = s.exec(
             select(SurveyBallot.number, SurveyBallot.answers)
             .where(SurveyBallot.survey_id == survey.id)
-            .order_by(SurveyBallot.number)
+            .order_by(col(SurveyBallot.number))
         ).all()
         totals = s.exec(
             select(SurveyTotal.question_position, SurveyTotal.choice, SurveyTotal.count).where(
@@ -309,7 +321,7 @@ def survey_form_of(store: Store, meeting_id: int) -> SurveyForm:
         rows = s.exec(
             select(SurveyQuestion.text, SurveyQuestion.short, SurveyQuestion.choices)
             .where(SurveyQuestion.survey_id == survey.id)
-            .order_by(SurveyQuestion.position)
+            .order_by(col(SurveyQuestion.position))
         ).all()
     return SurveyForm(
         name=survey.form,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from models.errors import HoinghiError
 from models.text import clean_text, fold
@@ -30,6 +30,9 @@ from session.domain.unit_list import (  # noqa: F401 — the one place callers a
     search_units,
     unit_by_code,
 )
+
+if TYPE_CHECKING:
+    from models.store import Store
 
 COMMITTEE = "Ủy ban nhân dân"
 COMMITTEE_UPPER = "ỦY BAN NHÂN DÂN"
@@ -305,21 +308,27 @@ def place_of(
     return Place(unit=unit, residential=words, cluster=cluster)
 
 
-def meeting_place(meeting: Any) -> Place:
+def meeting_place(meeting: object) -> Place:
     """The place of a meeting row or view (anything with the unit columns). A meeting whose
     unit was never set but whose issuing body names one (written before units existed) is
     read through its issuing body."""
-    kind, name = getattr(meeting, "unit_kind", ""), getattr(meeting, "unit_name", "")
-    province, code = getattr(meeting, "province", ""), getattr(meeting, "unit_code", "")
-    if not kind and getattr(meeting, "issuing_body", ""):
-        parsed = parse_issuing_body(meeting.issuing_body)
+    kind, name = _words(meeting, "unit_kind"), _words(meeting, "unit_name")
+    province, code = _words(meeting, "province"), _words(meeting, "unit_code")
+    if not kind and _words(meeting, "issuing_body"):
+        parsed = parse_issuing_body(_words(meeting, "issuing_body"))
         if parsed is not None:
             kind, name = parsed.kind, parsed.name
             province, code = province or parsed.province, code or parsed.code
-    return place_of(kind, name, province, code, getattr(meeting, "residential", ""), getattr(meeting, "cluster", ""))
+    return place_of(kind, name, province, code, _words(meeting, "residential"), _words(meeting, "cluster"))
 
 
-def place_words(store: Any, meeting_id: int | None) -> Place:
+def _words(meeting: object, column: str) -> str:
+    """A text column of a meeting row or view; blank when it has none (an older view)."""
+    value = getattr(meeting, column, "")
+    return value if isinstance(value, str) else ""
+
+
+def place_words(store: Store, meeting_id: int | None) -> Place:
     """The place of meeting *meeting_id* (the generic words when there is none): the one
     small function labels in screens call."""
     from models.tables import Meeting

@@ -7,9 +7,13 @@ table; column keys are shown by their names, never as internal keys.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import HoinghiError
 from session.i18n import error_text, t
+
+if TYPE_CHECKING:
+    from session.domain.imports.preview import ImportPlan, Petition
 
 PETITIONS_SHOWN = 1000  # on screen; the command line lists every one
 
@@ -35,7 +39,7 @@ def explain(exc: HoinghiError) -> str:
     return error_text(exc)
 
 
-def problem_text(code: str, params: dict) -> str:
+def problem_text(code: str, params: dict[str, object]) -> str:
     params = dict(params)
     for name in ("column", "field"):
         if name in params and f"import.key.{params[name]}" in _keys():
@@ -59,7 +63,7 @@ def _ranges(rows: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def preview_lines(plan, *, allow_duplicates: bool = False, screen: bool = False) -> list[str]:
+def preview_lines(plan: ImportPlan, *, allow_duplicates: bool = False, screen: bool = False) -> list[str]:
     """Everything the person should see before importing, in reading order."""
     lines = [t("import.file", file=Path(plan.path).name, format=plan.format)]
     if plan.encoding:
@@ -90,24 +94,21 @@ def preview_lines(plan, *, allow_duplicates: bool = False, screen: bool = False)
         lines.append(t("import.columns"))
     for col in plan.columns:
         header = col.header or "…"
+        meaning = key_name(col.key) if col.key else ""  # every column but an unknown one has its key
         if col.status == "used":
             key = "import.column.by_hand" if col.by_hand else "import.column.used"
-            lines.append(t(key, label=col.label, header=header, meaning=key_name(col.key)))
+            lines.append(t(key, label=col.label, header=header, meaning=meaning))
         elif col.status == "left_out":
             reason = t(f"import.left_out.{col.key}")
-            lines.append(
-                t("import.column.left_out", label=col.label, header=header, meaning=key_name(col.key), reason=reason)
-            )
+            lines.append(t("import.column.left_out", label=col.label, header=header, meaning=meaning, reason=reason))
         elif col.status == "duplicate":
-            lines.append(
-                t("import.column.duplicate", label=col.label, header=header, meaning=key_name(col.key), other=col.other)
-            )
+            lines.append(t("import.column.duplicate", label=col.label, header=header, meaning=meaning, other=col.other))
         else:
             key = "import.column.unknown_tui" if screen else "import.column.unknown"
             lines.append(t(key, label=col.label, header=header))
     refusal = plan.refusal(allow_duplicates)
     if plan.missing:
-        lines.append(t("import.refused", reason=explain(refusal)))
+        lines.append(t("import.refused", reason=explain(refusal) if refusal else ""))
         return lines
     problem_rows = {p.row for p in plan.problems}
     lines.append(
@@ -133,15 +134,15 @@ def preview_lines(plan, *, allow_duplicates: bool = False, screen: bool = False)
     if plan.petitions:
         lines.append(t("import.petitions"))
         shown = plan.petitions[:PETITIONS_SHOWN] if screen else plan.petitions
-        for p in shown:
-            lines.append(petition_line(p, kind, table))
+        for petition in shown:
+            lines.append(petition_line(petition, kind, table))
         if len(plan.petitions) > len(shown):
             lines.append(t("import.more", count=len(plan.petitions) - len(shown)))
     lines.append(t("import.refused", reason=explain(refusal)) if refusal else t("import.ready"))
     return lines
 
 
-def _skipped_lines(plan, kind: str, table: int) -> list[str]:
+def _skipped_lines(plan: ImportPlan, kind: str, table: int) -> list[str]:
     lines = []
     blanks = sorted(s.row for s in plan.skipped if s.reason == "blank")
     blank_spans = {first: last for first, last in _ranges(blanks)}
@@ -159,7 +160,7 @@ def _skipped_lines(plan, kind: str, table: int) -> list[str]:
     return lines
 
 
-def petition_line(p, kind: str, table: int) -> str:
+def petition_line(p: Petition, kind: str, table: int) -> str:
     slip = p.slip
     summary = slip.summary.replace("\n", " ")
     line = t(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
+from models.store import Tx
 from models.tables import Event
 from session.domain import agenda
 from session.workstation.base import WorkstationBase
@@ -83,10 +84,10 @@ class AgendaActions(WorkstationBase):
         with self.action("agenda.notes") as tx:
             changed = agenda.save_notes(tx, self.meeting_id, item_id, text)
             if changed:
-                last = tx.exec(
+                last = tx.session.exec(
                     select(Event)
                     .where(Event.meeting_id == self.meeting_id, Event.desk == self.desk.id)
-                    .order_by(Event.id.desc())
+                    .order_by(col(Event.id).desc())
                     .limit(1)
                 ).first()
                 if (
@@ -100,8 +101,10 @@ class AgendaActions(WorkstationBase):
                     tx.continues = last.id
             return changed
 
-    def _untouched_since(self, tx, event_id: int, item_id: int) -> bool:  # noqa: ANN001 — a Tx
+    def _untouched_since(self, tx: Tx, event_id: int, item_id: int) -> bool:
         """No other event touched the step's row after *event_id* (another desk's edit stays its own)."""
-        later = tx.exec(select(Event.payload).where(Event.meeting_id == self.meeting_id, Event.id > event_id)).all()
+        later = tx.session.exec(
+            select(Event.payload).where(Event.meeting_id == self.meeting_id, col(Event.id) > event_id)
+        ).all()
         marker = f'"table": "agenda_item", "pk": [{item_id}]'
         return not any(marker in payload for payload in later)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.errors import Conflict
 from models.tables import IssueRaiser, Registration
@@ -20,10 +20,10 @@ class FloorActions(WorkstationBase):
     def call_same_field(self, *, seen: int | None = -1) -> int | None:
         """The next waiting speaker on the field of the one speaking now, or who spoke last."""
         with self.action("queue.next") as tx:
-            field = tx.exec(
+            field = tx.session.exec(
                 select(Registration.field)
-                .where(Registration.meeting_id == self.meeting_id, Registration.status.in_(("speaking", "done")))
-                .order_by(Registration.status.desc(), Registration.ended_at.desc())
+                .where(Registration.meeting_id == self.meeting_id, col(Registration.status).in_(("speaking", "done")))
+                .order_by(col(Registration.status).desc(), col(Registration.ended_at).desc())
                 .limit(1)
             ).first()
             return queue.call_next(tx, self.meeting_id, field=field or None, expect_current=seen)
@@ -69,14 +69,18 @@ class FloorActions(WorkstationBase):
         person speaking now, or of the one who spoke last — timed from now."""
         with self.action("answer.start") as tx:
             if issue_ids is None:
-                reg_id = tx.exec(
+                reg_id = tx.session.exec(
                     select(Registration.id)
-                    .where(Registration.meeting_id == self.meeting_id, Registration.status.in_(("speaking", "done")))
-                    .order_by(Registration.status.desc(), Registration.ended_at.desc())
+                    .where(
+                        Registration.meeting_id == self.meeting_id, col(Registration.status).in_(("speaking", "done"))
+                    )
+                    .order_by(col(Registration.status).desc(), col(Registration.ended_at).desc())
                     .limit(1)
                 ).first()
                 issue_ids = (
-                    list(tx.exec(select(IssueRaiser.issue_id).where(IssueRaiser.registration_id == reg_id)).all())
+                    list(
+                        tx.session.exec(select(IssueRaiser.issue_id).where(IssueRaiser.registration_id == reg_id)).all()
+                    )
                     if reg_id is not None
                     else []
                 )

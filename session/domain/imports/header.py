@@ -81,7 +81,7 @@ def find_header(grid: Grid) -> Header | None:
     for index, (number, cells) in enumerate(rows[:HEADER_SCAN]):
         texts = [text_of(c) for c in cells]
         mapping, duplicates = map_columns(texts)
-        used = (number,)
+        used: tuple[int, ...] = (number,)
         start = index + 1
         if index + 1 < len(rows) and _is_subheader(rows[index + 1][1], cells):
             lower = [text_of(c) for c in rows[index + 1][1]]

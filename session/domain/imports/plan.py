@@ -43,7 +43,7 @@ from session.domain.imports.rows import (
     is_subtotal,
     row_text,
 )
-from session.domain.imports.sources import Grid, column_label
+from session.domain.imports.sources import Cell, Grid, column_label
 from session.domain.registrations import Slip, clean_slip
 
 _WORDS = ("name", "locality", "field", "summary", "organisation")
@@ -85,7 +85,9 @@ def _count_petitions(grid: Grid, header: Header) -> int:
     return count
 
 
-def _pick(grids: list[Grid], headers: dict[int, Header | None], infos: list[GridInfo], wanted: str | None):
+def _pick(
+    grids: list[Grid], headers: dict[int, Header | None], infos: list[GridInfo], wanted: str | None
+) -> tuple[Grid | None, bool]:
     """(grid, needs_choice): the grid asked for, else the one holding the list — a
     visible one before a hidden one; a choice is needed when several visible ones do."""
     from models.errors import HoinghiError
@@ -106,10 +108,13 @@ def _pick(grids: list[Grid], headers: dict[int, Header | None], infos: list[Grid
         return holding[0], False
     with_header = [g for g in grids if headers.get(g.index) is not None]
     shown = [g for g in grids if not g.hidden] or grids
-    return (with_header or shown or [None])[0], False
+    candidates = with_header or shown
+    return (candidates[0] if candidates else None), False
 
 
-def _columns(grid: Grid, header: Header | None, mapping: dict[str, int], by_hand: set[str], start: int):
+def _columns(
+    grid: Grid, header: Header | None, mapping: dict[str, int], by_hand: set[str], start: int
+) -> list[ColumnUse]:
     texts = header.texts if header else []
     width = max([len(texts)] + [len(cells) for _, cells in grid.rows[start:]])
     has_data = [False] * width
@@ -119,7 +124,7 @@ def _columns(grid: Grid, header: Header | None, mapping: dict[str, int], by_hand
                 has_data[index] = True
     by_column = {index: key for key, index in mapping.items()}
     duplicates = header.duplicates if header else {}
-    columns = []
+    columns: list[ColumnUse] = []
     for index in range(width):
         text = texts[index] if index < len(texts) else ""
         label = column_label(grid.kind, index)
@@ -218,10 +223,10 @@ def plan_import(
     grids = [_converted(g, plan) for g in src.grids]
     headers = {g.index: find_header(g) for g in grids}
     infos = []
-    for grid in grids:
-        found = headers[grid.index]
-        count = _count_petitions(grid, found) if found else 0
-        infos.append(GridInfo(grid.index, grid.name, grid.kind, grid.hidden, count))
+    for each in grids:
+        found = headers[each.index]
+        count = _count_petitions(each, found) if found else 0
+        infos.append(GridInfo(each.index, each.name, each.kind, each.hidden, count))
     plan.grids = infos
     grid, plan.needs_choice = _pick(grids, headers, infos, sheet)
     if sheet is not None:
@@ -240,8 +245,8 @@ def plan_import(
             header = None
         else:
             texts = [text_of(c) for c in grid.rows[position][1]]
-            found, dupes = map_columns(texts)
-            header = Header((header_row,), position + 1, texts, found, dupes)
+            named, dupes = map_columns(texts)
+            header = Header((header_row,), position + 1, texts, named, dupes)
     columns = dict(header.mapping) if header else {}
     by_hand: set[str] = set()
     for key, index in (mapping or {}).items():
@@ -264,7 +269,16 @@ def plan_import(
     return plan
 
 
-def _rows(store, grid, header, plan, start, source, meeting_id, progress) -> None:
+def _rows(
+    store: Store,
+    grid: Grid,
+    header: Header | None,
+    plan: ImportPlan,
+    start: int,
+    source: str,
+    meeting_id: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> None:
     fields = get_fields(store)
     mapping = plan.mapping
     texts = header.texts if header else []
@@ -281,7 +295,7 @@ def _rows(store, grid, header, plan, start, source, meeting_id, progress) -> Non
         if progress is not None and (done % 200 == 0 or done == total):
             progress(done, total)
 
-        def cell(key: str, cells=cells) -> object:
+        def cell(key: str, cells: list[Cell] = cells) -> Cell:
             index = mapping.get(key)
             return cells[index] if index is not None and index < len(cells) else None
 

@@ -37,7 +37,7 @@ class Skipped:
     row: int
     reason: str
     text: str = ""
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Problem:
     row: int
     column: str | None  # the column's label, when one cell is at fault
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class Source:
     format: str  # xlsx, xls, ods, csv, docx
     grids: list[Grid]
     encoding: str = ""  # for .csv: the encoding it was read in
-    notes: list[tuple[str, dict]] = field(default_factory=list)
+    notes: list[tuple[str, dict[str, object]]] = field(default_factory=list)
 
 
 def column_letter(index: int) -> str:

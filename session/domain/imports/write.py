@@ -38,7 +38,7 @@ def import_slips(
     keep = list(range(len(slips)))
     if not allow_duplicates:
         taken = set(
-            tx.exec(
+            tx.session.exec(
                 select(Registration.name_key, Registration.summary_key).where(
                     Registration.meeting_id == meeting_id, Registration.status != "withdrawn"
                 )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from models.errors import HoinghiError
 from session.domain.imports import legacy
-from session.domain.imports.sources import Grid, Source
+from session.domain.imports.sources import Cell, Grid, Source
 
 TRIED = "UTF-8, UTF-16, Windows-1258"
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -72,7 +72,7 @@ def read_csv(path: Path) -> Source:
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = [
+        rows: list[tuple[int, list[Cell]]] = [
             (number, [cell if cell.strip() else None for cell in row])
             for number, row in enumerate(csv.reader(text.splitlines(), dialect), start=1)
         ]

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import HoinghiError
 from session.domain.imports.sources import Cell, Grid, Source
 
+if TYPE_CHECKING:
+    from docx.oxml.table import CT_Tc
+    from docx.table import _Cell, _Row
+
 _P, _T = (f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}" for tag in ("p", "t"))
 
 
-def _text(cell) -> str | None:
+def _text(cell: _Cell) -> str | None:
     """The cell's paragraphs, one line each (read from the XML: python-docx's
     paragraph objects cost a query per paragraph, too slow for thousands of rows)."""
     lines = ["".join(t.text or "" for t in p.iter(_T)) for p in cell._tc.iter(_P)]
@@ -25,9 +30,9 @@ def _text(cell) -> str | None:
     return text or None
 
 
-def _row_cells(row) -> list[Cell]:
+def _row_cells(row: _Row) -> list[Cell]:
     cells: list[Cell] = []
-    previous = None
+    previous: CT_Tc | None = None
     for cell in row.cells:
         if previous is not None and cell._tc is previous:
             cells.append(None)  # the same merged cell again: counted once
