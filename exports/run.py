@@ -32,14 +32,45 @@ DEFAULT_NAMES = {
 BEFORE_MEETING = ("invitation", "announcement", "briefing")
 
 
+#: Extensions a document or data file is known by: a name typed with one that does not fit
+#: the kind (``--out bien-ban.xlsx`` for the minutes) is refused rather than written.
+_KNOWN_EXTENSIONS = frozenset(
+    ".docx .doc .odt .rtf .pdf .xlsx .xls .ods .csv .json .txt .html .htm .xml .md .zip".split()
+)
+
+
+def extensions(kind: str) -> tuple[str, ...]:
+    """The file extensions *kind* is written as; the first is its own (.docx, .xlsx, .json).
+    The announcement is also read aloud from plain text."""
+    own = Path(DEFAULT_NAMES[kind]).suffix
+    return (own, ".txt") if kind == "announcement" else (own,)
+
+
 def target(out: str | Path, kind: str, meeting_id: int) -> Path:
-    """*out* as a file path: a folder ("…/", an existing one, or a name without an
-    extension) gets the kind's usual file name."""
+    """*out* as a file path, where *out* is a folder chosen on a screen: a folder ("…/", an
+    existing one, or a name without an extension) gets the kind's usual file name."""
     text = str(out)
     path = Path(out).expanduser()
     if path.is_dir() or text.endswith(("/", "\\")) or not path.suffix:
         path = path / DEFAULT_NAMES[kind].format(id=meeting_id)
     return path
+
+
+def named_target(out: str, kind: str, meeting_id: int) -> Path:
+    """The file a person names after ``--out``: "…/" or an existing folder gets the kind's
+    usual file name; a name without the kind's extension gets it (``bien-ban`` →
+    ``bien-ban.docx``, ``theo-doi`` → ``theo-doi.xlsx``, ``HN 05.03`` → ``HN 05.03.docx``);
+    a name ending in another kind of file's extension is refused, saying what is expected."""
+    path = Path(out).expanduser()
+    if path.is_dir() or out.endswith(("/", "\\")):
+        return path / DEFAULT_NAMES[kind].format(id=meeting_id)
+    suffix = path.suffix.lower()
+    allowed = extensions(kind)
+    if suffix in allowed:
+        return path
+    if suffix in _KNOWN_EXTENSIONS:
+        raise HoinghiError("export.extension", name=path.name, expected=allowed[0])
+    return path.with_name(path.name + allowed[0])
 
 
 def notice_day(record: MeetingRecord, issued: date | None, today: date) -> date:

@@ -18,14 +18,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
 from models import survey, tables  # noqa: F401  (registers every table on the metadata)
 from models.changes import ChangeLog
-from models.errors import NotFound, StoreError
+from models.errors import NotFound, StoreError, TextError
 from models.tables import Event, Meta
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
@@ -65,6 +65,8 @@ def _v4_to_v5(conn: Any) -> None:
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The PostgreSQL advisory lock held while the schema is created or upgraded ("hoinghi").
+_SCHEMA_LOCK = int.from_bytes(b"hoinghi", "big")
 _WRITING = contextvars.ContextVar("hoinghi_writing", default=False)
 
 
@@ -218,6 +220,33 @@ def resolve_url(db: str | None = None) -> str:
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 
+#: The database drivers hoinghi works with: SQLite, and PostgreSQL through psycopg 3
+#: (``postgresql://`` and ``postgres://`` are read as ``postgresql+psycopg://``).
+SUPPORTED_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg", "postgresql+psycopg2")
+
+
+def shown_url(url: str) -> str:
+    """*url* for a message: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.rpartition("@")[2]
+
+
+def checked_url(url: str) -> str:
+    """*url* if hoinghi can use it; otherwise a StoreError naming it, never a traceback."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError("db.unsupported", url=shown_url(url)) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        url = parsed.render_as_string(hide_password=False)
+    if parsed.drivername not in SUPPORTED_DRIVERS:
+        raise StoreError("db.unsupported", url=shown_url(url))
+    return url
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
@@ -246,6 +275,17 @@ def _classify(exc: BaseException) -> str:
     return "db.error"
 
 
+def _read_only_uri(path: Path, header: bytes) -> str:
+    """How to look at *path* without leaving anything beside it. A WAL database nobody has
+    open (no ``-wal`` file) is read as immutable: a read-only connection would create
+    ``-wal`` and ``-shm`` files and leave them behind a refused file."""
+    uri = path.absolute().as_uri() + "?mode=ro"
+    in_wal = len(header) > 19 and header[18] == 2
+    if in_wal and not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        uri += "&immutable=1"
+    return uri
+
+
 def _preflight_sqlite(path: Path) -> bool:
     """Check an SQLite file without writing to it. Returns True if it is new/empty."""
     if path.is_dir():
@@ -256,8 +296,9 @@ def _preflight_sqlite(path: Path) -> bool:
             raise StoreError("db.read_only", path=str(path))
         return True
     with path.open("rb") as fh:
-        if fh.read(16) != _SQLITE_MAGIC:
-            raise StoreError("db.not_database", path=str(path))
+        header = fh.read(100)
+    if header[:16] != _SQLITE_MAGIC:
+        raise StoreError("db.not_database", path=str(path))
     mode = path.stat().st_mode
     # Root ignores permissions; a file with no write bit at all was made read-only on purpose.
     if not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(path, os.W_OK):
@@ -265,7 +306,7 @@ def _preflight_sqlite(path: Path) -> bool:
     if not os.access(path.parent, os.W_OK):
         raise StoreError("db.read_only", path=str(path))
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_ms() / 1000)
+        con = sqlite3.connect(_read_only_uri(path, header), uri=True, timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error as exc:
         raise StoreError(_classify(exc), path=str(path)) from None
     try:
@@ -311,7 +352,11 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ImportError, NoSuchModuleError):
+        # PostgreSQL without its driver: installed with the `pg` extra.
+        raise StoreError("db.driver_missing", url=shown_url(url)) from None
 
 
 class Tx:
@@ -378,12 +423,18 @@ def _continue(session: Session, event_id: int, changes: list[dict[str, Any]]) ->
     return [c for c in merged if c["before"] != c["after"]]
 
 
+def _listed(names: set[str], most: int = 5) -> str:
+    shown = sorted(names)
+    return ", ".join(shown[:most]) + (", …" if len(shown) > most else "")
+
+
 class Store:
     """A meeting database. Use :meth:`open`; every change goes through :meth:`action`."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self.created = False
 
     @property
     def display_url(self) -> str:
@@ -391,11 +442,17 @@ class Store:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @classmethod
-    def open(cls, db: str | None = None) -> Store:
-        url = resolve_url(db)
+    def open(cls, db: str | None = None, *, create: bool = True) -> Store:
+        """Open the database *db* (a path or a URL; default: ``HOINGHI_DB``, else the user's
+        data folder). *create*: make a missing SQLite file (and its folder); without it a
+        missing file is refused (a mistyped path must not leave an empty database behind).
+        :attr:`created` tells whether the database was created now."""
+        url = checked_url(resolve_url(db))
         path = sqlite_path(url)
-        fresh = True
+        fresh = path is None and url.startswith("sqlite")  # an in-memory database starts empty
         if path is not None:
+            if not create and not path.exists():
+                raise StoreError("db.missing", path=str(path))
             fresh = _preflight_sqlite(path)
             if fresh:
                 try:
@@ -405,7 +462,7 @@ class Store:
         engine = make_engine(url)
         store = cls(engine, url)
         try:
-            store._prepare_schema(fresh if path is not None else None)
+            store.created = store._prepare_schema(fresh)
         except StoreError:
             engine.dispose()
             raise
@@ -414,41 +471,53 @@ class Store:
             raise StoreError(_classify(exc), path=str(path or store.display_url)) from None
         return store
 
-    def _prepare_schema(self, fresh: bool | None) -> None:
-        if fresh is False and self._stored_version() == SCHEMA_VERSION:
-            return  # nothing to write: opening stays read-only, other screens are not blocked
+    def _prepare_schema(self, fresh: bool) -> bool:
+        """Create or upgrade the schema; True when the database was created now.
+
+        Creation and upgrades run under a lock held to the end of their transaction
+        (SQLite's BEGIN IMMEDIATE; a PostgreSQL advisory lock), and look at the tables
+        again once they hold it: several desks opening a new database at once create it
+        once, and the others find it made. A database that already holds tables other
+        than hoinghi's is refused, never written to."""
+        if not fresh and self._current_schema():
+            return False  # nothing to write: opening stays read-only, other screens are not blocked
         token = _WRITING.set(True)
         try:
             with self.engine.begin() as conn:
-                if fresh is None:  # a server database: look before creating
-                    has_meta = self.engine.dialect.has_table(conn, "hoinghi_meta")
-                    fresh = not has_meta
-                    if has_meta:
-                        row = conn.execute(text("SELECT value FROM hoinghi_meta WHERE key='schema_version'")).first()
-                        version = int(row[0]) if row else 0
-                        if version > SCHEMA_VERSION:
-                            raise StoreError(
-                                "db.newer", path=self.display_url, version=version, supported=SCHEMA_VERSION
-                            )
-                if fresh:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+                names = set(inspect(conn).get_table_names())
+                if not names:
                     SQLModel.metadata.create_all(conn)
                     conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-                    return
-                row = conn.execute(text("SELECT value FROM hoinghi_meta WHERE key='schema_version'")).first()
-                version = int(row[0]) if row else 0
+                    return True
+                if Meta.__tablename__ not in names:
+                    raise StoreError("db.foreign", path=self.display_url, tables=_listed(names))
+                version = self._version_in(conn)
                 while version < SCHEMA_VERSION:
                     _MIGRATIONS[version](conn)
                     version += 1
                     conn.execute(
                         text("UPDATE hoinghi_meta SET value=:v WHERE key='schema_version'"), {"v": str(version)}
                     )
+                return False
         finally:
             _WRITING.reset(token)
 
-    def _stored_version(self) -> int:
+    def _current_schema(self) -> bool:
+        """True when the database holds hoinghi's schema of this version (looked at without
+        writing); a newer one is refused."""
         with self.engine.connect() as conn:
-            row = conn.execute(text("SELECT value FROM hoinghi_meta WHERE key='schema_version'")).first()
-            return int(row[0]) if row else 0
+            if not self.engine.dialect.has_table(conn, Meta.__tablename__):
+                return False
+            return self._version_in(conn) == SCHEMA_VERSION
+
+    def _version_in(self, conn: Any) -> int:
+        row = conn.execute(text("SELECT value FROM hoinghi_meta WHERE key='schema_version'")).first()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError("db.newer", path=self.display_url, version=version, supported=SCHEMA_VERSION)
+        return version
 
     def close(self) -> None:
         self.engine.dispose()
@@ -466,6 +535,10 @@ class Store:
             yield session
         except OperationalError as exc:
             raise StoreError(_classify(exc), path=self.display_url) from exc
+        except OverflowError:
+            raise NotFound("number.too_large") from None  # nothing can have that number
+        except UnicodeEncodeError:
+            raise TextError("text.unencodable") from None
         finally:
             session.close()
 
@@ -525,6 +598,10 @@ class Store:
             # A number too large for the database (a mistyped id): nothing was written.
             session.rollback()
             raise NotFound("number.too_large") from None
+        except UnicodeEncodeError:
+            # Text no database can hold (a lone surrogate) that reached the store uncleaned.
+            session.rollback()
+            raise TextError("text.unencodable") from None
         except BaseException:
             session.rollback()
             raise

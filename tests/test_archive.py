@@ -166,7 +166,8 @@ def test_the_command_line_imports_an_archive_into_another_database(archive, tmp_
     target = tmp_path / "office.db"
     result = CliRunner().invoke(main, ["--lang", "vi", "import", "json", str(path), "--db", str(target)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Đã nhập hội nghị số 1: Hội nghị đối thoại")
+    assert result.stdout.startswith("Đã nhập hội nghị số 1: Hội nghị đối thoại")
+    assert result.stderr == f"Đã tạo cơ sở dữ liệu mới: {target}\n"  # a new database says where it is
     bad = _write(tmp_path, "x.json", "{")
     refused = CliRunner().invoke(main, ["--lang", "vi", "import", "json", str(bad), "--db", str(target)])
     assert refused.exit_code == 1 and "không phải tệp JSON hợp lệ" in refused.output

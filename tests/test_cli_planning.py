@@ -119,4 +119,4 @@ def test_petitions_are_given_to_departments_from_the_command_line(tmp_path):
     given = hoinghi("prepare", "--db", db, "--issue", "1", "--by", "Phòng Kinh tế", "--answer", "Đang thẩm định hồ sơ.")
     assert "Đã có trả lời: Phòng Kinh tế — Đang thẩm định hồ sơ." in given.stdout
     missing = hoinghi("prepare", "--db", db, "--issue", "7", "--by", "Phòng Kinh tế")
-    assert missing.returncode == 1 and "Kiến nghị này không còn." in missing.stderr
+    assert missing.returncode == 1 and "Không có kiến nghị số 7 trong sổ kiến nghị." in missing.stderr

@@ -140,7 +140,7 @@ def test_the_command_line_chooses_the_unit_and_sets_the_printed_particulars(db_p
     run = CliRunner().invoke
     made = run(main, ["--lang", "vi", "new", "--db", str(db_path), "--unit", "ba don", "--residential", "tdp, khu phố"])
     assert made.exit_code == 0, made.output
-    mid = made.output.strip()
+    mid = made.stdout.strip()
     ambiguous = run(main, ["--lang", "vi", "new", "--db", str(db_path), "--unit", "tan phu"])
     assert ambiguous.exit_code == 1 and "khớp 6 đơn vị" in ambiguous.output and "--province" in ambiguous.output
     picked = run(main, ["--lang", "vi", "new", "--db", str(db_path), "--unit", "tan phu", "--province", "dong nai"])

@@ -20,7 +20,7 @@ def import_json(ctx: click.Context, file: str) -> None:
     from session.domain.archive import import_file, read_archive
 
     read_archive(file)  # a file that is not an archive is refused before the database is opened
-    store = open_store(ctx)
+    store = open_store(ctx, create=True)
     try:
         done = import_file(store, file, at=clock()())
     finally:

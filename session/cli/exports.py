@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, friendly, main, open_store
+from session.cli import MEETING_ID, clock, common, friendly, main, open_store
 from session.i18n import t
 
 
@@ -16,8 +16,13 @@ from session.i18n import t
         ["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot"]
     ),
 )
-@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
-@click.option("--out", "out", required=True, help="File to write, or a folder ending in /.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    help="File to write (NAME gets the extension, e.g. NAME.docx), or a folder ending in /.",
+)
 @click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @click.option(
@@ -31,16 +36,17 @@ from session.i18n import t
 def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
     """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON; giấy mời, thông báo trên
     hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in)."""
-    from exports.run import export
+    from exports.run import export, named_target
     from session.domain.dates import parse_date
     from session.domain.meetings import meeting_view
 
     now = clock()()
     day = parse_date(issued) if issued else None
+    path = named_target(out, kind, meeting_id)
     store = open_store(ctx)
     try:
         meeting_view(store, meeting_id)
-        paths = export(store, meeting_id, kind, out, today=day or now.date(), force=force, pdf=pdf, issued=day, at=now)
+        paths = export(store, meeting_id, kind, path, today=day or now.date(), force=force, pdf=pdf, issued=day, at=now)
     finally:
         store.close()
     for path in paths:

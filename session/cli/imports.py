@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, desk_id, fail, friendly, main, open_store
+from session.cli import MEETING_ID, clock, common, desk_id, fail, friendly, main, open_store
 from session.i18n import t
 
 
@@ -36,7 +36,7 @@ def _mapping(maps: tuple[str, ...]) -> dict[str, int | None]:
 @import_group.command(name="speakers")
 @common
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
 @click.option("--sheet", default=None, help="Sheet name or number, when several hold a list.")
 @click.option("--table", default=None, help="Table number in a Word document, when several hold a list.")
 @click.option(

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, desk_id, friendly, main, meeting_or_latest, open_store, run_app
+from session.cli import (
+    MEETING_ID,
+    PLAN_ID,
+    clock,
+    common,
+    desk_id,
+    friendly,
+    main,
+    meeting_or_latest,
+    open_store,
+    run_app,
+)
 from session.i18n import t
 
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Open this meeting directly.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Open this meeting directly.")
 @click.pass_context
 @friendly
 def run(ctx: click.Context, meeting_id: int | None) -> None:
@@ -45,7 +56,7 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
     "--residential", default="", help="Residential units' name, e.g. 'tổ dân phố, khu phố' (default: the unit kind's)."
 )
 @click.option("--cluster", default="", help="The residential units the meeting is for, e.g. 'Chí Linh 1, Chí Linh 2'.")
-@click.option("--plan", "plan_id", type=int, default=None, help="The plan (kế hoạch) the meeting belongs to.")
+@click.option("--plan", "plan_id", type=PLAN_ID, default=None, help="The plan (kế hoạch) the meeting belongs to.")
 @click.option("--localities", default="", help="Deprecated: the same as --cluster.", hidden=True)
 @click.pass_context
 @friendly
@@ -77,7 +88,9 @@ def new(
         chosen = unit_by_code(unit_code)
     elif unit:
         chosen = pick_unit(unit, province)
-    store = open_store(ctx)
+    planned_day = parse_date(day) if day else None
+    planned_start = parse_time(start) if start else None
+    store = open_store(ctx, create=True)
     try:
         meeting_id = create_meeting(
             store,
@@ -86,8 +99,8 @@ def new(
             title=title,
             venue=venue,
             place=place,
-            day=parse_date(day) if day else None,
-            start=parse_time(start) if start else None,
+            day=planned_day,
+            start=planned_start,
             issuing_body=issuing_body,
             unit=chosen,
             residential=residential,
@@ -97,7 +110,7 @@ def new(
         )
         from session.cli.planning import warn_short_notice
 
-        warn_short_notice(store, parse_date(day) if day else None, clock()().date(), plan_id)
+        warn_short_notice(store, planned_day, clock()().date(), plan_id)
     finally:
         store.close()
     click.echo(meeting_id)
@@ -195,7 +208,7 @@ def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
     """Tạo (hoặc mở lại) hội nghị mẫu (một đơn vị hư cấu: Hòa An)."""
     from session.domain.demo import create_demo, find_demo
 
-    store = open_store(ctx)
+    store = open_store(ctx, create=True)
     meeting_id = None if fresh else find_demo(store, finished=finished)
     if meeting_id is None:
         meeting_id = create_demo(store, at=clock()(), finished=finished)
@@ -208,7 +221,7 @@ def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
 
 @main.command(name="details")
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
 @click.option(
     "--set",
     "pairs",

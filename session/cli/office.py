@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, friendly, main, open_store, weekday
+from session.cli import MEETING_ID, clock, common, friendly, main, open_store, weekday
 from session.i18n import t
 
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Only this meeting (default: all).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Only this meeting (default: all).")
 @click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
 @click.pass_context
 @friendly
@@ -57,7 +57,7 @@ def followup(ctx, meeting_id, today) -> None:
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
 @click.option("--changes", is_flag=True, help="Also list the values each action changed (for an audit).")
 @click.pass_context
 @friendly
@@ -97,7 +97,7 @@ def calendar_cmd(ctx, off_day, work_day, remove_day, note, yes) -> None:
     from session.domain.swapped_days import swapped_days
     from session.i18n import error_text
 
-    store = open_store(ctx)
+    store = open_store(ctx, create=bool(off_day or work_day or remove_day))
     try:
         for value, kind in ((off_day, "off"), (work_day, "work"), (remove_day, "")):
             if value:
@@ -138,7 +138,7 @@ def settings_cmd(ctx, pairs) -> None:
 
     from session.domain.settings import get_settings, update_settings
 
-    store = open_store(ctx)
+    store = open_store(ctx, create=bool(pairs))
     try:
         if pairs:
             changes = {}

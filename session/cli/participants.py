@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, fail, friendly, main, meeting_or_latest, open_store
+from session.cli import MEETING_ID, clock, common, fail, friendly, main, meeting_or_latest, open_store
 from session.i18n import t
 
 _MEETING = click.option(
-    "--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session)."
+    "--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session)."
 )
 
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, friendly, main, meeting_or_latest, open_store, weekday
+from session.cli import (
+    ISSUE_NUMBER,
+    MEETING_ID,
+    PLAN_ID,
+    Whole,
+    clock,
+    common,
+    friendly,
+    main,
+    meeting_or_latest,
+    open_store,
+    weekday,
+)
 from session.i18n import t
 
 
@@ -73,7 +85,7 @@ def plan_new(ctx, title, year, number, issued, unit, rule_set, days) -> None:
         rule_set=rule_set,
         days=parse_days(days),
     )
-    store = open_store(ctx)
+    store = open_store(ctx, create=True)
     try:
         with store.action("plan.create", at=clock()(), actor="office") as tx:
             plan_id = create_plan(tx, draft, at=clock()())
@@ -84,7 +96,7 @@ def plan_new(ctx, title, year, number, issued, unit, rule_set, days) -> None:
 
 @plan_group.command(name="edit")
 @common
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=PLAN_ID)
 @click.option("--title", default=None)
 @click.option("--year", default=None)
 @click.option("--number", default=None)
@@ -169,7 +181,7 @@ def _show_plan(store, plan_id: int, today) -> None:  # noqa: ANN001
 
 @plan_group.command(name="show")
 @common
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=PLAN_ID)
 @click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy).")
 @click.pass_context
 @friendly
@@ -187,8 +199,8 @@ def plan_show(ctx, plan_id, today) -> None:
 
 @plan_group.command(name="attach")
 @common
-@click.argument("plan_id", type=int)
-@click.option("--meeting", "meeting_id", type=int, required=True, help="Meeting number.")
+@click.argument("plan_id", type=PLAN_ID)
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
 @click.pass_context
 @friendly
 def plan_attach(ctx, plan_id, meeting_id) -> None:
@@ -229,9 +241,9 @@ def plan_rules(copy_name) -> None:
 @main.command(name="due")
 @common
 @click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
-@click.option("--within", type=click.IntRange(0, 3650), default=None, help="Only what falls due within N days.")
-@click.option("--plan", "plan_id", type=int, default=None, help="Only this plan's meetings.")
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Only this meeting.")
+@click.option("--within", type=Whole(0, 3650), default=None, help="Only what falls due within N days.")
+@click.option("--plan", "plan_id", type=PLAN_ID, default=None, help="Only this plan's meetings.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Only this meeting.")
 @click.pass_context
 @friendly
 def due_cmd(ctx, today, within, plan_id, meeting_id) -> None:
@@ -259,7 +271,7 @@ def due_cmd(ctx, today, within, plan_id, meeting_id) -> None:
 
 @main.command(name="duties")
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
 @click.option("--done", "done_key", default=None, metavar="KEY", help="Mark this duty done.")
 @click.option("--date", "done_date", default=None, help="With --done: the day it was done (default today).")
 @click.option("--note", default="", help="With --done: a note (số văn bản, người làm…).")
@@ -299,8 +311,8 @@ def duties_cmd(ctx, meeting_id, done_key, done_date, note, reopen_key, undo, tod
 
 @main.command(name="prepare")
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
-@click.option("--issue", "number", type=int, default=None, help="The petition's number in the ledger.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
+@click.option("--issue", "number", type=ISSUE_NUMBER, default=None, help="The petition's number in the ledger.")
 @click.option("--by", "preparer", default=None, help="Who prepares the answer (a department).")
 @click.option("--answer", default=None, help="The answer prepared.")
 @click.pass_context
@@ -318,7 +330,7 @@ def prepare_cmd(ctx, meeting_id, number, preparer, answer) -> None:
         if number is not None:
             item = next((i for i in items if i.issue.position == number), None)
             if item is None:
-                raise HoinghiError("issue.not_found")
+                raise HoinghiError("issue.no_number", id=number)
             with store.action("issue.prepare", at=now, meeting_id=meeting_id, actor="office") as tx:
                 set_preparation(
                     tx,

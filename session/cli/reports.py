@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, friendly, main, open_store
+from session.cli import YEAR, clock, common, friendly, main, open_store
 from session.cli.survey import pct
 from session.i18n import t
 
@@ -45,7 +45,7 @@ def echo_figures(f) -> None:  # noqa: ANN001 — session.domain.report.YearFigur
 
 @main.command()
 @common
-@click.option("--year", type=int, required=True, help="The year reported.")
+@click.option("--year", type=YEAR, required=True, help="The year reported.")
 @click.option("--out", default=None, help="Folder for the report (.docx) and its figures (.xlsx); without it, print.")
 @click.option("--from", "from_archives", is_flag=True, help="Roll up the communes' JSON archives named after it.")
 @click.argument("archives", nargs=-1, type=click.Path(dir_okay=False))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from session.cli import common, friendly, main, meeting_or_latest, open_store, run_app
+from session.cli import MEETING_ID, Whole, common, friendly, main, meeting_or_latest, open_store, run_app
 from session.i18n import t
 
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
 @click.option("--serve", is_flag=True, help="Serve the display to a browser (needs the `serve` extra).")
 @click.option(
     "--host",
@@ -18,7 +18,7 @@ from session.i18n import t
     show_default=True,
     help="With --serve: address to listen on (0.0.0.0: every network of this machine, for a projector PC).",
 )
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="With --serve: port.")
+@click.option("--port", default=8000, show_default=True, type=Whole(1, 65535), help="With --serve: port.")
 @click.option(
     "--public-url",
     default=None,
@@ -59,7 +59,7 @@ def display(
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the one in session).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
 @click.pass_context
 @friendly
 def desk(ctx: click.Context, meeting_id: int | None) -> None:

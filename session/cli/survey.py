@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import clock, common, friendly, main, meeting_or_latest, open_store, run_app
+from session.cli import MEETING_ID, Whole, clock, common, friendly, main, meeting_or_latest, open_store, run_app
 from session.i18n import t
 
 
@@ -29,9 +29,9 @@ def echo_survey(results) -> None:  # noqa: ANN001 — session.domain.survey.Surv
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=int, default=None, help="Meeting (default: the latest).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the latest).")
 @click.option("--show", is_flag=True, help="Print the results instead of opening the ballot screen.")
-@click.option("--ballots", type=int, default=None, help="Paper ballots collected (with --totals).")
+@click.option("--ballots", type=Whole(0, 1_000_000), default=None, help="Paper ballots collected (with --totals).")
 @click.option(
     "--totals", default=None, metavar="COUNTS", help='Counts per answer, per question: "40,15,5;38,17,5;30,20,10".'
 )

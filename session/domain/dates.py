@@ -7,6 +7,11 @@ from datetime import date, datetime, time
 
 from models.errors import HoinghiError
 
+#: The years hoinghi works with: the official holidays are known for them, and every
+#: deadline or end time computed from a date stays a date (no overflow past 9999).
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:hg.](\d{2}))?\s*(?:ph(?:út)?)?\s*$", re.IGNORECASE)
@@ -15,14 +20,26 @@ _TIME = re.compile(r"^\s*(\d{1,2})(?:[:hg.](\d{2}))?\s*(?:ph(?:út)?)?\s*$", re.
 def parse_date(value: str) -> date:
     """Accept 05/03/2026, 5-3-2026, 5.3.2026 or ISO 2026-03-05."""
     text = (value or "").strip()
+    day = None
     try:
         if m := _DATE.match(text):
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        if m := _ISO.match(text):
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            day = date(int(m[3]), int(m[2]), int(m[1]))
+        elif m := _ISO.match(text):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         pass
-    raise HoinghiError("date.invalid", value=value)
+    if day is None:
+        raise HoinghiError("date.invalid", value=value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise HoinghiError("date.out_of_range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+    return day
+
+
+def check_year(day: date | None) -> date | None:
+    """*day* if its year is one hoinghi works with (see :data:`FIRST_YEAR`)."""
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise HoinghiError("date.out_of_range", value=fmt_date(day), first=FIRST_YEAR, last=LAST_YEAR)
+    return day
 
 
 def parse_time(value: str) -> time:

@@ -19,6 +19,7 @@ from models.store import Store, Tx
 from models.tables import AttendanceGroup, Meeting, stored_id
 from models.text import clean_text, fold
 from session.domain import papers as P
+from session.domain.dates import check_year
 from session.domain.settings import AUTHORITIES, check_number
 from session.domain.units import (
     Unit,
@@ -315,6 +316,7 @@ def apply_details(tx: Tx, meeting_id: int, new: MeetingDetails, *, expected: Mee
         if getattr(meeting, name) != value:
             setattr(meeting, name, value)
     if (new.planned_date, new.planned_start) != (meeting.planned_date, meeting.planned_start):
+        check_year(new.planned_date)
         _move_planned(meeting, new.planned_date, new.planned_start)
     _store_groups(tx, meeting_id, new.groups)
     return True

@@ -12,6 +12,7 @@ from models.planning import Plan
 from models.store import Store
 from models.tables import AgendaItem, AttendanceGroup, Meeting, Registration, stored_id
 from models.text import clean_text
+from session.domain.dates import check_year
 from session.domain.papers import initial_papers
 from session.domain.settings import OfficeSettings, get_settings
 from session.domain.templates import AgendaTemplate, get_template
@@ -66,6 +67,7 @@ def create_meeting(
     if place:
         papers["place_name"] = clean_text(place, field="place", max_len=100)
     start_time = start or tpl.start
+    check_year(day)
     end_dt = datetime.combine(day or at.date(), start_time) + timedelta(minutes=tpl.minutes)
     with store.action("meeting.create", at=at, actor=actor) as tx:
         if plan_id is not None and tx.session.get(Plan, plan_id) is None:

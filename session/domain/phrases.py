@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from datetime import datetime
@@ -17,10 +18,29 @@ BUILTIN_FILE = Path(__file__).resolve().parent.parent / "phrases.toml"
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
+def user_phrases_file() -> Path:
+    """Where the office's own phrase list lives: its config folder, never the installed
+    package (an upgrade would overwrite it, and the package may not be writable)."""
+    return user_template_dir().parent / "phrases.toml"
+
+
 def phrases_file() -> Path:
     """The user's copy if there is one, else the built-in list."""
-    user = user_template_dir().parent / "phrases.toml"
+    user = user_phrases_file()
     return user if user.is_file() else BUILTIN_FILE
+
+
+def editable_phrases_file() -> tuple[Path, bool]:
+    """The user's phrase list to edit, copied from the built-in one the first time;
+    returns the path and whether it was copied now."""
+    user = user_phrases_file()
+    if user.is_file():
+        return user, False
+    user.parent.mkdir(parents=True, exist_ok=True)
+    partial = user.with_name(f".{user.name}.{os.getpid()}.tmp")
+    partial.write_bytes(BUILTIN_FILE.read_bytes())
+    os.replace(partial, user)  # never a half-copied list, even if interrupted
+    return user, True
 
 
 def load_phrases() -> list[str]:

@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from models.errors import Conflict, HoinghiError
 from models.store import Tx
 from models.tables import FieldLimit, Meeting, Registration
-from models.text import fold
+from models.text import clean_text, fold
 from session.domain.registrations import next_position
 
 WARNING_SECONDS = 30
@@ -76,6 +76,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
     Returns the new speaker's id, or None when nobody is waiting (the speech still ends)."""
     if tx.session.get(Meeting, meeting_id) is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
+    field = clean_text(field, field="field", max_len=60) if field else None
     current = _speaking(tx, meeting_id)
     if expect_current != -1 and (current.id if current else None) != expect_current:
         raise Conflict("queue.moved_on")
@@ -224,7 +225,12 @@ def set_limits(tx: Tx, meeting_id: int, default_seconds: int, per_field: dict[st
         raise HoinghiError("meeting.not_found", id=meeting_id)
     meeting.speech_limit_seconds = default_seconds
     existing = {r.field: r for r in tx.session.exec(select(FieldLimit).where(FieldLimit.meeting_id == meeting_id))}
-    for field, seconds in per_field.items():
+    cleaned: dict[str, int] = {}
+    for field, seconds in per_field.items():  # a field's name as the registrations keep it
+        name = clean_text(field, field="field", max_len=60)
+        if name:
+            cleaned[name] = seconds
+    for field, seconds in cleaned.items():
         row = existing.pop(field, None)
         if not seconds:
             if row is not None:

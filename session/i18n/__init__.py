@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from models.errors import HoinghiError
 from session.i18n import en, vi
@@ -42,12 +43,22 @@ def language() -> str:
     return _current
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(value: object) -> object:
+    """A lone surrogate (a byte a terminal or a file could not decode) shown as �: a
+    message must be printable anywhere, and UTF-8 cannot hold one."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def t(key: str, **params: object) -> str:
     """The text for *key* in the current language (Vietnamese if a key is missing)."""
     catalog = _CATALOGS[_current]
     template = catalog[key] if key in catalog else _CATALOGS["vi"].get(key, key)
     if not params:
         return template
+    params = {name: _printable(value) for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

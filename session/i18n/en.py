@@ -187,7 +187,6 @@ MESSAGES: dict[str, str] = {
     "confirm.yes": "Yes (Y)",
     "confirm.no": "No (N)",
     "phrase.title": "Pick a phrase (Enter inserts, Esc cancels)",
-    "phrase.file": "Edit the phrase list in: {path}",
     "help.title": "Keys",
     "help.close": "Press Esc or F1 to close.",
     "help.anywhere": "Ctrl: also while writing notes",

@@ -193,7 +193,6 @@ MESSAGES: dict[str, str] = {
     "confirm.yes": "Đồng ý (Y)",
     "confirm.no": "Không (N)",
     "phrase.title": "Chọn câu mẫu (Enter để chèn, Esc để thôi)",
-    "phrase.file": "Sửa danh sách câu mẫu trong tệp: {path}",
     "help.title": "Phím tắt",
     "help.close": "Bấm Esc hoặc F1 để đóng.",
     "help.anywhere": "Ctrl: dùng được cả khi đang ghi chép",

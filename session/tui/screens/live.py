@@ -267,7 +267,7 @@ class LiveScreen(MeetingScreenBase):
             self.notes.focus()
 
     def action_phrase(self) -> None:
-        from session.domain.phrases import fill, load_phrases, phrases_file
+        from session.domain.phrases import fill, load_phrases, user_phrases_file
         from session.tui.screens.dialogs import PhraseScreen
 
         notes = self.notes
@@ -296,7 +296,7 @@ class LiveScreen(MeetingScreenBase):
                 prefix = "" if not before or before.endswith(" ") else " "
                 notes.insert(prefix + text)
 
-        self.app.push_screen(PhraseScreen(filled, str(phrases_file()), labels), chosen)
+        self.app.push_screen(PhraseScreen(filled, str(user_phrases_file()), labels), chosen)
 
     def action_meetings(self) -> None:
         if self.ready_to_act():
