@@ -34,7 +34,12 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
     from session.tui.screens.registration_form import RegistrationForm
 
     marks: dict[str, float] = {}
-    save, act, apply, repaint = RegistrationForm.save, MeetingScreenBase.act, QueueScreen.apply, Screen._compositor_refresh
+    save, act, apply, repaint = (
+        RegistrationForm.save,
+        MeetingScreenBase.act,
+        QueueScreen.apply,
+        Screen._compositor_refresh,
+    )
 
     def timed_save(self):
         marks.clear()
