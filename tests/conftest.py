@@ -13,6 +13,13 @@ from models.store import Store
 from session.clock import FrozenClock
 from session.i18n import set_language
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests.keys import install
+
+    install()  # Pilot presses each key once the app has handled the one before (tests/keys.py)
+
+
 # A fixed moment: Thursday 5 March 2026, 07:25 — just before a meeting starts.
 T0 = datetime(2026, 3, 5, 7, 25)
 
