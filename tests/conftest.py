@@ -21,6 +21,20 @@ def pytest_configure(config: pytest.Config) -> None:
     install()  # Pilot presses each key once the app has handled the one before (tests/keys.py)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: handed out early, they never keep one process busy at the
+    end while the others have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    from tests.serial import turn
+
+    with turn(item):  # a test marked serial runs with no other test beside it
+        return (yield)
+
+
 # A fixed moment: Thursday 5 March 2026, 07:25 — just before a meeting starts.
 T0 = datetime(2026, 3, 5, 7, 25)
 

@@ -1,5 +1,5 @@
 """Keys pressed in Pilot tests are delivered one at a time, each once the app has done
-everything it caused.
+everything it caused; ``pilot.pause()`` waits for the same.
 
 Textual's Pilot waits after every key until the process *looks* idle: it sleeps 20 ms at
 least twice and compares CPU time with wall time — about 45 ms a key at best, and more on a
@@ -24,6 +24,7 @@ from textual._queue import Queue
 from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.message_pump import MessagePump
+from textual.pilot import Pilot
 
 # A handler may wait on something that is not a message (a worker, a dialog's result):
 # after this long the key counts as handled, as Textual's own wait gives up after 1 s.
@@ -32,7 +33,7 @@ SETTLE_TIMEOUT = 1.0
 
 def _pumps(app: App) -> Iterator[MessagePump]:
     yield app
-    for screen in app.screen_stack:
+    for screen in reversed(app.screen_stack):  # the top screen first: it is where keys go
         yield from screen.walk_children(with_self=True)
 
 
@@ -48,8 +49,12 @@ def _busy(pump: MessagePump) -> bool:
     )
 
 
+def _working(app: App) -> bool:
+    return any(_busy(pump) for pump in _pumps(app)) or not all(worker.is_finished for worker in app.workers)
+
+
 async def settle(app: App, timeout: float = SETTLE_TIMEOUT) -> None:
-    """Return once nothing in *app* has a message or callback left to handle."""
+    """Return once nothing in *app* has a message, a callback or a worker left to finish."""
     end = time.monotonic() + timeout
     quiet = 0
     spins = 0
@@ -58,7 +63,7 @@ async def settle(app: App, timeout: float = SETTLE_TIMEOUT) -> None:
         # spinning (a timer or a thread may be what is left).
         await asyncio.sleep(0 if spins < 50 else 0.002)
         spins += 1
-        quiet = 0 if any(_busy(pump) for pump in _pumps(app)) else quiet + 1
+        quiet = 0 if _working(app) else quiet + 1
 
 
 async def press_keys(app: App, keys: Iterable[str]) -> None:
@@ -101,3 +106,16 @@ def install() -> None:
         await press_keys(self, keys)
 
     App._press_keys = _press_keys  # type: ignore[method-assign]
+
+    pause = Pilot.pause
+
+    async def settled_pause(self: Pilot[Any], delay: float | None = None) -> None:
+        """``pilot.pause()``: until the app has handled everything (not until it looks idle)."""
+        if delay is not None:
+            await pause(self, delay)
+            return
+        await self._wait_for_screen()
+        await settle(self.app)
+        self.app.screen._on_timer_update()
+
+    Pilot.pause = settled_pause  # type: ignore[method-assign]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.cli import hoinghi, hoinghi_process
 
 
+@pytest.mark.slow
 def test_demo_then_list_shows_the_meeting_in_a_wal_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'X.db'}"
     made = hoinghi_process("demo", "--no-tui", "--db", url)  # the installed script, as a shell runs it
@@ -45,6 +48,7 @@ def test_new_prints_the_id_and_english_is_selectable(tmp_path):
     assert "Not started" in via_env.stdout
 
 
+@pytest.mark.slow
 def test_bad_input_gets_one_clear_line_and_a_nonzero_exit(tmp_path):
     # A real process: what the shell sees is the exit code and stderr, with no traceback.
     db = str(tmp_path / "n.db")

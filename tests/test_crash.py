@@ -10,12 +10,16 @@ import textwrap
 import time
 from datetime import datetime
 
+import pytest
+
 from models.store import Store
 from session.domain.demo import create_demo
 from session.domain.meetings import meeting_view
 from session.tui.app import HoinghiApp
 from session.tui.widgets.clock_bar import ClockBar
 from tests.conftest import until
+
+pytestmark = pytest.mark.slow  # each test runs the app in a process of its own and kills it
 
 # The real app in its own process, headless, driven by keys from an auto-pilot.
 CHILD = textwrap.dedent("""
