@@ -20,6 +20,7 @@ from session.i18n import t
 from session.tui.actions import DESK, QUEUE
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.widgets.queue_list import QueueList
+from session.tui.widgets.text import show_text
 
 COLUMNS = ("no", "name", "locality", "field", "status", "summary")
 COLUMN_WIDTHS = (6, 27, 17, 16, 11, 40)
@@ -172,7 +173,7 @@ class QueueScreen(MeetingScreenBase):
         )
         if speaking is not None:
             status = t("speaker.now", name=speaking.name) + f" ({fmt_duration(speaking.limit_seconds)})  ·  " + status
-        self.query_one("#queue-status", Static).update(status)
+        show_text(self.query_one("#queue-status", Static), status)
 
     def selected_id(self) -> int | None:
         key = self.query_one(QueueList).selected_key()
