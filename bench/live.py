@@ -101,15 +101,15 @@ async def action_latency(db: str, meeting_id: int) -> tuple[list[float], list[fl
 
     from models.store import Store
     from session.tui.app import HoinghiApp
-    from session.tui.screens.live import LiveScreen
+    from session.tui.screens.base import MeetingScreenBase
 
     marks: dict[str, float] = {}
-    act, repaint = LiveScreen._act, Screen._compositor_refresh
+    act, repaint = MeetingScreenBase.act, Screen._compositor_refresh
 
-    def timed_act(self, fn, **kw):
+    def timed_act(self, call, **kw):
         marks.clear()
         marks["start"] = time.perf_counter()
-        return act(self, fn, **kw)
+        return act(self, call, **kw)
 
     def timed_repaint(self):
         result = repaint(self)
@@ -117,23 +117,26 @@ async def action_latency(db: str, meeting_id: int) -> tuple[list[float], list[fl
             marks["end"] = time.perf_counter()
         return result
 
-    LiveScreen._act, Screen._compositor_refresh = timed_act, timed_repaint
+    MeetingScreenBase.act, Screen._compositor_refresh = timed_act, timed_repaint
     store = Store.open(db)
     app = HoinghiApp(store, meeting_id=meeting_id)
     inside: list[float] = []
     round_trip: list[float] = []
     try:
         async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("n", "n", "n")  # the meeting started, on its third step
             await pilot.pause()
             for n in range(60):
-                key = ("n", "n", "b", "p", "p", "u")[n % 6]
+                # Each round of six leaves the meeting where it was (undo is per desk: the
+                # console's U undoes the resume, Shift+U redoes it).
+                key = ("n", "b", "p", "p", "u", "shift+u")[n % 6]
                 start = time.perf_counter()
                 await pilot.press(key)
                 await pilot.pause()
                 round_trip.append((time.perf_counter() - start) * 1000)
                 inside.append((marks["end"] - marks["start"]) * 1000)
     finally:
-        LiveScreen._act, Screen._compositor_refresh = act, repaint
+        MeetingScreenBase.act, Screen._compositor_refresh = act, repaint
         store.close()
     return inside, round_trip
 

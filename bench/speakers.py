@@ -29,21 +29,27 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
 
     from models.store import Store
     from session.tui.app import HoinghiApp
+    from session.tui.screens.base import MeetingScreenBase
     from session.tui.screens.queue import QueueScreen
     from session.tui.screens.registration_form import RegistrationForm
 
     marks: dict[str, float] = {}
-    save, act, apply, repaint = RegistrationForm.save, QueueScreen._act, QueueScreen.apply, Screen._compositor_refresh
+    save, act, apply, repaint = (
+        RegistrationForm.save,
+        MeetingScreenBase.act,
+        QueueScreen.apply,
+        Screen._compositor_refresh,
+    )
 
     def timed_save(self):
         marks.clear()
         marks["start"] = time.perf_counter()
         return save(self)
 
-    def timed_act(self, fn):
+    def timed_act(self, call, **kw):
         marks.clear()
         marks["start"] = time.perf_counter()
-        return act(self, fn)
+        return act(self, call, **kw)
 
     def timed_apply(self, *a, **k):
         result = apply(self, *a, **k)
@@ -56,7 +62,7 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
             marks["end"] = time.perf_counter()
         return result
 
-    RegistrationForm.save, QueueScreen._act = timed_save, timed_act
+    RegistrationForm.save, MeetingScreenBase.act = timed_save, timed_act
     QueueScreen.apply, Screen._compositor_refresh = timed_apply, timed_repaint
     store = Store.open(db)
     app = HoinghiApp(store, meeting_id=meeting_id)
@@ -94,7 +100,7 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
                 await pilot.pause()
                 live_calling.append((marks["end"] - marks["start"]) * 1000)
     finally:
-        RegistrationForm.save, QueueScreen._act = save, act
+        RegistrationForm.save, MeetingScreenBase.act = save, act
         QueueScreen.apply, Screen._compositor_refresh = apply, repaint
         store.close()
     return registering, calling, live_calling

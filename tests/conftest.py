@@ -12,6 +12,28 @@ import pytest
 from models.store import Store
 from session.clock import FrozenClock
 from session.i18n import set_language
+from tests.templates_db import Templates
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests.keys import install
+
+    install()  # Pilot presses each key once the app has handled the one before (tests/keys.py)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: handed out early, they never keep one process busy at the
+    end while the others have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    from tests.serial import turn
+
+    with turn(item):  # a test marked serial runs with no other test beside it
+        return (yield)
+
 
 # A fixed moment: Thursday 5 March 2026, 07:25 — just before a meeting starts.
 T0 = datetime(2026, 3, 5, 7, 25)
@@ -27,13 +49,34 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     set_language("vi")
 
 
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    """Databases built once per test process and copied for each test (tests/templates_db.py)."""
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "meeting.db"
 
 
+# The demo meetings a test asks for (fixture name -> finished?), in the order it asks.
+_DEMOS = {"demo_id": False, "finished_id": True}
+_SEEDED = pytest.StashKey[dict[str, int]]()
+
+
 @pytest.fixture
-def store(db_path: Path):
+def store(db_path: Path, templates: Templates, request: pytest.FixtureRequest):
+    """A store of one's own: a copy of a new database, with the demo meetings the test
+    asks for (``demo_id``, ``finished_id``) already in it."""
+    from session.domain.demo import create_demo
+
+    wanted = [name for name in request.fixturenames if name in _DEMOS]
+
+    def seed(s: Store) -> dict[str, int]:
+        return {name: create_demo(s, at=T0, finished=_DEMOS[name]) for name in wanted}
+
+    request.node.stash[_SEEDED] = templates.copy("+".join(["new", *wanted]), seed, db_path)
     s = Store.open(str(db_path))
     yield s
     s.close()
@@ -44,18 +87,23 @@ def clock() -> FrozenClock:
     return FrozenClock(T0)
 
 
-@pytest.fixture
-def demo_id(store: Store) -> int:
+def _demo(store: Store, request: pytest.FixtureRequest, name: str) -> int:
+    seeded = request.node.stash.get(_SEEDED, {})
+    if name in seeded:
+        return seeded[name]
     from session.domain.demo import create_demo
 
-    return create_demo(store, at=T0)
+    return create_demo(store, at=T0, finished=_DEMOS[name])
 
 
 @pytest.fixture
-def finished_id(store: Store) -> int:
-    from session.domain.demo import create_demo
+def demo_id(store: Store, request: pytest.FixtureRequest) -> int:
+    return _demo(store, request, "demo_id")
 
-    return create_demo(store, at=T0, finished=True)
+
+@pytest.fixture
+def finished_id(store: Store, request: pytest.FixtureRequest) -> int:
+    return _demo(store, request, "finished_id")
 
 
 @pytest.fixture

@@ -17,6 +17,11 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+def searched(app) -> bool:
+    """The command palette has finished looking for what was typed."""
+    return all(worker.is_finished for worker in app.workers)
+
+
 def current_position(store, mid) -> int | None:
     step = meeting_view(store, mid).current_step
     return step.position if step else None
@@ -155,8 +160,7 @@ async def test_notes_are_autosaved_while_typing_and_ctrl_n_works_from_the_notes(
         await pilot.press("n", "w")
         assert isinstance(app.focused, TextArea)
         await pilot.press(*"Khai mạc đúng giờ")
-        await pilot.pause(0.7)
-        assert meeting_view(store, demo_id).agenda[0].notes == "Khai mạc đúng giờ"
+        await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Khai mạc đúng giờ")  # autosaved
         await pilot.press(*", đủ thành phần")
         await pilot.press("ctrl+n")  # saves the notes, moves to step 2
         view = meeting_view(store, demo_id)
@@ -183,11 +187,10 @@ async def test_notes_that_cannot_be_saved_stay_on_screen_and_hold_the_step(app, 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n", "w")
         await pilot.press(*"Khai mạc")
-        await pilot.pause(0.7)
+        await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Khai mạc")  # autosaved
         notes = app.screen.query_one("#notes", TextArea)
         notes.insert(" và " + "rất dài " * 2_600)  # a paste past the 20,000-character limit
-        await pilot.pause(0.7)
-        assert "CHƯA LƯU" in text_of(app, "#notes-status")
+        await until(pilot, lambda: "CHƯA LƯU" in text_of(app, "#notes-status"))
         assert "quá dài" in text_of(app, "#notes-status")
         await pilot.press("ctrl+n")  # the next step would replace the notes on screen: refused
         await pilot.pause()
@@ -205,8 +208,7 @@ async def test_notes_that_cannot_be_saved_stay_on_screen_and_hold_the_step(app, 
         assert len(notes.text) > 20_000
         await pilot.press("w")
         await pilot.press("ctrl+z")  # the secretary takes the paste back
-        await pilot.pause(0.7)
-        assert "đã lưu" in text_of(app, "#notes-status")
+        await until(pilot, lambda: "đã lưu" in text_of(app, "#notes-status"))
         await pilot.press("ctrl+n")
         await pilot.pause()
         view = meeting_view(store, demo_id)
@@ -295,7 +297,7 @@ async def test_ctrl_t_inserts_a_standard_phrase_with_the_chairs_name(store, cloc
         options = app.screen.query_one(OptionList)
         options.highlighted = 3
         await pilot.press("enter")
-        await pilot.pause(0.7)
+        await until(pilot, lambda: meeting_view(store, mid).agenda[2].notes != "")  # autosaved
     notes = meeting_view(store, mid).agenda[2].notes
     assert notes.startswith("Đồng chí Hoàng Văn Thắng – Chủ tịch UBND xã phát biểu khai mạc")
 
@@ -321,16 +323,15 @@ async def test_the_palette_finds_a_command_typed_without_accents(app):
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"xuat")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: searched(app))
         found = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
         assert found and "Xuất văn bản" in found[0]
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert type(app.screen).__name__ == "ExportScreen"
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
         # Vietnamese throughout: Textual's own English commands are not offered.
         await pilot.press("escape", "ctrl+p")
         await pilot.press(*"theme")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: searched(app))
         assert [str(o.prompt) for o in app.screen.query_one(OptionList).options if "heme" in str(o.prompt)] == []
 
 

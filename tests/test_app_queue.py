@@ -10,7 +10,7 @@ from session.tui.app import HoinghiApp
 from session.tui.screens.queue import QueueScreen
 from session.tui.widgets.queue_list import QueueList
 from session.tui.widgets.queue_panel import QueuePanel
-from tests.conftest import T0, desk
+from tests.conftest import T0, desk, until
 
 SLIPS = [
     ("Nguyễn Văn Đức", "Thôn Tân Lập", "Trợ cấp người cao tuổi chậm"),
@@ -120,22 +120,22 @@ async def test_search_ignores_accents_and_d(store, clock):
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.press("d", "slash")
-        await pilot.press(*"nguyen")
-        await pilot.pause(0.3)
         table = app.screen.query_one(QueueList)
-        assert [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
+
+        def names() -> list[str]:
+            return [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)]
+
+        await pilot.press(*"nguyen")
+        await until(pilot, lambda: names() == ["Nguyễn Văn Đức"])  # the list follows the search
         search = app.screen.query_one("#queue-search", Input)
         search.value = ""
         await pilot.press(*"duc")
-        await pilot.pause(0.3)
-        found = [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)]
-        assert "Nguyễn Văn Đức" in found and "Vi Văn Dũng" in found  # "giáo dục" matches too
+        # "giáo dục" matches too
+        await until(pilot, lambda: "Nguyễn Văn Đức" in names() and "Vi Văn Dũng" in names())
         search.value = "nguyen van duc"
-        await pilot.pause(0.3)
-        assert [table.get_row_at(i)[1].plain[2:] for i in range(table.row_count)] == ["Nguyễn Văn Đức"]
+        await until(pilot, lambda: names() == ["Nguyễn Văn Đức"])
         search.value = "dat"
-        await pilot.pause(0.3)
-        assert {table.get_row_at(i)[3].plain for i in range(table.row_count)} == {"đất đai"}
+        await until(pilot, lambda: {table.get_row_at(i)[3].plain for i in range(table.row_count)} == {"đất đai"})
 
 
 async def test_countdown_warns_30_seconds_before_and_shows_overrun(store, clock):
@@ -258,9 +258,9 @@ async def test_slips_typed_faster_than_the_screen_keeps_up_land_in_their_fields(
             keys += [*name, "tab", *village, "tab", *summary, "enter"]
         keys += [*"Lò Văn Sinh", "tab", *"Nà"]  # the next slip, still being typed
         _burst(app, *keys)
-        await pilot.pause(0.5)
+        await until(pilot, lambda: len(list_registrations(store, mid)) == 4)
+        await until(pilot, lambda: app.screen.query_one("#reg-locality", Input).value == "Nà")
         assert app.screen.query_one("#reg-name", Input).value == "Lò Văn Sinh"
-        assert app.screen.query_one("#reg-locality", Input).value == "Nà"
         assert app.screen.query_one("#reg-summary", Input).value == ""
     regs = list_registrations(store, mid)
     assert [(r.name, r.locality, r.summary) for r in regs] == SLIPS[:4]

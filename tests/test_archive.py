@@ -30,15 +30,24 @@ def texts(path) -> list[str]:
 
 
 @pytest.fixture
-def archive(store, tmp_path):
-    """The phường reference meeting's archive, and its documents as exported at the source."""
-    meeting_id = build(store, "phuong")
-    path = export(store, meeting_id, "json", tmp_path / "hoi-nghi.json", today=ISSUED)[0]
-    documents = {
-        k: texts(export(store, meeting_id, k, tmp_path / f"src-{k}.docx", today=ISSUED)[0])
-        for k in ("minutes", "conclusion")
-    }
-    return path, documents
+def archive(templates):
+    """The phường reference meeting's archive, and its documents as exported at the source
+    (made once per test process: the tests only read them)."""
+
+    def make(folder):
+        store = Store.open(str(folder / "source.db"))
+        try:
+            meeting_id = build(store, "phuong")
+            path = export(store, meeting_id, "json", folder / "hoi-nghi.json", today=ISSUED)[0]
+            documents = {
+                k: texts(export(store, meeting_id, k, folder / f"src-{k}.docx", today=ISSUED)[0])
+                for k in ("minutes", "conclusion")
+            }
+        finally:
+            store.close()
+        return path, documents
+
+    return templates.made("phuong-archive", make)
 
 
 def counts(store) -> tuple[int, int, int]:

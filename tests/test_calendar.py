@@ -12,7 +12,6 @@ from models.errors import HoinghiError
 from session.domain.calendar import announced_calendar, deadline_for, office_days, set_office_day
 from session.domain.swapped_days import DATA_FILE, load_swapped_days, swapped_days, swapped_in
 from session.domain.workdays import WorkCalendar
-from tests.conftest import cli_env, hoinghi_cmd
 
 
 def test_every_shipped_swap_has_its_source_and_pairs_a_day_off_with_a_day_worked():
@@ -66,11 +65,9 @@ def test_making_a_public_holiday_a_working_day_needs_confirmation(store, clock):
 
 
 def _run(*args, input_text=None):
-    import subprocess
+    from tests.cli import hoinghi
 
-    return subprocess.run(
-        [*hoinghi_cmd(), *args], capture_output=True, text=True, env=cli_env(), input=input_text, timeout=60
-    )
+    return hoinghi(*args, input=input_text)
 
 
 def test_cli_asks_before_a_holiday_becomes_a_working_day_unless_yes(tmp_path):

@@ -1,24 +1,23 @@
-"""The command line, run as a real process, as an office would."""
+"""The command line, as an office would use it: through the console script's entry point
+(tests/cli.py), and as a real process where the process itself is what is tested."""
 
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 
-from tests.conftest import cli_env, hoinghi_cmd
+import pytest
 
-
-def hoinghi(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*hoinghi_cmd(), *args], capture_output=True, text=True, env=cli_env(**env), timeout=60)
+from tests.cli import hoinghi, hoinghi_process
 
 
+@pytest.mark.slow
 def test_demo_then_list_shows_the_meeting_in_a_wal_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'X.db'}"
-    made = hoinghi("demo", "--no-tui", "--db", url)
+    made = hoinghi_process("demo", "--no-tui", "--db", url)  # the installed script, as a shell runs it
     assert made.returncode == 0, made.stderr
     meeting_id = made.stdout.strip()
     assert meeting_id.isdigit()
-    listed = hoinghi("list", "--db", url)
+    listed = hoinghi_process("list", "--db", url)
     assert listed.returncode == 0
     assert "Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân xã với Nhân dân xã Hòa An năm 2026" in listed.stdout
     assert listed.stdout.splitlines()[1].startswith(meeting_id)
@@ -49,20 +48,22 @@ def test_new_prints_the_id_and_english_is_selectable(tmp_path):
     assert "Not started" in via_env.stdout
 
 
+@pytest.mark.slow
 def test_bad_input_gets_one_clear_line_and_a_nonzero_exit(tmp_path):
+    # A real process: what the shell sees is the exit code and stderr, with no traceback.
     db = str(tmp_path / "n.db")
-    bad_date = hoinghi("new", "--date", "31/02/2026", "--db", db)
+    bad_date = hoinghi_process("new", "--date", "31/02/2026", "--db", db)
     assert bad_date.returncode == 1
     assert bad_date.stderr.strip() == "hoinghi: Ngày “31/02/2026” không hợp lệ; nhập theo dạng dd/mm/yyyy."
-    empty = hoinghi("new", "--title", " \t", "--db", db)
+    empty = hoinghi_process("new", "--title", " \t", "--db", db)
     assert empty.returncode == 1 and "không được để trống" in empty.stderr
     not_db = tmp_path / "x.db"
     not_db.write_text("hello")
-    refused = hoinghi("list", "--db", str(not_db))
+    refused = hoinghi_process("list", "--db", str(not_db))
     assert refused.returncode == 1
     assert len(refused.stderr.strip().splitlines()) == 1
     assert "Traceback" not in refused.stderr
-    missing = hoinghi("run", "--meeting", "42", "--db", db)
+    missing = hoinghi_process("run", "--meeting", "42", "--db", db)
     assert missing.returncode == 1 and "Không có hội nghị số 42" in missing.stderr
 
 

@@ -1,11 +1,11 @@
 """The command line of plans, duties, the invitation list and the papers before the
-meeting, run as a real process, as an office would."""
+meeting, as an office would use it (through the console script's entry point)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.test_cli import hoinghi
+from tests.cli import hoinghi
 from tests.test_participants import invitation_sheet
 
 

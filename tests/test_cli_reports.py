@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-
-from tests.conftest import cli_env, hoinghi_cmd
-
-
-def hoinghi(*args: str):
-    return subprocess.run([*hoinghi_cmd(), *args], capture_output=True, text=True, env=cli_env(), timeout=120)
+from tests.cli import hoinghi
 
 
 def test_survey_totals_from_the_command_line(tmp_path):

@@ -9,6 +9,8 @@ import textwrap
 import time
 from datetime import datetime
 
+import pytest
+
 from models.store import Store
 from session.domain.demo import create_demo
 from session.tui.app import HoinghiApp
@@ -52,6 +54,8 @@ async def _wait_for(pilot, condition, seconds: float) -> float:
     return -1.0
 
 
+@pytest.mark.slow
+@pytest.mark.serial
 async def test_a_change_from_another_process_shows_on_the_display_within_a_second(db_path):
     store = Store.open(str(db_path))
     meeting_id = create_demo(store, at=datetime.now())
@@ -133,6 +137,7 @@ async def test_the_display_is_read_only_and_leaves_with_q(store):
     assert app.return_code == 0 and not app.is_running
 
 
+@pytest.mark.slow
 async def test_the_desk_mode_only_registers_and_shows_others_registrations(db_path):
     store = Store.open(str(db_path))
     meeting_id = create_demo(store, at=datetime.now())

@@ -275,6 +275,7 @@ needs_soffice = pytest.mark.skipif(
 
 
 @needs_soffice
+@pytest.mark.slow
 def test_both_documents_convert_to_pdf_with_the_vietnamese_text_intact(store, finished_id, tmp_path):
     for kind in ("minutes", "conclusion"):
         paths = export(store, finished_id, kind, tmp_path / f"{kind}.docx", today=ISSUED, pdf=True)

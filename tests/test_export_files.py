@@ -84,6 +84,7 @@ def _tmpfile_supported(folder: Path) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_an_export_killed_half_way_leaves_no_file_in_the_folder(store, finished_id, db_path, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
@@ -99,6 +100,7 @@ def test_an_export_killed_half_way_leaves_no_file_in_the_folder(store, finished_
         assert (folder / "bb.docx").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_where_a_killed_export_had_to_leave_a_file_the_next_export_removes_it(store, finished_id, db_path, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
@@ -128,6 +130,7 @@ def _limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
 
+@pytest.mark.slow
 def test_a_full_disk_gives_one_clear_line_and_no_second_traceback(finished_id, db_path, tmp_path):
     assert finished_id == 1
     folder = tmp_path / "out"

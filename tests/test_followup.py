@@ -68,23 +68,15 @@ def test_the_office_records_replies_to_studied_and_forwarded_petitions(store, is
 
 
 def test_the_follow_up_command_counts_working_days_and_names_the_citizens(tmp_path):
-    import subprocess
-
     from models.store import Store
     from session.domain.demo import create_demo
-    from tests.conftest import cli_env, hoinghi_cmd
+    from tests.cli import hoinghi
 
     db = tmp_path / "f.db"
     store = Store.open(str(db))
     mid = create_demo(store, at=T0, finished=True)
     store.close()
-    out = subprocess.run(
-        [*hoinghi_cmd(), "followup", "--db", str(db), "--meeting", str(mid), "--today", "01/04/2026"],
-        capture_output=True,
-        text=True,
-        env=cli_env(),
-        timeout=60,
-    )
+    out = hoinghi("followup", "--db", str(db), "--meeting", str(mid), "--today", "01/04/2026")
     assert out.returncode == 0, out.stderr
     rows = out.stdout.splitlines()[2:]
     assert rows and all("ngày làm việc" in row for row in rows)

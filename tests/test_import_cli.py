@@ -4,21 +4,20 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 from models.store import Store
 from session.domain.meetings import create_meeting
 from session.domain.registrations import list_registrations
-from tests.conftest import T0, cli_env, hoinghi_cmd
+from tests.cli import Ran
+from tests.cli import hoinghi as run_hoinghi
+from tests.conftest import T0
 from tests.sheets import compiled_list, ward_list_docx, with_bad_types
 
 KEY = re.compile(r"\b(error|import|column|field)\.[a-z_]+")
 
 
-def hoinghi(*args: str, lang: str = "vi") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*hoinghi_cmd(), *args], capture_output=True, text=True, env=cli_env(HOINGHI_LANG=lang), timeout=120
-    )
+def hoinghi(*args: str, lang: str = "vi") -> Ran:
+    return run_hoinghi(*args, HOINGHI_LANG=lang)
 
 
 def meeting(db) -> int:

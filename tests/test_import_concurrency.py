@@ -20,6 +20,8 @@ from session.domain.imports import plan_import, run_import
 from session.domain.meetings import create_meeting
 from tests.sheets import big_list
 
+pytestmark = pytest.mark.slow  # 20,000 rows imported while another process registers
+
 ROWS = 20_000
 
 DESK = textwrap.dedent("""

@@ -230,6 +230,7 @@ def test_the_blank_ballot_for_a_phuong_names_its_to_dan_pho(store, tmp_path):
 
 
 @needs_soffice
+@pytest.mark.slow
 def test_the_report_converts_to_pdf_with_the_vietnamese_text_intact(store, tmp_path):
     held_meeting(store)
     result = write_year_report(store, 2026, tmp_path / "out", today=REPORT_DAY, pdf=True)

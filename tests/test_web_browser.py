@@ -22,6 +22,8 @@ from tests.conftest import desk
 from tests.pg import free_port
 from tests.served import serving
 
+pytestmark = pytest.mark.slow  # a real browser against a served display
+
 pytest.importorskip("textual_serve", reason="the `serve` extra (textual-serve) is not installed")
 
 
@@ -71,6 +73,7 @@ def _call_next_elsewhere(db_path, meeting_id: int, seconds_ago: float = 0) -> fl
     return float(done.stdout.strip())
 
 
+@pytest.mark.serial
 async def test_the_projector_browser_shows_the_display_large_and_a_call_changes_it_within_a_second(db_path, tmp_path):
     meeting_id = _in_dialogue(db_path)
     with serving(db_path, tmp_path) as port:

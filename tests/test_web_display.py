@@ -17,6 +17,8 @@ from session.domain.demo import create_demo
 from tests.conftest import desk
 from tests.served import serving
 
+pytestmark = pytest.mark.slow  # a served display
+
 aiohttp = pytest.importorskip("aiohttp", reason="the `serve` extra (textual-serve) is not installed")
 pytest.importorskip("textual_serve", reason="the `serve` extra (textual-serve) is not installed")
 

@@ -28,6 +28,8 @@ from session.domain.demo import create_demo
 from tests.browser import chromium_missing
 from tests.served import serving
 
+pytestmark = pytest.mark.slow  # a served display opened over the network
+
 pytest.importorskip("textual_serve", reason="the `serve` extra (textual-serve) is not installed")
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,15 +10,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import bindparam, case, func
 from sqlmodel import select
 
 from models.errors import HoinghiError
 from models.store import Store
-from models.tables import Answer, Registration
+from models.tables import Answer, FieldLimit, Registration
 from session.domain.clocks import QueueLoad
 from session.domain.meetings import meeting_view
 from session.domain.queue import speech_elapsed
-from session.domain.registrations import limits_of
+from session.domain.sync import Changes
 from session.domain.views import MeetingView
 
 
@@ -87,47 +88,67 @@ def answer_estimate(store: Store, meeting_id: int) -> float:
     return _ESTIMATES[key]
 
 
-def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoad, Floor]:
-    default, per_field = limits_of(store, view.id)
-    cols = (
-        Registration.id,
-        Registration.speaker_name,
-        Registration.locality,
-        Registration.field,
-        Registration.summary,
-        Registration.role,
+# The floor is read after every action on it: its statements are built once (the meeting
+# is a parameter), and the waiting speakers — thousands on a big meeting — are counted in
+# the database, not read one by one.
+_MEETING = bindparam("meeting_id")
+_HELD = select(
+    Registration.id,
+    Registration.speaker_name,
+    Registration.locality,
+    Registration.field,
+    Registration.summary,
+    Registration.role,
+    Registration.status,
+    Registration.started_at,
+    Registration.ended_at,
+    Registration.paused_at,
+    Registration.paused_seconds,
+    Registration.limit_seconds,
+).where(Registration.meeting_id == _MEETING, Registration.status.in_(("done", "speaking")))
+_HAS_LIMIT = func.coalesce(Registration.limit_seconds, 0) != 0
+_NOT_HELD = (
+    select(
         Registration.status,
-        Registration.started_at,
-        Registration.ended_at,
-        Registration.paused_at,
-        Registration.paused_seconds,
-        Registration.limit_seconds,
+        Registration.field,
+        func.count(),
+        func.sum(case((_HAS_LIMIT, Registration.limit_seconds), else_=0)),  # their own limits
+        func.sum(case((_HAS_LIMIT, 0), else_=1)),  # how many take the field's or the meeting's
     )
+    .where(Registration.meeting_id == _MEETING, Registration.status.in_(("waiting", "withdrawn", "absent")))
+    .group_by(Registration.status, Registration.field)
+)
+_NEXT_NAMES = (
+    select(Registration.speaker_name)
+    .where(Registration.meeting_id == _MEETING, Registration.status == "waiting")
+    .order_by(Registration.queue_position)
+    .limit(3)
+)
+_ANSWERS = select(Answer.answerer_name, Answer.started_at, Answer.ended_at).where(
+    Answer.meeting_id == _MEETING, Answer.started_at.is_not(None)
+)
+_FIELD_LIMITS = select(FieldLimit.field, FieldLimit.seconds).where(FieldLimit.meeting_id == _MEETING)
+
+
+def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoad, Floor]:
+    params = {"meeting_id": view.id}
     with store.read() as s:
-        held = s.exec(
-            select(*cols).where(Registration.meeting_id == view.id, Registration.status.in_(("done", "speaking")))
-        ).all()
-        waiting = s.exec(
-            select(Registration.speaker_name, Registration.field, Registration.limit_seconds)
-            .where(Registration.meeting_id == view.id, Registration.status == "waiting")
-            .order_by(Registration.queue_position)
-        ).all()
-        answers = s.exec(
-            select(Answer.answerer_name, Answer.started_at, Answer.ended_at).where(
-                Answer.meeting_id == view.id, Answer.started_at.is_not(None)
-            )
-        ).all()
-        total = (
-            len(held)
-            + len(waiting)
-            + len(
-                s.exec(
-                    select(Registration.id).where(
-                        Registration.meeting_id == view.id, Registration.status.in_(("withdrawn", "absent"))
-                    )
-                ).all()
-            )
-        )
+        per_field: dict[str, int] = dict(s.exec(_FIELD_LIMITS, params=params).all())
+        held = s.exec(_HELD, params=params).all()
+        not_held = s.exec(_NOT_HELD, params=params).all()
+        next_names = s.exec(_NEXT_NAMES, params=params).all()
+        answers = s.exec(_ANSWERS, params=params).all()
+    default = view.speech_limit_seconds
+    waiting = gone = 0
+    waiting_seconds = 0.0
+    for status, fld, count, own, defaulted in not_held:
+        if status != "waiting":
+            gone += count
+            continue
+        waiting += count
+        # Each waiting speaker's own limit, or else the limit of the field, or the meeting's.
+        waiting_seconds += (own or 0) + (defaulted or 0) * per_field.get(fld, default)
+    total = len(held) + waiting + gone
     speaker = None
     citizens = officials = 0.0
     by_field: Counter[str] = Counter()
@@ -161,20 +182,19 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
         answered += seconds
         if ended is None:
             running = (name, started)
-    waiting_seconds = float(sum(limit or per_field.get(f, default) for _, f, limit in waiting))
     speaking_left = max(0.0, speaker.limit_seconds - speaker.elapsed(now)) if speaker else 0.0
     # Each speech is followed by its answer: this meeting's answer time per speech so far,
     # or its template's estimate before any answer was given.
     per_answer = answered / len(held) if held and answered else answer_estimate(store, view.id)
     queue = QueueLoad(
-        waiting=len(waiting),
+        waiting=waiting,
         waiting_seconds=waiting_seconds,
         speaking_left=speaking_left,
         answer_seconds=per_answer,
     )
     floor = Floor(
         speaker=speaker,
-        next_names=tuple(name for name, _, _ in waiting[:3]),
+        next_names=tuple(next_names),
         answer=running,
         citizens_seconds=citizens,
         officials_seconds=officials,
@@ -189,4 +209,23 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
 def load_live(store: Store, meeting_id: int, now: datetime) -> LiveState:
     view = meeting_view(store, meeting_id)
     queue, floor = load_floor(store, view, now)
+    return LiveState(view=view, queue=queue, floor=floor)
+
+
+#: The tables the meeting's view is read from, and those the floor is read from.
+VIEW_TABLES = ("meeting", "agenda_item")
+FLOOR_TABLES = ("registration", "answer", "field_limit")
+
+
+def refresh_live(store: Store, state: LiveState, changes: Changes, now: datetime) -> LiveState:
+    """*state* after *changes*: only the parts they touched are read again; an untouched
+    part is the very object it was (so a screen repaints only what is not)."""
+    view = state.view
+    if any(changes.of(table) for table in VIEW_TABLES):
+        view = meeting_view(store, state.view.id)
+    queue, floor = state.queue, state.floor
+    if any(changes.of(table) for table in FLOOR_TABLES) or view.speech_limit_seconds != state.view.speech_limit_seconds:
+        queue, floor = load_floor(store, view, now)
+    if view is state.view and floor is state.floor:
+        return state
     return LiveState(view=view, queue=queue, floor=floor)

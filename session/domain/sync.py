@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_
+from sqlalchemy import bindparam, func, or_
 from sqlmodel import select
 
 from models.changes import changed_keys
@@ -31,21 +31,32 @@ class Changes:
         return not self.rows
 
 
+_LAST = select(func.max(Event.id))
+# Built once: a screen asks after every action and twice a second.
+_SINCE = select(Event.id, Event.payload).where(Event.id > bindparam("after")).order_by(Event.id)
+_SINCE_FOR_MEETING = (
+    select(Event.id, Event.payload)
+    .where(Event.id > bindparam("after"), or_(Event.meeting_id == bindparam("meeting_id"), Event.meeting_id.is_(None)))
+    .order_by(Event.id)
+)
+
+
 def last_event_id(store: Store) -> int:
     with store.read() as s:
-        return s.exec(select(func.max(Event.id))).one() or 0
+        return s.exec(_LAST).one() or 0
 
 
 def changes_since(store: Store, meeting_id: int | None, after: int) -> Changes:
-    """Rows touched by events after *after* (for *meeting_id*, plus store-wide ones)."""
+    """Rows touched by events after *after* (for *meeting_id*, plus store-wide ones).
+    Nothing new: an empty :class:`Changes` whose ``last_event_id`` is *after*."""
     with store.read() as s:
-        query = select(Event.id, Event.payload, Event.undo_of).where(Event.id > after)
-        if meeting_id is not None:
-            query = query.where(or_(Event.meeting_id == meeting_id, Event.meeting_id.is_(None)))
-        events = s.exec(query.order_by(Event.id)).all()
+        if meeting_id is None:
+            events = s.exec(_SINCE, params={"after": after}).all()
+        else:
+            events = s.exec(_SINCE_FOR_MEETING, params={"after": after, "meeting_id": meeting_id}).all()
     rows: dict[str, set[int]] = {}
     last = after
-    for event_id, payload, _undo_of in events:
+    for event_id, payload in events:
         last = event_id
         for change in json.loads(payload).get("changes", []):
             for pk in changed_keys(change):

@@ -54,7 +54,8 @@ class MeetingScreenBase(HoinghiScreen):
     """A screen on one meeting. It follows the store: :meth:`poll_store` (called by the
     app twice a second, and right after each action) hands it the rows changed since it
     last looked, by any screen or process, and :meth:`on_store_changed` repaints what they
-    touch — the one repaint path."""
+    touch — the one repaint path. A screen covered by another (not a dialog) waits, and
+    catches up when it shows again."""
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -71,14 +72,24 @@ class MeetingScreenBase(HoinghiScreen):
 
         self.seen_event = last_event_id(self.hoinghi.store)
 
-    def poll_store(self) -> None:
-        from session.domain.sync import changes_since, last_event_id
+    def on_screen_resume(self) -> None:
+        self.poll_store()  # what changed while another screen covered this one
 
-        if self.seen_event is None:
-            return
+    def covered(self) -> bool:
+        """True while another screen, not a dialog, lies over this one: nothing of it shows."""
+        from textual.screen import ModalScreen
+
+        stack = self.app.screen_stack
+        if self not in stack:
+            return True
+        return any(not isinstance(above, ModalScreen) for above in stack[stack.index(self) + 1 :])
+
+    def poll_store(self) -> None:
+        from session.domain.sync import changes_since
+
+        if self.seen_event is None or self.covered():
+            return  # a covered screen catches up when it shows again (on_screen_resume)
         try:
-            if last_event_id(self.hoinghi.store) <= self.seen_event:
-                return
             changes = changes_since(self.hoinghi.store, self.meeting_id, self.seen_event)
         except HoinghiError:
             return  # a busy or locked moment: the next poll will see it

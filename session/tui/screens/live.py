@@ -8,13 +8,16 @@ text changes, one table cell.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date
-from session.domain.live import LiveState, load_live
+from session.domain.live import LiveState, load_live, refresh_live
+from session.domain.sync import Changes
 from session.domain.views import AgendaStep
 from session.i18n import t
 from session.tui.actions import LIVE
@@ -24,6 +27,7 @@ from session.tui.widgets.clock_bar import ClockBar
 from session.tui.widgets.notes_editor import NotesEditor
 from session.tui.widgets.queue_panel import QueuePanel
 from session.tui.widgets.step_panel import StepPanel
+from session.tui.widgets.text import show_text
 
 
 class LiveScreen(MeetingScreenBase):
@@ -71,27 +75,49 @@ class LiveScreen(MeetingScreenBase):
     # --- reading ------------------------------------------------------------------
 
     def reload(self, *, follow_current: bool = False) -> None:
+        """Read the whole live state and show it (on opening; after the particulars)."""
         now = self.hoinghi.clock()
         try:
             self.state = load_live(self.hoinghi.store, self.meeting_id, now)
         except HoinghiError as exc:
             self.hoinghi.report(exc)
             return
+        self._show_view(now, follow_current=follow_current)
+        self.query_one(QueuePanel).show(self.state, now)
+        self.query_one(ClockBar).show(self.state, now)
+
+    def on_store_changed(self, changes: Changes) -> None:
+        """Read again only what *changes* touched and repaint only that: an agenda action
+        leaves the floor panel alone, a speaker called leaves the agenda alone."""
+        before = self.state
+        if before is None:
+            self.reload(follow_current=True)
+            return
+        now = self.hoinghi.clock()
+        try:
+            self.state = refresh_live(self.hoinghi.store, before, changes, now)
+        except HoinghiError as exc:
+            self.hoinghi.report(exc)
+            return
+        if self.state.view is not before.view:
+            # The meeting moved on to another step: the cursor follows it.
+            self._show_view(now, follow_current=self.state.view.current_item_id != before.view.current_item_id)
+        if self.state.floor is not before.floor:
+            self.query_one(QueuePanel).show(self.state, now)
+        if self.state is not before:
+            self.query_one(ClockBar).show(self.state, now)
+
+    def _show_view(self, now: datetime, *, follow_current: bool = False) -> None:
+        """The title, the agenda and the step in focus, from ``self.state.view``."""
+        assert self.state is not None
         view = self.state.view
-        self.query_one("#title-bar", Static).update(
-            f"{t('status.' + view.status)} · {fmt_date(view.planned_date) or '—'} · {view.title} · {view.venue or '—'}"
+        show_text(
+            self.query_one("#title-bar", Static),
+            f"{t('status.' + view.status)} · {fmt_date(view.planned_date) or '—'} · {view.title} · {view.venue or '—'}",
         )
         table = self.query_one(AgendaTable)
         table.show(view, now, cursor_step=view.current_item_id if follow_current else None)
-        self.query_one(QueuePanel).show(self.state, now)
-        self.query_one(ClockBar).show(self.state, now)
         self._show_step(table.selected_step_id())
-
-    def on_store_changed(self, changes: object) -> None:
-        current = self.state.view.current_item_id if self.state else None
-        self.reload()
-        if self.state is not None and self.state.view.current_item_id != current:
-            self.reload(follow_current=True)  # the meeting moved on: follow it
 
     def _step(self, step_id: int | None) -> AgendaStep | None:
         if self.state is None or step_id is None:

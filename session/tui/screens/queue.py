@@ -20,6 +20,7 @@ from session.i18n import t
 from session.tui.actions import DESK, QUEUE
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.widgets.queue_list import QueueList
+from session.tui.widgets.text import show_text
 
 COLUMNS = ("no", "name", "locality", "field", "status", "summary")
 COLUMN_WIDTHS = (6, 27, 17, 16, 11, 40)
@@ -43,6 +44,7 @@ class QueueScreen(MeetingScreenBase):
         self.ACTIONS = DESK if desk else QUEUE
         super().__init__(meeting_id)
         self.views: dict[int, RegistrationView] = {}
+        self._order_of: dict[str, tuple[Any, ...]] = {}  # row key -> its place in the queue order
         self.field_filter: str | None = None
         self.query_text = ""
         self.grouped = False
@@ -118,6 +120,7 @@ class QueueScreen(MeetingScreenBase):
         table = self.query_one(QueueList)
         keep = self.selected_id()
         rows = sorted((v for v in self.views.values() if self._visible(v)), key=self._order)
+        self._order_of = {str(v.id): self._order(v) for v in rows}
         table.set_rows([(str(v.id), self._cells(v)) for v in rows])
         if keep is not None and str(keep) in table:
             table.move_cursor(table.get_row_index(str(keep)))
@@ -133,10 +136,12 @@ class QueueScreen(MeetingScreenBase):
         for view in changed:
             self.views[view.id] = view
             if self._visible(view):
+                self._order_of[str(view.id)] = self._order(view)
                 table.put(str(view.id), self._cells(view))
             else:
                 table.remove(str(view.id))
-        table.reorder([str(v.id) for v in sorted((self.views[int(k)] for k in table.order), key=self._order)])
+        # The rows' order keys are kept, not worked out again for every row on every action.
+        table.reorder(sorted(table.order, key=self._order_of.__getitem__))
         if keep is not None and str(keep) in table:
             index = table.get_row_index(str(keep))
             if index != table.cursor_row:
@@ -150,13 +155,21 @@ class QueueScreen(MeetingScreenBase):
         if len(ids) > FULL_RELOAD or changes.of("field_limit") or changes.of("meeting"):
             self.load_all()
             return
-        fresh = list_registrations(self.hoinghi.store, self.meeting_id, ids=ids)
-        # A first speech changes the marks of that person's other registrations too.
-        people = {(v.name, v.locality) for v in fresh}
-        related = {v.id for v in self.views.values() if (v.name, v.locality) in people} - ids
-        if related:
-            fresh += list_registrations(self.hoinghi.store, self.meeting_id, ids=related)
+        # A first speech changes the marks of that person's other registrations too: they
+        # are read in the same go (and once more only if a name was changed to another's).
+        known = {(v.name, v.locality) for reg_id in ids if (v := self.views.get(reg_id)) is not None}
+        wanted = ids | self._same_people(known)
+        fresh = list_registrations(self.hoinghi.store, self.meeting_id, ids=wanted)
+        more = self._same_people({(v.name, v.locality) for v in fresh}) - wanted
+        if more:
+            fresh += list_registrations(self.hoinghi.store, self.meeting_id, ids=more)
         self.apply(fresh, ids - {v.id for v in fresh})
+
+    def _same_people(self, people: set[tuple[str, str]]) -> set[int]:
+        """The registrations shown of these (name, residential unit) pairs."""
+        if not people:
+            return set()
+        return {v.id for v in self.views.values() if (v.name, v.locality) in people}
 
     def show_status(self) -> None:
         table = self.query_one(QueueList)
@@ -172,7 +185,7 @@ class QueueScreen(MeetingScreenBase):
         )
         if speaking is not None:
             status = t("speaker.now", name=speaking.name) + f" ({fmt_duration(speaking.limit_seconds)})  ·  " + status
-        self.query_one("#queue-status", Static).update(status)
+        show_text(self.query_one("#queue-status", Static), status)
 
     def selected_id(self) -> int | None:
         key = self.query_one(QueueList).selected_key()

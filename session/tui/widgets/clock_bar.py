@@ -13,6 +13,7 @@ from session.domain.clocks import forecast, meeting_elapsed, minutes_left, minut
 from session.domain.dates import fmt_duration, fmt_time
 from session.domain.live import LiveState
 from session.i18n import t
+from session.tui.widgets.text import show_text
 
 SEP = "  │  "
 
@@ -67,4 +68,4 @@ class ClockBar(Static):
         return Text("\n").join([line1, line2])
 
     def show(self, state: LiveState, now: datetime) -> None:
-        self.update(self.render_state(state, now))
+        show_text(self, self.render_state(state, now))

@@ -16,6 +16,7 @@ from session.domain.live import LiveState
 from session.domain.queue import WARNING_SECONDS
 from session.domain.units import meeting_place
 from session.i18n import t
+from session.tui.widgets.text import show_text
 
 
 class QueuePanel(Vertical):
@@ -37,11 +38,11 @@ class QueuePanel(Vertical):
         else:
             now_text.append(t("speaker.now", name=speaker.name), style="bold")
             now_text.append("\n" + t("speaker.meta", locality=speaker.locality or "—", field=speaker.field or "—"))
-        self.query_one("#speaker-now", Static).update(now_text)
+        show_text(self.query_one("#speaker-now", Static), now_text)
         nxt = Text()
         if floor.next_names:
             nxt.append(t("speaker.next", names=", ".join(floor.next_names)))
-        self.query_one("#speaker-next", Static).update(nxt)
+        show_text(self.query_one("#speaker-next", Static), nxt)
         self.tick(now)
 
     def tick(self, now: datetime) -> None:
@@ -71,7 +72,7 @@ class QueuePanel(Vertical):
             if clock:
                 clock.append("\n")
             clock.append(t("speaker.answer", name=name, time=fmt_duration((now - since).total_seconds())), style="bold")
-        self.query_one("#speaker-clock", Static).update(clock)
+        show_text(self.query_one("#speaker-clock", Static), clock)
         # Live tally: what was loaded plus what has run since.
         since = (now - self._loaded).total_seconds()
         citizens = floor.citizens_seconds + (since if speaker is not None and speaker.paused_at is None else 0)
@@ -103,4 +104,4 @@ class QueuePanel(Vertical):
                 "\n" + t("tally.localities", places=top, residential=meeting_place(state.view).residential_word),
                 style="dim",
             )
-        self.query_one("#floor-tally", Static).update(tally)
+        show_text(self.query_one("#floor-tally", Static), tally)

@@ -16,6 +16,7 @@ from session.domain.dates import fmt_duration
 from session.domain.views import AgendaStep, MeetingView
 from session.i18n import t
 from session.tui.widgets.notes_editor import NotesEditor, Saver
+from session.tui.widgets.text import show_text
 
 
 class StepPanel(Vertical):
@@ -45,16 +46,16 @@ class StepPanel(Vertical):
             else:
                 what = t("live.no_step.next")
             done = view.status != "planned" and all(s.ended_at or s.skipped for s in view.agenda)
-            heading.update(t("live.all_done") if done and view.status != "closed" else t("live.no_step", what=what))
-            title.update("")
-            self.query_one("#step-meta", Static).update("")
+            show_text(heading, t("live.all_done") if done and view.status != "closed" else t("live.no_step", what=what))
+            show_text(title, "")
+            show_text(self.query_one("#step-meta", Static), "")
             notes.disabled = True
             return
         state = "current" if step.id == view.current_item_id else step.state
         if state == "current" and step.ended_at:
             state = "done"
-        heading.update(t(f"live.step.{state}", n=step.position))
-        title.update(Text(step.title, style="bold"))
+        show_text(heading, t(f"live.step.{state}", n=step.position))
+        show_text(title, Text(step.title, style="bold"))
         notes.disabled = False
         self.tick(step, view, now)
 
@@ -71,7 +72,7 @@ class StepPanel(Vertical):
         if step.started_at is not None and elapsed > planned:
             meta.append("  ")
             meta.append(t("clock.step.over", m=minutes_over(elapsed, planned)), style="bold red")
-        self.query_one("#step-meta", Static).update(meta)
+        show_text(self.query_one("#step-meta", Static), meta)
 
     def set_notes_status(self, text: str) -> None:
-        self.query_one("#notes-status", Static).update(text)
+        show_text(self.query_one("#notes-status", Static), text)
