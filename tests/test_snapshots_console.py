@@ -25,6 +25,7 @@ from session.tui.screens.picker import PickerScreen
 from session.tui.screens.queue import QueueScreen
 from session.tui.screens.registration_form import RegistrationForm
 from tests.app_factory import SIZES, Pasted, route
+from tests.conftest import until
 
 sizes = pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
 
@@ -187,3 +188,21 @@ def test_the_registration_desk_on_its_own(snap_compare, make_app, size):
 def test_the_desk_asks_before_closing(snap_compare, make_app, size):
     app = make_app("dialogue", mode="desk")
     assert snap_compare(app, terminal_size=size, run_before=route(QueueScreen, "escape", ConfirmScreen))
+
+
+async def test_a_form_redrawn_without_frames_when_the_terminal_shrinks(make_app):
+    """The size classes follow the terminal: fields lose their frames at 24 rows and get
+    them back at 36 (the snapshots above see each size from the start)."""
+    from textual.widgets import Input
+
+    app = make_app("dialogue")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await route(LiveScreen, "r", RegistrationForm)(pilot)
+        name = app.screen.query_one("#reg-name", Input)
+        assert name.outer_size.height == 3
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: name.outer_size.height == 1)
+        assert app.has_class("-short", "-narrow")
+        await pilot.resize_terminal(120, 36)
+        await until(pilot, lambda: name.outer_size.height == 3)
+        assert not app.has_class("-short") and not app.has_class("-narrow")
