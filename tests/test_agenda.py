@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -162,3 +162,44 @@ def test_forecast_counts_remaining_steps_and_waiting_speakers(store, mid, clock)
     clock.advance(minutes=25)  # step 1 (10 planned) has run 25
     fc = forecast(meeting_view(store, mid), clock())
     assert fc.end == datetime(2026, 3, 5, 11, 15) and fc.over_minutes == 15
+
+
+def test_the_forecast_counts_an_answer_after_each_speech_and_never_less_than_the_plan(store, mid, clock):
+    clock.set(datetime(2026, 3, 5, 7, 30))
+    desk(store, mid, clock).start_meeting()
+    view = meeting_view(store, mid)
+    # Six waiting speakers x 3 min no longer replace a 120-minute dialogue step with 18 minutes.
+    fc = forecast(view, clock(), QueueLoad(waiting=6, waiting_seconds=6 * 180))
+    assert fc.end == datetime(2026, 3, 5, 11, 0)
+    # Thirty speakers x (3 min speaking + 3 min answer) = 180 min: an hour past the 120 planned.
+    fc = forecast(view, clock(), QueueLoad(waiting=30, waiting_seconds=30 * 180, answer_seconds=180))
+    assert fc.end == datetime(2026, 3, 5, 12, 0) and fc.over_minutes == 60
+
+
+def test_the_forecast_uses_this_meetings_answer_time_once_answers_are_given(store, clock):
+    from session.domain.answers import Answerer
+    from session.domain.demo import create_demo
+    from session.domain.live import load_live
+
+    mid = create_demo(store, at=clock())
+    console = desk(store, mid, clock)
+    console.start_meeting()
+    for _ in range(5):
+        console.next_step()  # the dialogue
+    # Before any answer: the template's estimate (3 minutes).
+    assert load_live(store, mid, clock()).queue.answer_seconds == 180
+    console.call_next()
+    clock.advance(minutes=2)
+    console.start_answer(Answerer("Hoàng Văn Thắng", "Chủ tịch", by_chair=True))
+    clock.advance(minutes=8)
+    console.end_answer("Đã trả lời")
+    # One speech, answered in 8 minutes: the forecast now counts 8 minutes an answer.
+    assert load_live(store, mid, clock()).queue.answer_seconds == 8 * 60
+
+
+def test_a_meeting_held_on_another_day_than_planned_is_forecast_against_its_hours_that_day(store, clock):
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 3, 20))  # planned for the 20th
+    clock.set(datetime(2026, 3, 5, 7, 30))  # but held on the 5th
+    desk(store, mid, clock).start_meeting()
+    fc = forecast(meeting_view(store, mid), clock())
+    assert fc.planned_end == datetime(2026, 3, 5, 11, 0) and fc.end == datetime(2026, 3, 5, 11, 0)

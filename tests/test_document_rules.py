@@ -169,3 +169,15 @@ def test_place_names_in_title_lines_never_break(references):
     assert "phường Ba\u00a0Đồn" in summary and "Tổ\u00a0dân\u00a0phố\u00a0Xuân\u00a0Kiều" in summary
     left = doc.tables[0].rows[0].cells[0]
     assert [p.text for p in left.paragraphs if p.text][1] == "PHƯỜNG BA\u00a0ĐỒN"
+
+
+def test_a_group_nobody_was_invited_from_and_nobody_came_from_is_not_printed(store, tmp_path, clock):
+    from session.domain.meeting_details import Attendance, meeting_details
+
+    mid = create_meeting(store, at=clock(), issuing_body="ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN", day=date(2026, 3, 5))
+    details = meeting_details(store, mid)
+    groups = (Attendance("Đại biểu phường", 15, 14), Attendance("Đại diện Nhân dân", 0, 0))
+    desk(store, mid, clock).update_details(details.edit(groups=groups))
+    for kind in ("minutes", "conclusion"):
+        text = " ".join(paragraphs(export(store, mid, kind, tmp_path / f"{kind}.docx", today=ISSUED)[0]))
+        assert "Đại biểu phường" in text and "Đại diện Nhân dân" not in text

@@ -115,6 +115,8 @@ async def test_the_secretary_fills_the_particulars_by_keys_and_the_minutes_print
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("m")
         await pilot.pause()
+        assert app.focused.id == "d-title"  # the form opens on its first field
+        await pilot.press(*["tab"] * 8)  # venue, place, invitation no., date, start, issuing and parent body
         assert app.focused.id == "d-chair"
         await pilot.press(*"Hoàng Văn Thắng", "tab", *"Chủ tịch UBND xã", "tab", "tab", "tab")
         await pilot.press(*"Nông Thị Duyên", "tab", *"Công chức Văn phòng - Thống kê", "tab", *"12", "tab", "tab")

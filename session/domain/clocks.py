@@ -48,6 +48,13 @@ class QueueLoad:
     waiting: int = 0
     waiting_seconds: float = 0.0  # sum of the waiting speakers' time limits
     speaking_left: float = 0.0  # seconds left to the current speaker
+    answer_seconds: float = 0.0  # expected answer after each speech (this meeting's so far, or the template's)
+
+    def dialogue_seconds(self) -> float:
+        """What the dialogue still needs: the speaker's time left, each waiting speaker's
+        limit, and an answer after the current speech and each waiting one."""
+        speeches = self.waiting + (1 if self.speaking_left else 0)
+        return self.speaking_left + self.waiting_seconds + speeches * self.answer_seconds
 
 
 @dataclass(frozen=True)
@@ -58,9 +65,14 @@ class Forecast:
 
 
 def planned_end(view: MeetingView) -> datetime | None:
+    """The planned end, on the day the meeting is held (a meeting held on another day
+    than planned is compared with its planned hours on that day)."""
     if view.planned_start is None:
         return None
-    day = view.planned_date or (view.actual_start.date() if view.actual_start else datetime.now().date())
+    if view.actual_start is not None:
+        day = view.actual_start.date()
+    else:
+        day = view.planned_date or datetime.now().date()
     if view.planned_end is not None:
         return datetime.combine(day, view.planned_end)
     return datetime.combine(day, view.planned_start) + timedelta(minutes=view.planned_minutes)
@@ -68,7 +80,8 @@ def planned_end(view: MeetingView) -> datetime | None:
 
 def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -> Forecast:
     """End = now + what remains of the current step + planned minutes of later steps;
-    the dialogue step counts waiting speakers × their time limit once it has a queue."""
+    the dialogue step, once it has a queue, counts each waiting speaker's time limit and
+    an answer after each speech — but never less than what is left of its plan."""
     queue = queue or QueueLoad()
     target = planned_end(view)
     if view.status == "closed":
@@ -82,15 +95,15 @@ def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -
         if step.skipped or step.ended_at is not None:
             continue
         if current is not None and step.id == current.id:
+            left = max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
             if step.kind == "dialogue" and (queue.waiting or queue.speaking_left):
-                remaining += queue.speaking_left + queue.waiting_seconds
-            else:
-                remaining += max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
+                left = max(left, queue.dialogue_seconds())
+            remaining += left
         elif step.started_at is None:
+            planned = step.planned_minutes * 60.0
             if step.kind == "dialogue" and queue.waiting:
-                remaining += queue.waiting_seconds
-            else:
-                remaining += step.planned_minutes * 60
+                planned = max(planned, queue.dialogue_seconds())
+            remaining += planned
     end = base + timedelta(seconds=remaining)
     return Forecast(end, target, _over(end, target))
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import select
 
+from models.errors import HoinghiError
 from models.store import Store
 from models.tables import Answer, Registration
 from session.domain.clocks import QueueLoad
@@ -63,6 +64,27 @@ class LiveState:
     view: MeetingView
     queue: QueueLoad
     floor: Floor = Floor()
+
+
+_ESTIMATES: dict[tuple[str, int], float] = {}
+
+
+def answer_estimate(store: Store, meeting_id: int) -> float:
+    """Seconds an answer is expected to take, from the meeting's agenda template."""
+    from models.tables import Meeting
+    from session.domain.templates import DEFAULT_ANSWER_MINUTES, get_template
+
+    key = (store.url, meeting_id)
+    if key not in _ESTIMATES:
+        with store.read() as s:
+            meeting = s.get(Meeting, meeting_id)
+            name = meeting.template if meeting is not None else ""
+        try:
+            minutes = get_template(name).answer_minutes if name else DEFAULT_ANSWER_MINUTES
+        except HoinghiError:
+            minutes = DEFAULT_ANSWER_MINUTES  # a template since removed
+        _ESTIMATES[key] = minutes * 60.0
+    return _ESTIMATES[key]
 
 
 def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoad, Floor]:
@@ -132,13 +154,24 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
                 limit,
             )
     running = None
+    answered = 0.0
     for name, started, ended in answers:
-        officials += max(0.0, ((ended or now) - started).total_seconds())
+        seconds = max(0.0, ((ended or now) - started).total_seconds())
+        officials += seconds
+        answered += seconds
         if ended is None:
             running = (name, started)
     waiting_seconds = float(sum(limit or per_field.get(f, default) for _, f, limit in waiting))
     speaking_left = max(0.0, speaker.limit_seconds - speaker.elapsed(now)) if speaker else 0.0
-    queue = QueueLoad(waiting=len(waiting), waiting_seconds=waiting_seconds, speaking_left=speaking_left)
+    # Each speech is followed by its answer: this meeting's answer time per speech so far,
+    # or its template's estimate before any answer was given.
+    per_answer = answered / len(held) if held and answered else answer_estimate(store, view.id)
+    queue = QueueLoad(
+        waiting=len(waiting),
+        waiting_seconds=waiting_seconds,
+        speaking_left=speaking_left,
+        answer_seconds=per_answer,
+    )
     floor = Floor(
         speaker=speaker,
         next_names=tuple(name for name, _, _ in waiting[:3]),

@@ -131,7 +131,9 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
         meeting=view,
         place=place,
         papers=papers,
-        attendance=tuple(Attendance(g.name, g.expected, g.present) for g in groups),
+        # A group nobody was invited from and nobody came from (a template's group the
+        # meeting did not use) is not printed as "0 người".
+        attendance=tuple(Attendance(g.name, g.expected, g.present) for g in groups if g.expected or g.present),
         participants=tuple(tuple(p) for p in people),
         speeches=tuple(speeches),
         unspoken=tuple(i for i in issues if i.id not in told),

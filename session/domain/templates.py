@@ -30,6 +30,9 @@ class StepTemplate:
     minutes: int
 
 
+DEFAULT_ANSWER_MINUTES = 3  # an answer after each speech, for the forecast of the end
+
+
 @dataclass(frozen=True)
 class AgendaTemplate:
     name: str
@@ -39,6 +42,7 @@ class AgendaTemplate:
     groups: tuple[str, ...]
     steps: tuple[StepTemplate, ...]
     path: Path
+    answer_minutes: int = DEFAULT_ANSWER_MINUTES  # expected answer after each speech (forecast)
 
     @property
     def minutes(self) -> int:
@@ -83,6 +87,9 @@ def load_template_file(path: Path) -> AgendaTemplate:
     if kind not in ("dialogue", "generic"):
         raise _invalid(path, f"kind {kind!r}")
     groups = tuple(clean_text(g) for g in data.get("groups", []) if clean_text(str(g)))
+    answer_minutes = data.get("answer_minutes", DEFAULT_ANSWER_MINUTES)
+    if not isinstance(answer_minutes, int) or isinstance(answer_minutes, bool) or not 0 <= answer_minutes <= 120:
+        raise _invalid(path, f"answer_minutes {answer_minutes!r}")
     return AgendaTemplate(
         name=path.stem,
         title=clean_text(data.get("title", path.stem)),
@@ -91,6 +98,7 @@ def load_template_file(path: Path) -> AgendaTemplate:
         groups=groups,
         steps=tuple(steps),
         path=path,
+        answer_minutes=answer_minutes,
     )
 
 

@@ -38,9 +38,12 @@ def key_label(keys: str) -> str:
         key = key.strip()
         if not key:
             continue
+        if len(key) == 1 and key.isupper():  # "U" is how a terminal sends Shift+U
+            labels.append(f"Shift+{key}")
+            continue
         parts = [_KEY_NAMES.get(p, p.upper() if len(p) == 1 else p.capitalize()) for p in key.split("+")]
         labels.append("+".join(parts))
-    return " / ".join(labels)
+    return " / ".join(dict.fromkeys(labels))
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,19 @@ def bindings(actions: tuple[Act, ...]) -> BindingsMap:
     return BindingsMap(made)
 
 
+def translate(found: BindingsMap) -> None:
+    """Label the bindings of a screen declared with message keys ("key.cancel") in the
+    current language: a class's BINDINGS are made once, at import; their labels are
+    chosen when a screen is made, so switching the language reloads nothing."""
+    from dataclasses import replace
+
+    for key, items in found.key_to_bindings.items():
+        found.key_to_bindings[key] = [
+            replace(b, description=t(b.description)) if b.description.startswith(("key.", "confirm.")) else b
+            for b in items
+        ]
+
+
 def help_rows(actions: tuple[Act, ...]) -> list[tuple[str, str, bool]]:
     """(keys, "Label — description", works while typing) for F1, one row per action."""
     rows = []
@@ -101,7 +117,8 @@ def help_rows(actions: tuple[Act, ...]) -> list[tuple[str, str, bool]]:
 
 # Not "hot": inside a text field Ctrl+Z and Ctrl+Y undo and redo the typing itself.
 UNDO = Act("undo", "u,ctrl+z", "key.undo", "cmd.undo", show=True)
-REDO = Act("redo", "shift+u,ctrl+y", "key.redo", "cmd.redo")
+# A terminal sends Shift+U as "U".
+REDO = Act("redo", "U,ctrl+y", "key.redo", "cmd.redo")
 HELP = Act("help", "f1", "key.help", "cmd.help", show=True)
 PALETTE = Act("command_palette", "", "key.palette", "cmd.palette", hot="ctrl+p", palette=False)
 
@@ -208,3 +225,84 @@ HISTORY = (
     PALETTE,
     Act("back", "escape", "key.back", "cmd.back", show=True),
 )
+
+# --- the meeting picker (danh sách hội nghị) and the work around the meeting ------------------
+
+PICKER = (
+    Act("open", "enter", "key.open", "cmd.open", show=True),
+    Act("new", "n", "key.new", "cmd.new", show=True),
+    Act("details", "e", "key.details", "cmd.details", show=True),
+    Act("plans", "k", "key.plans", show=True),
+    Act("due", "d", "key.due", show=True),
+    Act("survey", "y", "key.survey", "cmd.survey", show=True),
+    HELP,
+    PALETTE,
+    Act("app.quit", "q", "key.quit", "cmd.quit", show=True),
+)
+
+PLANS = (
+    Act("new_plan", "n", "key.new_plan", show=True),
+    Act("edit_plan", "e", "key.edit_plan", show=True),
+    Act("new_meeting", "m", "key.new_meeting_in_plan", show=True),
+    Act("duties", "v,enter", "key.plan_duties", show=True),
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+DUTIES = (
+    Act("done", "enter,space", "key.duty_done", show=True),
+    Act("reopen", "r", "key.duty_reopen", show=True),
+    Act("participants", "p", "key.participants", show=True),
+    Act("prepared", "k", "key.prepared", show=True),
+    UNDO,
+    REDO,
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+PARTICIPANTS = (
+    Act("search", "slash", "key.door", show=True),
+    Act("toggle", "space", "key.present", show=True),
+    Act("add", "n", "key.add_participant", show=True),
+    Act("edit", "e", "key.edit_issue"),
+    Act("remove", "delete", "key.remove"),
+    Act("import", "i", "key.import", show=True),
+    UNDO,
+    REDO,
+    HELP,
+    PALETTE,
+    Act("back", "escape", "key.back", "cmd.back", show=True),
+)
+
+PREPARATION = (
+    Act("assign", "enter", "key.assign_preparer", show=True),
+    Act("add_issue", "n", "key.add_issue", "issue.form.add", show=True),
+    Act("briefing", "x", "key.briefing", show=True),
+    UNDO,
+    REDO,
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+FOLLOWUP_SCREEN = (
+    Act("update", "enter,s", "key.status", show=True),
+    Act("calendar", "c", "key.calendar", show=True),
+    HELP,
+    PALETTE,
+    Act("app.pop_screen", "escape", "key.back", "cmd.back", show=True),
+)
+
+SURVEY = (
+    Act("back", "backspace", "key.survey_back", show=True),
+    Act("undo_ballot", "u,ctrl+z", "key.survey_undo", show=True),
+    Act("totals", "t", "key.survey_totals", show=True),
+    Act("print_ballot", "p", "key.survey_print", show=True),
+    HELP,
+    PALETTE,
+    Act("close", "escape", "key.back", "cmd.back", show=True),
+)
+
+DISPLAY = (Act("app.quit", "q,escape", "key.quit", "cmd.quit", show=True),)

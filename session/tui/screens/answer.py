@@ -20,7 +20,7 @@ class AnswerPickScreen(FormScreen[Answerer | None]):
     in it; Enter takes the highlighted person, or the typed "Name – title – agency"."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel")),
+        Binding("escape", "cancel", "key.cancel"),
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
     ]
@@ -89,7 +89,7 @@ class AnswerEndScreen(FormScreen[str | None]):
     """The end of an answer: its summary (tóm tắt trả lời). *submit* (raises HoinghiError)
     records it; on an error the form stays open with the summary as typed."""
 
-    BINDINGS = [Binding("escape", "skip", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "skip", "key.cancel")]
 
     def __init__(self, submit=None) -> None:  # noqa: ANN001 — callable(str) -> None
         super().__init__()

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from models.errors import HoinghiError
 from session.i18n import t
-from session.tui.actions import Act, bindings, help_rows
+from session.tui.actions import Act, bindings, help_rows, translate
 
 if TYPE_CHECKING:
     from session.domain.sync import Changes
@@ -28,7 +28,13 @@ class HoinghiScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         if self.ACTIONS:
+            # The table's keys, labelled now in the current language; a class's own
+            # BINDINGS stay for plain movement keys that are no action of their own.
+            own = self._bindings
             self._bindings = bindings(self.ACTIONS)
+            for key, found in own.key_to_bindings.items():
+                self._bindings.key_to_bindings.setdefault(key, list(found))
+        translate(self._bindings)
 
     @property
     def hoinghi(self) -> HoinghiApp:

@@ -19,7 +19,7 @@ from session.tui.screens.form import FormScreen
 
 
 class CalendarScreen(FormScreen[bool]):
-    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    BINDINGS = [Binding("escape", "close", "key.back")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):

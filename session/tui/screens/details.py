@@ -44,7 +44,7 @@ BLANK_GROUP_ROWS = 2  # room to add groups
 class MeetingDetailsScreen(FormScreen[bool]):
     """Returns True when something was saved."""
 
-    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    BINDINGS = [Binding("escape", "close", "key.back")]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -124,7 +124,7 @@ class MeetingDetailsScreen(FormScreen[bool]):
                 yield Button(t("key.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#d-chair", Input))
+        self.set_focus(self.query_one("#d-title", Input))  # the form opens on its first field
         self._unit_code = self.loaded.unit_code if self.loaded else ""
         if self.loaded:
             self._picked = (self.loaded.unit_kind, self.loaded.unit_name, self.loaded.province)

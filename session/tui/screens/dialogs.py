@@ -14,17 +14,19 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from models.errors import HoinghiError
 from session.domain.templates import STEP_KINDS
 from session.i18n import error_text, t
+from session.tui.actions import translate
 from session.tui.screens.form import FormScreen
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", t("confirm.yes")),
-        Binding("n,escape", "answer(False)", t("confirm.no")),
+        Binding("y", "answer(True)", "confirm.yes"),
+        Binding("n,escape", "answer(False)", "confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        translate(self._bindings)
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -52,7 +54,7 @@ class StepDraft:
 class StepFormScreen(FormScreen[StepDraft | None]):
     """Insert or edit a step. Validation happens in the domain; errors show in the form."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, heading: str, draft: StepDraft | None = None, submit=None) -> None:
         super().__init__()
@@ -122,10 +124,11 @@ class StepFormScreen(FormScreen[StepDraft | None]):
 
 
 class PhraseScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, phrases: list[str], source: str, labels: list[str] | None = None) -> None:
         super().__init__()
+        translate(self._bindings)
         self.phrases = phrases
         self.labels = labels or phrases
         self.source = source
@@ -146,10 +149,11 @@ class PhraseScreen(ModalScreen[str | None]):
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen below, with its Vietnamese (or English) name."""
 
-    BINDINGS = [Binding("escape,f1,q", "close", t("key.back"))]
+    BINDINGS = [Binding("escape,f1,q", "close", "key.back")]
 
     def __init__(self, rows: list[tuple[str, str, bool]]) -> None:
         super().__init__()
+        translate(self._bindings)
         self.rows = rows
 
     def compose(self) -> ComposeResult:
@@ -176,7 +180,7 @@ class ReasonScreen(FormScreen[str]):
     With *submit* (raises HoinghiError) the reason is acted on here: on an error the form
     stays open with the text as typed and the message under it."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, question: str, submit=None) -> None:  # noqa: ANN001 — callable(str) -> None
         super().__init__()

@@ -9,11 +9,10 @@ and recomputes its clocks from the stored timestamps several times a second.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 
 from models.errors import HoinghiError
 from session.domain.hall import HallState, load_hall
-from session.i18n import t
+from session.tui.actions import DISPLAY
 from session.tui.hall.board import HallBoard
 from session.tui.hall.content import frame_for
 from session.tui.screens.base import MeetingScreenBase
@@ -22,7 +21,7 @@ TICK_SECONDS = 0.2  # the countdown turns over within a fifth of a second of the
 
 
 class DisplayScreen(MeetingScreenBase):
-    BINDINGS = [Binding("q,escape", "app.quit", t("key.quit"))]
+    ACTIONS = DISPLAY
 
     DEFAULT_CSS = """
     DisplayScreen { background: #000000; }

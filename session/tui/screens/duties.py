@@ -15,6 +15,7 @@ from models.errors import HoinghiError
 from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI, fmt_date, parse_date
 from session.domain.duties import DutyView, due_duties, mark_duty_done, meeting_duties, reopen_duty
 from session.i18n import error_text, language, t
+from session.tui.actions import DUTIES
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
@@ -42,14 +43,7 @@ class DutiesScreen(HoinghiScreen):
     """*meeting_id*: that meeting's duties, done or not; None: what is due everywhere;
     *plan_id*: what is due in one plan."""
 
-    BINDINGS = [
-        Binding("enter,space", "done", t("key.duty_done")),
-        Binding("r", "reopen", t("key.duty_reopen")),
-        Binding("u", "undo", t("key.undo")),
-        Binding("p", "participants", t("key.participants")),
-        Binding("k", "prepared", t("key.prepared")),
-        Binding("escape", "app.pop_screen", t("key.back")),
-    ]
+    ACTIONS = DUTIES
 
     def __init__(self, meeting_id: int | None = None, *, plan_id: int | None = None) -> None:
         super().__init__()
@@ -188,7 +182,7 @@ class DutiesScreen(HoinghiScreen):
 class DutyDoneForm(FormScreen[bool]):
     """Mark a duty done: the day (today by default) and a note (số văn bản, người làm…)."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, duty: DutyView) -> None:
         super().__init__()

@@ -32,7 +32,7 @@ def default_folder() -> Path:
 
 
 class ExportScreen(FormScreen[None]):
-    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    BINDINGS = [Binding("escape", "close", "key.back")]
 
     def __init__(self, meeting_id: int, *, selected: tuple[str, ...] = ("minutes", "conclusion")) -> None:
         super().__init__()

@@ -15,16 +15,13 @@ from session.domain.followup import FollowupItem, followup_items
 from session.domain.ledger import FOLLOWUP
 from session.domain.units import place_words
 from session.i18n import error_text, t
+from session.tui.actions import FOLLOWUP_SCREEN
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
 
 class FollowupScreen(HoinghiScreen):
-    BINDINGS = [
-        Binding("enter,s", "update", t("key.status")),
-        Binding("c", "calendar", t("key.calendar")),
-        Binding("escape", "app.pop_screen", t("key.back")),
-    ]
+    ACTIONS = FOLLOWUP_SCREEN
 
     def __init__(self, meeting_id: int | None = None) -> None:
         super().__init__()
@@ -104,7 +101,7 @@ class FollowupScreen(HoinghiScreen):
 
 
 class FollowupForm(FormScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, item: FollowupItem) -> None:
         super().__init__()

@@ -18,6 +18,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Input
 
+from session.tui.actions import translate
+
 if TYPE_CHECKING:
     from session.tui.app import HoinghiApp
 
@@ -28,6 +30,10 @@ class FormScreen(ModalScreen[ScreenResultType]):
     """A modal form whose text fields submit on Enter (``on_input_submitted``)."""
 
     BINDINGS = [Binding("enter", "submit_field", show=False, priority=True)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate(self._bindings)  # "key.cancel" and the like, in the current language
 
     @property
     def hoinghi(self) -> HoinghiApp:

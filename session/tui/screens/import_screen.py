@@ -23,7 +23,7 @@ NOT_USED = -1
 
 
 class ImportScreen(FormScreen[int]):
-    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    BINDINGS = [Binding("escape", "close", "key.back")]
     DEFAULT_CSS = """
     #import-dialog { height: 100%; }
     #import-options { height: auto; }

@@ -19,7 +19,7 @@ from session.tui.screens.form import FormScreen
 
 
 class _Form(FormScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def buttons(self) -> ComposeResult:
         yield Static("", id="form-error", classes="error")

@@ -15,7 +15,7 @@ from session.tui.screens.form import FormScreen
 
 
 class LimitsScreen(FormScreen[bool]):
-    BINDINGS = [Binding("escape", "close", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "close", "key.cancel")]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()

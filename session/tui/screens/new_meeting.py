@@ -21,7 +21,7 @@ from session.tui.widgets.unit_picker import UnitPicker
 
 
 class NewMeetingScreen(FormScreen[int | None]):
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, *, plan_id: int | None = None) -> None:
         super().__init__()

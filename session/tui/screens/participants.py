@@ -23,22 +23,16 @@ from session.domain.participants import (
     set_present,
 )
 from session.i18n import error_text, row_error_text, t
+from session.tui.actions import PARTICIPANTS
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
 
 class ParticipantsScreen(HoinghiScreen):
-    BINDINGS = [
-        Binding("slash", "search", t("key.door")),
-        Binding("space", "toggle", t("key.present")),
-        Binding("n", "add", t("key.add_participant")),
-        Binding("e", "edit", t("key.edit_issue"), show=False),
-        Binding("delete", "remove", t("key.remove"), show=False),
-        Binding("i", "import", t("key.import")),
-        Binding("u", "undo", t("key.undo"), show=False),
+    ACTIONS = PARTICIPANTS
+    BINDINGS = [  # movement, no actions of their own
         Binding("down", "cursor(1)", show=False),
         Binding("up", "cursor(-1)", show=False),
-        Binding("escape", "back", t("key.back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -218,7 +212,7 @@ class ParticipantsScreen(HoinghiScreen):
 class ParticipantForm(FormScreen[bool]):
     """Add someone to the invitation list, or correct them."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, meeting_id: int, person: ParticipantView | None = None) -> None:
         super().__init__()
@@ -282,7 +276,7 @@ class ParticipantImportForm(FormScreen[bool]):
     """Import a list from a spreadsheet: Enter on the path shows what would be added;
     the Import button adds every row, or none when a row is wrong."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from models.errors import HoinghiError
@@ -13,18 +11,12 @@ from session.domain.dates import fmt_date
 from session.domain.meetings import list_meetings
 from session.domain.plans import plan_groups
 from session.i18n import t
+from session.tui.actions import PICKER
+from session.tui.screens.base import HoinghiScreen
 
 
-class PickerScreen(Screen[None]):
-    BINDINGS = [
-        Binding("enter", "open", t("key.open")),
-        Binding("n", "new", t("key.new")),
-        Binding("e", "details", t("key.details")),
-        Binding("k", "plans", t("key.plans")),
-        Binding("d", "due", t("key.due")),
-        Binding("y", "survey", t("key.survey")),
-        Binding("q", "app.quit", t("key.quit")),
-    ]
+class PickerScreen(HoinghiScreen):
+    ACTIONS = PICKER
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -14,18 +14,13 @@ from session.domain.dates import fmt_date, parse_date
 from session.domain.duty_rules import DEFAULT_RULES, get_rule_set
 from session.domain.plans import PlanDraft, PlanSummary, PlanView, create_plan, list_plans, plan_view, update_plan
 from session.i18n import error_text, t
+from session.tui.actions import PLANS
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
 
 class PlansScreen(HoinghiScreen):
-    BINDINGS = [
-        Binding("n", "new_plan", t("key.new_plan")),
-        Binding("e", "edit_plan", t("key.edit_plan")),
-        Binding("m", "new_meeting", t("key.new_meeting_in_plan")),
-        Binding("v,enter", "duties", t("key.plan_duties")),
-        Binding("escape", "app.pop_screen", t("key.back")),
-    ]
+    ACTIONS = PLANS
 
     def __init__(self, plan_id: int | None = None) -> None:
         super().__init__()
@@ -134,7 +129,7 @@ class PlansScreen(HoinghiScreen):
 class PlanForm(FormScreen[int | None]):
     """A new plan, or a plan corrected: particulars and the days of every duty."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, plan: PlanView | None = None) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static, Tex
 from models.errors import HoinghiError
 from session.domain.preparation import PreparedIssue, prepared_issues, preparers, set_preparation
 from session.i18n import error_text, t
+from session.tui.actions import PREPARATION
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
@@ -21,13 +22,7 @@ STATE_STYLE = {"unassigned": "dim red", "assigned": "yellow", "prepared": "green
 
 
 class PreparationScreen(HoinghiScreen):
-    BINDINGS = [
-        Binding("enter", "assign", t("key.assign_preparer")),
-        Binding("n", "add_issue", t("key.add_issue")),
-        Binding("x", "briefing", t("key.briefing")),
-        Binding("u", "undo", t("key.undo"), show=False),
-        Binding("escape", "app.pop_screen", t("key.back")),
-    ]
+    ACTIONS = PREPARATION
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -152,8 +147,8 @@ class PreparationForm(FormScreen[bool]):
     """Who prepares the answer (Enter saves) and the answer they sent (Ctrl+S saves)."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel")),
-        Binding("ctrl+s", "save", t("key.save"), priority=True),
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+s", "save", "key.save", priority=True),
     ]
 
     def __init__(self, meeting_id: int, item: PreparedIssue) -> None:

@@ -20,7 +20,7 @@ from session.tui.screens.form import FormScreen
 class RegistrationForm(FormScreen[int]):
     """Returns how many slips were saved."""
 
-    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    BINDINGS = [Binding("escape", "close", "key.back")]
 
     def __init__(self, meeting_id: int, *, source: str = "hall", editing: RegistrationView | None = None) -> None:
         super().__init__()

@@ -13,7 +13,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from models.errors import HoinghiError
@@ -27,6 +26,8 @@ from session.domain.survey import (
     survey_results,
 )
 from session.i18n import error_text, language, t
+from session.tui.actions import SURVEY
+from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
 
 
@@ -35,14 +36,10 @@ def _pct(value: float) -> str:
     return text.replace(".", ",") if language() == "vi" else text
 
 
-class SurveyScreen(Screen[None]):
-    BINDINGS = [
+class SurveyScreen(HoinghiScreen):
+    ACTIONS = SURVEY
+    BINDINGS = [  # movement, no actions of their own
         *(Binding(str(n), f"answer({n})", str(n), show=False) for n in range(10)),
-        Binding("backspace", "back", t("key.survey_back")),
-        Binding("u,ctrl+z", "undo_ballot", t("key.survey_undo")),
-        Binding("t", "totals", t("key.survey_totals")),
-        Binding("p", "print_ballot", t("key.survey_print")),
-        Binding("escape", "close", t("key.back")),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -199,7 +196,7 @@ class SurveyScreen(Screen[None]):
 class SurveyTotalsForm(FormScreen[bool]):
     """Totals of ballots counted on paper: how many, and per question the count of each answer."""
 
-    BINDINGS = [Binding("escape", "cancel", t("key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def __init__(self, meeting_id: int, results: SurveyResults) -> None:
         super().__init__()
