@@ -165,3 +165,14 @@ async def until(pilot, condition, timeout: float = 5.0) -> None:  # noqa: ANN001
             raise AssertionError("the app did not get there in time")
         await pilot.pause()
         await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The app factory (tests/app_factory.py): ``make_app("dialogue")`` is the app on a
+    fresh copy of that scene, opened on its meeting, the clock frozen at its moment."""
+    from tests.app_factory import AppFactory
+
+    factory = AppFactory(tmp_path / "scenes", monkeypatch)
+    yield factory
+    factory.close()

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -32,6 +33,11 @@ class HoinghiApp(App[None]):
     CSS_PATH = "hoinghi.tcss"
     TITLE = "hoinghi"
     COMMANDS = {ScreenCommands}
+    #: Below these sizes the app has the class -short / -narrow (see hoinghi.tcss): in a
+    #: short terminal (80×24) forms draw their fields without frames; in a narrow one,
+    #: panes that sit side by side go one under the other.
+    SHORT_BELOW = 30
+    NARROW_BELOW = 100
 
     def __init__(
         self,
@@ -88,9 +94,19 @@ class HoinghiApp(App[None]):
 
     POLL_SECONDS = 0.5  # changes by other screens and processes show within a second
 
+    def fit(self, width: int, height: int) -> None:
+        """The classes of the terminal's size. Set on the app rather than on each screen
+        (as Textual's breakpoints do), so a screen is laid out for the size it opens in."""
+        self.set_class(height < self.SHORT_BELOW, "-short")
+        self.set_class(width < self.NARROW_BELOW, "-narrow")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(*event.size)
+
     def on_mount(self) -> None:
         from session.tui.screens.picker import PickerScreen
 
+        self.fit(*self.size)
         # Everything loaded so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall a keystroke now and then.
         self.call_after_refresh(gc.freeze)
