@@ -124,7 +124,8 @@ class MeetingDetailsScreen(FormScreen[bool]):
                 yield Button(t("key.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#d-title", Input))  # the form opens on its first field
+        # The form opens on its first field, its title in view.
+        self.set_focus(self.query_one("#d-title", Input), scroll_visible=False)
         self._unit_code = self.loaded.unit_code if self.loaded else ""
         if self.loaded:
             self._picked = (self.loaded.unit_kind, self.loaded.unit_name, self.loaded.province)
