@@ -35,13 +35,15 @@ from session.domain.ledger import ConclusionDraft
 from session.domain.registrations import Slip
 from session.tui.app import HoinghiApp
 from tests.conftest import desk, until
-from tests.template_db import MACHINE, copy_of
+from tests.templates_db import Templates
 
 #: The two terminals every screen is drawn in: a laptop's full screen, and the smallest.
 SIZES = {"120x36": (120, 36), "80x24": (80, 24)}
 
 #: A home folder that names nobody's machine (the export dialog offers a folder in it).
 HOME = "/home/thuky"
+#: The machine every scene names in its history (the same on every computer).
+MACHINE = "test"
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,9 @@ def _builder(name: str) -> Callable[[Store], Scene]:
 class AppFactory:
     """Makes apps on copies of the scenes, in one test's folder; closes their stores."""
 
-    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch, templates: Templates) -> None:
         self.folder = folder
+        self.templates = templates
         self.stores: list[Store] = []
         self.scene: Scene | None = None
         self.store: Store | None = None
@@ -187,7 +190,7 @@ class AppFactory:
         """The app on a copy of *scene*: opened on its *meeting* (None: the meeting
         picker) in *mode* (console, desk, display, survey), the clock frozen at the
         scene's moment or *at*."""
-        self.scene = copy_of(scene, _builder(scene), self.folder / f"{scene}.db")
+        self.scene = self.templates.copy(f"scene-{scene}", _builder(scene), self.folder / f"{scene}.db")
         store = self.store = Store.open(str(self.folder / f"{scene}.db"))
         self.stores.append(store)
         meeting_id = None if meeting is None else self.scene.meetings[meeting]

@@ -168,11 +168,11 @@ async def until(pilot, condition, timeout: float = 5.0) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: Templates):
     """The app factory (tests/app_factory.py): ``make_app("dialogue")`` is the app on a
     fresh copy of that scene, opened on its meeting, the clock frozen at its moment."""
     from tests.app_factory import AppFactory
 
-    factory = AppFactory(tmp_path / "scenes", monkeypatch)
+    factory = AppFactory(tmp_path / "scenes", monkeypatch, templates)
     yield factory
     factory.close()
