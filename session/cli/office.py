@@ -35,6 +35,8 @@ def followup(ctx, meeting_id, today) -> None:
     for item in items:
         if item.status == "replied":
             left = f"{item.reply_number} {fmt_date(item.reply_date)}"
+        elif item.working_days_left is None:  # no deadline set, and the meeting has no date to count from
+            left = t("followup.no_deadline")
         elif item.overdue:
             left = t("followup.overdue", days=-item.working_days_left)
         else:
@@ -42,8 +44,8 @@ def followup(ctx, meeting_id, today) -> None:
         click.echo(
             t(
                 "followup.cli.row",
-                deadline=fmt_date(item.deadline),
-                weekday=weekday(item.deadline),
+                deadline=fmt_date(item.deadline) if item.deadline else f"{'—':<10}",
+                weekday=weekday(item.deadline) if item.deadline else "",
                 left=left,
                 status=t(f"followup.{item.status}"),
                 outcome=t(f"followup.outcome.{item.outcome}"),
