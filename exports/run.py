@@ -10,6 +10,7 @@ import gc
 import io
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exports.writer import Written, write_atomic
 from models.errors import HoinghiError
@@ -17,6 +18,9 @@ from models.store import Store
 from session.domain.exports_log import record_export
 from session.domain.followup import followup_items
 from session.domain.records import MeetingRecord, meeting_record
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot")
 DEFAULT_NAMES = {
@@ -167,7 +171,7 @@ def export(
     return [w.path for _k, w in written]
 
 
-def _docx_bytes(document) -> bytes:  # noqa: ANN001 — a python-docx Document
+def _docx_bytes(document: DocxDocument) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

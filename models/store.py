@@ -26,7 +26,7 @@ from sqlmodel import Session, SQLModel, create_engine
 from models import survey, tables  # noqa: F401  (registers every table on the metadata)
 from models.changes import ChangeLog
 from models.errors import NotFound, StoreError, TextError
-from models.tables import Event, Meta
+from models.tables import Event, Meta, table_of
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
 SCHEMA_VERSION = 5
@@ -46,7 +46,7 @@ def _v2_to_v3(conn: Any) -> None:
     """Plans, dated duties, invitation lists and prepared answers (kế hoạch, giấy mời)."""
     from models.planning import DutyRecord, IssuePreparation, Plan
 
-    SQLModel.metadata.create_all(conn, tables=[Plan.__table__, DutyRecord.__table__, IssuePreparation.__table__])
+    SQLModel.metadata.create_all(conn, tables=[table_of(model) for model in (Plan, DutyRecord, IssuePreparation)])
     for statement in (
         "ALTER TABLE meeting ADD COLUMN invitation_number VARCHAR NOT NULL DEFAULT ''",
         "ALTER TABLE meeting ADD COLUMN plan_id INTEGER REFERENCES plan (id) ON DELETE SET NULL",
@@ -169,7 +169,7 @@ def _v3_to_v4(conn: Any) -> None:
     """A meeting keeps its unit and what its documents print; exports are recorded."""
     for name, sql_type in _V2_MEETING_COLUMNS:
         conn.execute(text(f"ALTER TABLE meeting ADD COLUMN {name} {sql_type}"))
-    tables.ExportRecord.__table__.create(conn)
+    table_of(tables.ExportRecord).create(conn)
     office = _v1_settings(conn)
     # Version 1 printed the office settings over the meeting's own: copy them into every
     # meeting, so its documents read as they did.
@@ -489,7 +489,7 @@ class Store:
                 names = set(inspect(conn).get_table_names())
                 if not names:
                     SQLModel.metadata.create_all(conn)
-                    conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                    conn.execute(table_of(Meta).insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
                     return True
                 if Meta.__tablename__ not in names:
                     raise StoreError("db.foreign", path=self.display_url, tables=_listed(names))
@@ -567,7 +567,7 @@ class Store:
             if meeting_id is not None and self.engine.dialect.name != "sqlite":
                 # SQLite's BEGIN IMMEDIATE already serialises writers; a server database
                 # serialises the actions on one meeting by locking its row.
-                session.exec(text("SELECT id FROM meeting WHERE id = :id FOR UPDATE").bindparams(id=meeting_id))
+                session.execute(text("SELECT id FROM meeting WHERE id = :id FOR UPDATE").bindparams(id=meeting_id))
             yield tx
             session.flush()
             changes = log.merged()

@@ -22,10 +22,13 @@ import shlex
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from models.errors import HoinghiError
+
+if TYPE_CHECKING:
+    from textual_serve.server import Server
 
 PAGE_DIR = Path(__file__).with_name("web")
 _HOST = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$")
@@ -77,7 +80,7 @@ def lan_addresses() -> list[str]:
     return sorted({a for a in found if not a.startswith("127.")})
 
 
-def make_server(command: str, host: str, port: int, title: str, public_url: str | None, lang: str):  # noqa: ANN201
+def make_server(command: str, host: str, port: int, title: str, public_url: str | None, lang: str) -> Server:
     """A textual-serve server that sends our page instead of its own."""
     import aiohttp_jinja2
     import jinja2

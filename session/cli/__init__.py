@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -17,8 +17,19 @@ from session import __version__
 from session.domain.dates import FIRST_YEAR, LAST_YEAR
 from session.i18n import error_text, set_language, t
 
+if TYPE_CHECKING:
+    from datetime import date
 
-def fail(message: str) -> None:
+    from models.store import Store
+    from session.clock import Clock
+
+    # A parameter type whose values are whole numbers.
+    _IntParamType = click.ParamType[int]
+else:  # ParamType takes its value type in brackets only from click 8.4
+    _IntParamType = click.ParamType
+
+
+def fail(message: str) -> NoReturn:
     click.echo(f"hoinghi: {message}", err=True)
     sys.exit(1)
 
@@ -58,7 +69,7 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
 LARGEST_ID = 2**31 - 1
 
 
-class Whole(click.ParamType):
+class Whole(_IntParamType):
     """A whole number from *low* to *high*; anything else is refused in one line."""
 
     name = "integer"
@@ -110,7 +121,7 @@ def _option(param: click.Parameter | None) -> str:
     return param.opts[0] if param.opts and param.opts[0].startswith("-") else (param.name or "").upper()
 
 
-def open_store(ctx: click.Context, *, create: bool = False):
+def open_store(ctx: click.Context, *, create: bool = False) -> Store:
     """The database of ``--db`` / ``HOINGHI_DB``, or the user's own. A database named on
     the command line must exist unless *create* (``new``, ``demo``…): a mistyped path
     is refused, not made into an empty database. Creating one says where it is."""
@@ -124,7 +135,7 @@ def open_store(ctx: click.Context, *, create: bool = False):
     return store
 
 
-def clock():
+def clock() -> Clock:
     from session.clock import system_clock
 
     return system_clock
@@ -208,7 +219,7 @@ def desk_id(kind: str) -> str:
     return Desk.here(kind).id
 
 
-def run_app(store, meeting_id: int | None, mode: str = "console") -> None:
+def run_app(store: Store, meeting_id: int | None, mode: str = "console") -> None:
     from session.tui.app import HoinghiApp
 
     app = HoinghiApp(store, meeting_id=meeting_id, clock=clock(), mode=mode)
@@ -220,14 +231,14 @@ def run_app(store, meeting_id: int | None, mode: str = "console") -> None:
         sys.exit(app.return_code)
 
 
-def weekday(day) -> str:
+def weekday(day: date) -> str:
     from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI
     from session.i18n import language
 
     return (WEEKDAYS_VI if language() == "vi" else WEEKDAYS_EN)[day.weekday()]
 
 
-def meeting_or_latest(store, meeting_id: int | None) -> int:
+def meeting_or_latest(store: Store, meeting_id: int | None) -> int:
     from models.errors import HoinghiError
     from session.domain.meetings import latest_meeting_id, meeting_view
 

@@ -33,7 +33,9 @@ from session.i18n import t
 )
 @click.pass_context
 @friendly
-def export_cmd(ctx, kind, meeting_id, out, pdf, force, issued) -> None:
+def export_cmd(
+    ctx: click.Context, kind: str, meeting_id: int, out: str, pdf: bool, force: bool, issued: str | None
+) -> None:
     """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON; giấy mời, thông báo trên
     hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in)."""
     from exports.run import export, named_target

@@ -51,7 +51,16 @@ def _mapping(maps: tuple[str, ...]) -> dict[str, int | None]:
 @click.option("--dry-run", is_flag=True, help="Show the preview; write nothing. Exits 1 when the import would refuse.")
 @click.pass_context
 @friendly
-def import_speakers(ctx, file, meeting_id, sheet, table, maps, allow_duplicates, dry_run) -> None:
+def import_speakers(
+    ctx: click.Context,
+    file: str,
+    meeting_id: int,
+    sheet: str | None,
+    table: str | None,
+    maps: tuple[str, ...],
+    allow_duplicates: bool,
+    dry_run: bool,
+) -> None:
     """Nhập danh sách tổng hợp ý kiến (.xlsx, .xls, .ods, .csv, bảng Word): tất cả các dòng hoặc không dòng nào."""
     from models.errors import HoinghiError
     from session.domain.imports import plan_import, run_import

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from session.cli import (
@@ -17,6 +19,9 @@ from session.cli import (
     run_app,
 )
 from session.i18n import t
+
+if TYPE_CHECKING:
+    from session.domain.units import Unit
 
 
 @main.command()
@@ -61,27 +66,27 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
 @click.pass_context
 @friendly
 def new(
-    ctx,
-    template,
-    title,
-    venue,
-    place,
-    day,
-    start,
-    unit,
-    province,
-    unit_code,
-    issuing_body,
-    residential,
-    cluster,
-    plan_id,
-    localities,
+    ctx: click.Context,
+    template: str,
+    title: str | None,
+    venue: str,
+    place: str,
+    day: str | None,
+    start: str | None,
+    unit: str | None,
+    province: str,
+    unit_code: str | None,
+    issuing_body: str,
+    residential: str,
+    cluster: str,
+    plan_id: int | None,
+    localities: str,
 ) -> None:
     """Tạo hội nghị mới từ mẫu chương trình; in ra số hội nghị."""
     from session.domain.dates import parse_date, parse_time
     from session.domain.meetings import create_meeting
 
-    chosen = None
+    chosen: Unit | None = None
     if unit_code:
         from session.domain.units import unit_by_code
 
@@ -116,7 +121,7 @@ def new(
     click.echo(meeting_id)
 
 
-def pick_unit(query: str, province: str = ""):
+def pick_unit(query: str, province: str = "") -> Unit:
     """The one official unit *query* (and *province*) names, or a clear refusal."""
     from models.errors import HoinghiError
     from models.text import fold
@@ -238,7 +243,7 @@ def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
 )
 @click.pass_context
 @friendly
-def details_cmd(ctx, meeting_id, pairs, groups) -> None:
+def details_cmd(ctx: click.Context, meeting_id: int | None, pairs: tuple[str, ...], groups: tuple[str, ...]) -> None:
     """Thông tin hội nghị: đơn vị hành chính, chủ trì, thư ký, số văn bản, người ký, nơi nhận,
     ngày thông báo, thành phần và số người có mặt."""
     from models.errors import HoinghiError
@@ -259,7 +264,7 @@ def details_cmd(ctx, meeting_id, pairs, groups) -> None:
         meeting_id = meeting_or_latest(store, meeting_id)
         details = meeting_details(store, meeting_id)
         if pairs or groups:
-            changes: dict = {}
+            changes: dict[str, Any] = {}
             for pair in pairs:
                 name, sep, value = pair.partition("=")
                 name = name.strip()
@@ -282,7 +287,8 @@ def details_cmd(ctx, meeting_id, pairs, groups) -> None:
                     if index is not None:
                         rows.pop(index)
                     continue
-                row = Attendance(name.strip(), invited.strip() or 0, present.strip() or 0)  # type: ignore[arg-type]
+                # The counts go as typed: update_details checks them and names the group of a bad one.
+                row = Attendance(name.strip(), invited.strip() or 0, present.strip() or 0)  # type: ignore[arg-type]  # counts as text, checked by the domain
                 if index is None:
                     rows.append(row)
                 else:

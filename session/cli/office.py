@@ -14,7 +14,7 @@ from session.i18n import t
 @click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
 @click.pass_context
 @friendly
-def followup(ctx, meeting_id, today) -> None:
+def followup(ctx: click.Context, meeting_id: int | None, today: str | None) -> None:
     """Theo dõi sau hội nghị (giao nghiên cứu, giao giải quyết, chuyển cấp trên): hạn, số ngày làm việc còn lại hoặc quá hạn."""
     from session.domain.dates import fmt_date, parse_date
     from session.domain.followup import followup_items
@@ -35,6 +35,8 @@ def followup(ctx, meeting_id, today) -> None:
     for item in items:
         if item.status == "replied":
             left = f"{item.reply_number} {fmt_date(item.reply_date)}"
+        elif item.working_days_left is None:  # no deadline set, and the meeting has no date to count from
+            left = t("followup.no_deadline")
         elif item.overdue:
             left = t("followup.overdue", days=-item.working_days_left)
         else:
@@ -42,8 +44,8 @@ def followup(ctx, meeting_id, today) -> None:
         click.echo(
             t(
                 "followup.cli.row",
-                deadline=fmt_date(item.deadline),
-                weekday=weekday(item.deadline),
+                deadline=fmt_date(item.deadline) if item.deadline else f"{'—':<10}",
+                weekday=weekday(item.deadline) if item.deadline else "",
                 left=left,
                 status=t(f"followup.{item.status}"),
                 outcome=t(f"followup.outcome.{item.outcome}"),
@@ -61,7 +63,7 @@ def followup(ctx, meeting_id, today) -> None:
 @click.option("--changes", is_flag=True, help="Also list the values each action changed (for an audit).")
 @click.pass_context
 @friendly
-def history(ctx, meeting_id, changes) -> None:
+def history(ctx: click.Context, meeting_id: int, changes: bool) -> None:
     """Nhật ký thao tác của một hội nghị: ai làm gì, lúc nào."""
     from session.domain.history import history_rows, machines
     from session.workstation.story import desk_label, sentence
@@ -89,7 +91,9 @@ def history(ctx, meeting_id, changes) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask before making a public holiday a working day.")
 @click.pass_context
 @friendly
-def calendar_cmd(ctx, off_day, work_day, remove_day, note, yes) -> None:
+def calendar_cmd(
+    ctx: click.Context, off_day: str | None, work_day: str | None, remove_day: str | None, note: str, yes: bool
+) -> None:
     """Ngày nghỉ thêm và ngày làm bù của cơ quan (dùng để tính hạn theo ngày làm việc)."""
     from models.errors import HoinghiError
     from session.domain.calendar import office_days, set_office_day
@@ -132,7 +136,7 @@ def calendar_cmd(ctx, off_day, work_day, remove_day, note, yes) -> None:
 )
 @click.pass_context
 @friendly
-def settings_cmd(ctx, pairs) -> None:
+def settings_cmd(ctx: click.Context, pairs: tuple[str, ...]) -> None:
     """Cài đặt của văn phòng dùng cho mọi văn bản xuất ra (cơ quan, địa danh, người ký, nơi nhận…)."""
     from dataclasses import asdict
 
@@ -141,7 +145,7 @@ def settings_cmd(ctx, pairs) -> None:
     store = open_store(ctx, create=bool(pairs))
     try:
         if pairs:
-            changes = {}
+            changes: dict[str, str] = {}
             for pair in pairs:
                 name, sep, value = pair.partition("=")
                 if not sep:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from session.cli import MEETING_ID, clock, common, fail, friendly, main, meeting_or_latest, open_store
 from session.i18n import t
+
+if TYPE_CHECKING:
+    from models.store import Store
+    from session.domain.participants import ParticipantView
 
 _MEETING = click.option(
     "--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session)."
 )
 
 
-def _print(store, meeting_id: int) -> None:  # noqa: ANN001
+def _print(store: Store, meeting_id: int) -> None:
     from session.domain.participants import participants
 
     people = participants(store, meeting_id)
@@ -31,7 +37,7 @@ def _print(store, meeting_id: int) -> None:  # noqa: ANN001
     click.echo(t("participants.count", present=present, total=len(people)))
 
 
-def _one(store, meeting_id: int, who: str):  # noqa: ANN001, ANN202
+def _one(store: Store, meeting_id: int, who: str) -> ParticipantView:
     """The participant numbered *who* on the list, or the only one whose name matches it."""
     from models.errors import HoinghiError
     from session.domain.participants import find, participants
@@ -58,7 +64,7 @@ def participants_group() -> None:
 @_MEETING
 @click.pass_context
 @friendly
-def list_cmd(ctx, meeting_id) -> None:
+def list_cmd(ctx: click.Context, meeting_id: int | None) -> None:
     """Liệt kê đại biểu (✓: đã có mặt)."""
     store = open_store(ctx)
     try:
@@ -77,7 +83,9 @@ def list_cmd(ctx, meeting_id) -> None:
 @click.option("--role", default="delegate", help="chair, co_chair, presenter, answerer, delegate.")
 @click.pass_context
 @friendly
-def add_cmd(ctx, meeting_id, name, title, organisation, group, role) -> None:
+def add_cmd(
+    ctx: click.Context, meeting_id: int | None, name: str, title: str, organisation: str, group: str, role: str
+) -> None:
     """Thêm một đại biểu vào danh sách mời."""
     from session.domain.participants import ParticipantDraft, add_participant
 
@@ -97,7 +105,7 @@ def add_cmd(ctx, meeting_id, name, title, organisation, group, role) -> None:
 @click.argument("who")
 @click.pass_context
 @friendly
-def remove_cmd(ctx, meeting_id, who) -> None:
+def remove_cmd(ctx: click.Context, meeting_id: int | None, who: str) -> None:
     """Bỏ một đại biểu khỏi danh sách (theo số thứ tự hoặc tên)."""
     from session.domain.participants import remove_participant
 
@@ -119,7 +127,7 @@ def remove_cmd(ctx, meeting_id, who) -> None:
 @click.option("--absent", is_flag=True, help="Take the tick back.")
 @click.pass_context
 @friendly
-def present_cmd(ctx, meeting_id, who, absent) -> None:
+def present_cmd(ctx: click.Context, meeting_id: int | None, who: str, absent: bool) -> None:
     """Điểm danh tại cửa: đánh dấu đại biểu đã có mặt (số thứ tự hoặc tên, không cần dấu)."""
     from session.domain.participants import set_present
 
@@ -143,7 +151,7 @@ def present_cmd(ctx, meeting_id, who, absent) -> None:
 @click.option("--dry-run", is_flag=True, help="Check and show what would be added; write nothing.")
 @click.pass_context
 @friendly
-def import_cmd(ctx, meeting_id, file, sheet, dry_run) -> None:
+def import_cmd(ctx: click.Context, meeting_id: int | None, file: str, sheet: str | None, dry_run: bool) -> None:
     """Nhập danh sách đại biểu từ bảng tính (.xlsx, .xls, .ods, .csv): tất cả các dòng hoặc không dòng nào."""
     from session.domain.participants import add_participants
     from session.domain.participants_reader import read_participants

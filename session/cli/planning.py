@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from session.cli import (
@@ -20,10 +22,16 @@ from session.cli import (
 )
 from session.i18n import t
 
+if TYPE_CHECKING:
+    from datetime import date
 
-def parse_days(pairs: tuple[str, ...]) -> dict[str, str]:
+    from models.store import Store
+    from session.domain.duties import DutyView
+
+
+def parse_days(pairs: tuple[str, ...]) -> dict[str, int | str]:
     """ "invitations=10" pairs as a dict (checked by the domain)."""
-    found: dict[str, str] = {}
+    found: dict[str, int | str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
@@ -32,7 +40,7 @@ def parse_days(pairs: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def duty_left(duty, today) -> str:  # noqa: ANN001 — session.domain.duties.DutyView
+def duty_left(duty: DutyView, today: date) -> str:
     from session.domain.dates import fmt_date
 
     state = duty.state(today)
@@ -47,7 +55,7 @@ def duty_left(duty, today) -> str:  # noqa: ANN001 — session.domain.duties.Dut
     return t("duty.state.left", days=duty.days_left(today))
 
 
-def warn_short_notice(store, day, today, plan_id) -> None:  # noqa: ANN001
+def warn_short_notice(store: Store, day: date | None, today: date, plan_id: int | None) -> None:
     from session.domain.duties import notice_shortfall
 
     short = notice_shortfall(store, day, today, plan_id)
@@ -71,7 +79,16 @@ def plan_group() -> None:
 @click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="Số ngày riêng, e.g. invitations=10.")
 @click.pass_context
 @friendly
-def plan_new(ctx, title, year, number, issued, unit, rule_set, days) -> None:
+def plan_new(
+    ctx: click.Context,
+    title: str,
+    year: str,
+    number: str,
+    issued: str | None,
+    unit: str,
+    rule_set: str,
+    days: tuple[str, ...],
+) -> None:
     """Tạo kế hoạch; in ra số kế hoạch."""
     from session.domain.dates import parse_date
     from session.domain.plans import PlanDraft, create_plan
@@ -105,7 +122,16 @@ def plan_new(ctx, title, year, number, issued, unit, rule_set, days) -> None:
 @click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="Số ngày riêng, e.g. notice=10.")
 @click.pass_context
 @friendly
-def plan_edit(ctx, plan_id, title, year, number, issued, unit, days) -> None:
+def plan_edit(
+    ctx: click.Context,
+    plan_id: int,
+    title: str | None,
+    year: str | None,
+    number: str | None,
+    issued: str | None,
+    unit: str | None,
+    days: tuple[str, ...],
+) -> None:
     """Sửa kế hoạch hoặc số ngày của từng việc; hạn của các hội nghị tính lại ngay."""
     from session.domain.dates import parse_date
     from session.domain.plans import PlanDraft, plan_view, update_plan
@@ -133,7 +159,7 @@ def plan_edit(ctx, plan_id, title, year, number, issued, unit, days) -> None:
 @common
 @click.pass_context
 @friendly
-def plan_list(ctx) -> None:
+def plan_list(ctx: click.Context) -> None:
     """Liệt kê các kế hoạch."""
     from session.domain.dates import fmt_date
     from session.domain.plans import list_plans
@@ -151,7 +177,7 @@ def plan_list(ctx) -> None:
         click.echo(f"{p.id:<4} {p.year:<5} {p.number:<14} {fmt_date(p.issued_on):<11} {p.meetings:>3}  {p.title}")
 
 
-def _show_plan(store, plan_id: int, today) -> None:  # noqa: ANN001
+def _show_plan(store: Store, plan_id: int, today: date) -> None:
     from session.domain.dates import fmt_date
     from session.domain.duties import meeting_duties
     from session.domain.duty_rules import get_rule_set
@@ -185,7 +211,7 @@ def _show_plan(store, plan_id: int, today) -> None:  # noqa: ANN001
 @click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy).")
 @click.pass_context
 @friendly
-def plan_show(ctx, plan_id, today) -> None:
+def plan_show(ctx: click.Context, plan_id: int, today: str | None) -> None:
     """Một kế hoạch: số ngày của từng việc, các hội nghị và hạn của từng việc."""
     from session.domain.dates import parse_date
 
@@ -203,7 +229,7 @@ def plan_show(ctx, plan_id, today) -> None:
 @click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
 @click.pass_context
 @friendly
-def plan_attach(ctx, plan_id, meeting_id) -> None:
+def plan_attach(ctx: click.Context, plan_id: int, meeting_id: int) -> None:
     """Đưa một hội nghị đã có vào kế hoạch (0: đưa ra khỏi kế hoạch)."""
     from session.domain.plans import set_meeting_plan
 
@@ -222,7 +248,7 @@ def plan_attach(ctx, plan_id, meeting_id) -> None:
 @common
 @click.option("--copy", "copy_name", default=None, help="Copy a built-in rule set into your folder to edit it.")
 @friendly
-def plan_rules(copy_name) -> None:
+def plan_rules(copy_name: str | None) -> None:
     """Các bộ quy định thời hạn (ai làm gì, trước/sau hội nghị bao nhiêu ngày)."""
     from session.domain.duty_rules import copy_rule_set, list_rule_sets, user_rules_dir
 
@@ -246,7 +272,9 @@ def plan_rules(copy_name) -> None:
 @click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Only this meeting.")
 @click.pass_context
 @friendly
-def due_cmd(ctx, today, within, plan_id, meeting_id) -> None:
+def due_cmd(
+    ctx: click.Context, today: str | None, within: int | None, plan_id: int | None, meeting_id: int | None
+) -> None:
     """Việc đến hạn và quá hạn của mọi hội nghị, việc gần hạn nhất trước."""
     from session.domain.dates import fmt_date, parse_date
     from session.domain.duties import due_duties
@@ -280,7 +308,16 @@ def due_cmd(ctx, today, within, plan_id, meeting_id) -> None:
 @click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
 @click.pass_context
 @friendly
-def duties_cmd(ctx, meeting_id, done_key, done_date, note, reopen_key, undo, today) -> None:
+def duties_cmd(
+    ctx: click.Context,
+    meeting_id: int | None,
+    done_key: str | None,
+    done_date: str | None,
+    note: str,
+    reopen_key: str | None,
+    undo: bool,
+    today: str | None,
+) -> None:
     """Các việc có thời hạn của một hội nghị; đánh dấu đã làm (ngày, ghi chú) hoặc hoàn tác."""
     from session.domain.dates import fmt_date, parse_date
     from session.domain.duties import mark_duty_done, meeting_duties, reopen_duty, undo_office
@@ -317,7 +354,9 @@ def duties_cmd(ctx, meeting_id, done_key, done_date, note, reopen_key, undo, tod
 @click.option("--answer", default=None, help="The answer prepared.")
 @click.pass_context
 @friendly
-def prepare_cmd(ctx, meeting_id, number, preparer, answer) -> None:
+def prepare_cmd(
+    ctx: click.Context, meeting_id: int | None, number: int | None, preparer: str | None, answer: str | None
+) -> None:
     """Kiến nghị tổng hợp trước hội nghị: giao đơn vị chuẩn bị và nội dung trả lời dự kiến."""
     from models.errors import HoinghiError
     from session.domain.preparation import prepared_issues, set_preparation

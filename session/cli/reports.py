@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from session.cli import YEAR, clock, common, friendly, main, open_store
 from session.cli.survey import pct
 from session.i18n import t
 
+if TYPE_CHECKING:
+    from session.domain.report import YearFigures
 
-def echo_figures(f) -> None:  # noqa: ANN001 — session.domain.report.YearFigures
+
+def echo_figures(f: YearFigures) -> None:
     from session.domain.dates import fmt_date
 
     click.echo(t("report.cli.year", year=f.year, today=fmt_date(f.today), held=f.held, planned=f.planned))
@@ -57,7 +62,19 @@ def echo_figures(f) -> None:  # noqa: ANN001 — session.domain.report.YearFigur
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.pass_context
 @friendly
-def report(ctx, year, out, from_archives, archives, on_date, issuing_body, place, signer, pdf, force) -> None:
+def report(
+    ctx: click.Context,
+    year: int,
+    out: str | None,
+    from_archives: bool,
+    archives: tuple[str, ...],
+    on_date: str | None,
+    issuing_body: str,
+    place: str,
+    signer: str,
+    pdf: bool,
+    force: bool,
+) -> None:
     """Báo cáo năm về hội nghị đối thoại (.docx và .xlsx); với --from: tổng hợp các tệp JSON của nhiều đơn vị hành chính cấp xã."""
     from pathlib import Path
 
@@ -65,6 +82,7 @@ def report(ctx, year, out, from_archives, archives, on_date, issuing_body, place
     from session.domain.dates import parse_date
 
     today = parse_date(on_date) if on_date else clock()().date()
+    written: tuple[Path, ...] = ()  # the files written (with --out)
     if archives and not from_archives:
         raise HoinghiError("report.archives_without_from")
     if from_archives:
@@ -85,6 +103,7 @@ def report(ctx, year, out, from_archives, archives, on_date, issuing_body, place
                 force=force,
                 pdf=pdf,
             )
+            written = result.written
         else:
             result = archive_figures(paths, year, today)
         for name in result.duplicates:
@@ -112,12 +131,11 @@ def report(ctx, year, out, from_archives, archives, on_date, issuing_body, place
             if out:
                 result = write_year_report(store, year, Path(out), today=today, force=force, pdf=pdf)
                 figures = result.figures
+                written = result.written
             else:
-                result = None
                 figures, _facts = store_figures(store, year, today)
         finally:
             store.close()
         echo_figures(figures)
-    if out:
-        for path in result.written:
-            click.echo(t("export.written", path=path))
+    for path in written:
+        click.echo(t("export.written", path=path))

@@ -3,10 +3,15 @@ the results."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from session.cli import MEETING_ID, Whole, clock, common, friendly, main, meeting_or_latest, open_store, run_app
 from session.i18n import t
+
+if TYPE_CHECKING:
+    from session.domain.survey import SurveyResults
 
 
 def pct(value: float) -> str:
@@ -17,7 +22,7 @@ def pct(value: float) -> str:
     return text.replace(".", ",") if language() == "vi" else text
 
 
-def echo_survey(results) -> None:  # noqa: ANN001 — session.domain.survey.SurveyResults
+def echo_survey(results: SurveyResults) -> None:
     click.echo(t("survey.cli.title", title=results.title, ballots=results.ballots))
     click.echo(t("survey.cli.sources", typed=results.typed, paper=results.paper))
     for q in results.questions:
@@ -39,7 +44,15 @@ def echo_survey(results) -> None:  # noqa: ANN001 — session.domain.survey.Surv
 @click.option("--copy-form", is_flag=True, help="Copy the built-in questionnaire into your folder to edit it.")
 @click.pass_context
 @friendly
-def survey(ctx, meeting_id, show, ballots, totals, form_name, copy_form) -> None:
+def survey(
+    ctx: click.Context,
+    meeting_id: int | None,
+    show: bool,
+    ballots: int | None,
+    totals: str | None,
+    form_name: str | None,
+    copy_form: bool,
+) -> None:
     """Lấy ý kiến về sự hài lòng của Nhân dân: nhập phiếu bằng phím, nhập tổng số phiếu, xem kết quả."""
     from models.errors import HoinghiError
     from session.domain.survey import choose_form, parse_totals, set_totals, survey_results
@@ -62,7 +75,7 @@ def survey(ctx, meeting_id, show, ballots, totals, form_name, copy_form) -> None
             form = get_form(form_name)
             with store.action("survey.form", at=at, meeting_id=meeting_id, actor="office") as tx:
                 choose_form(tx, meeting_id, form, at=at)
-        if totals is not None:
+        if totals is not None and ballots is not None:  # both or neither, checked above
             counts = parse_totals(totals)
             with store.action("survey.totals", at=at, meeting_id=meeting_id, actor="office") as tx:
                 set_totals(tx, meeting_id, ballots, counts, at=at)

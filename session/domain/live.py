@@ -10,12 +10,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, case, func
-from sqlmodel import select
+from sqlalchemy import BindParameter, bindparam, case, func
+from sqlalchemy import select as sa_select
+from sqlmodel import col, select
 
 from models.errors import HoinghiError
 from models.store import Store
-from models.tables import Answer, FieldLimit, Registration
+from models.tables import Answer, FieldLimit, Registration, key_column
 from session.domain.clocks import QueueLoad
 from session.domain.meetings import meeting_view
 from session.domain.queue import speech_elapsed
@@ -91,51 +92,51 @@ def answer_estimate(store: Store, meeting_id: int) -> float:
 # The floor is read after every action on it: its statements are built once (the meeting
 # is a parameter), and the waiting speakers — thousands on a big meeting — are counted in
 # the database, not read one by one.
-_MEETING = bindparam("meeting_id")
-_HELD = select(
-    Registration.id,
-    Registration.speaker_name,
-    Registration.locality,
-    Registration.field,
-    Registration.summary,
-    Registration.role,
-    Registration.status,
-    Registration.started_at,
-    Registration.ended_at,
-    Registration.paused_at,
-    Registration.paused_seconds,
-    Registration.limit_seconds,
-).where(Registration.meeting_id == _MEETING, Registration.status.in_(("done", "speaking")))
-_HAS_LIMIT = func.coalesce(Registration.limit_seconds, 0) != 0
+_MEETING: BindParameter[int] = bindparam("meeting_id")
+_HELD = sa_select(
+    key_column(Registration.id),
+    col(Registration.speaker_name),
+    col(Registration.locality),
+    col(Registration.field),
+    col(Registration.summary),
+    col(Registration.role),
+    col(Registration.status),
+    col(Registration.started_at),
+    col(Registration.ended_at),
+    col(Registration.paused_at),
+    col(Registration.paused_seconds),
+    col(Registration.limit_seconds),
+).where(col(Registration.meeting_id) == _MEETING, col(Registration.status).in_(("done", "speaking")))
+_HAS_LIMIT = func.coalesce(col(Registration.limit_seconds), 0) != 0
 _NOT_HELD = (
-    select(
-        Registration.status,
-        Registration.field,
+    sa_select(
+        col(Registration.status),
+        col(Registration.field),
         func.count(),
-        func.sum(case((_HAS_LIMIT, Registration.limit_seconds), else_=0)),  # their own limits
+        func.sum(case((_HAS_LIMIT, col(Registration.limit_seconds)), else_=0)),  # their own limits
         func.sum(case((_HAS_LIMIT, 0), else_=1)),  # how many take the field's or the meeting's
     )
-    .where(Registration.meeting_id == _MEETING, Registration.status.in_(("waiting", "withdrawn", "absent")))
-    .group_by(Registration.status, Registration.field)
+    .where(col(Registration.meeting_id) == _MEETING, col(Registration.status).in_(("waiting", "withdrawn", "absent")))
+    .group_by(col(Registration.status), col(Registration.field))
 )
 _NEXT_NAMES = (
-    select(Registration.speaker_name)
-    .where(Registration.meeting_id == _MEETING, Registration.status == "waiting")
-    .order_by(Registration.queue_position)
+    select(col(Registration.speaker_name))
+    .where(col(Registration.meeting_id) == _MEETING, col(Registration.status) == "waiting")
+    .order_by(col(Registration.queue_position))
     .limit(3)
 )
-_ANSWERS = select(Answer.answerer_name, Answer.started_at, Answer.ended_at).where(
-    Answer.meeting_id == _MEETING, Answer.started_at.is_not(None)
+_ANSWERS = select(col(Answer.answerer_name), col(Answer.started_at), col(Answer.ended_at)).where(
+    col(Answer.meeting_id) == _MEETING, col(Answer.started_at).is_not(None)
 )
-_FIELD_LIMITS = select(FieldLimit.field, FieldLimit.seconds).where(FieldLimit.meeting_id == _MEETING)
+_FIELD_LIMITS = select(col(FieldLimit.field), col(FieldLimit.seconds)).where(col(FieldLimit.meeting_id) == _MEETING)
 
 
 def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoad, Floor]:
     params = {"meeting_id": view.id}
     with store.read() as s:
         per_field: dict[str, int] = dict(s.exec(_FIELD_LIMITS, params=params).all())
-        held = s.exec(_HELD, params=params).all()
-        not_held = s.exec(_NOT_HELD, params=params).all()
+        held = s.execute(_HELD, params).all()
+        not_held = s.execute(_NOT_HELD, params).all()
         next_names = s.exec(_NEXT_NAMES, params=params).all()
         answers = s.exec(_ANSWERS, params=params).all()
     default = view.speech_limit_seconds
@@ -177,6 +178,8 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
     running = None
     answered = 0.0
     for name, started, ended in answers:
+        if started is None:
+            continue  # never: only answers started are read
         seconds = max(0.0, ((ended or now) - started).total_seconds())
         officials += seconds
         answered += seconds

@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, func, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models.changes import changed_keys
 from models.store import Store
-from models.tables import Event
+from models.tables import Event, key_column
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,17 @@ class Changes:
         return not self.rows
 
 
-_LAST = select(func.max(Event.id))
+_EVENT_ID = key_column(Event.id)
+_LAST = select(func.max(_EVENT_ID))
 # Built once: a screen asks after every action and twice a second.
-_SINCE = select(Event.id, Event.payload).where(Event.id > bindparam("after")).order_by(Event.id)
+_SINCE = select(_EVENT_ID, col(Event.payload)).where(_EVENT_ID > bindparam("after")).order_by(_EVENT_ID)
 _SINCE_FOR_MEETING = (
-    select(Event.id, Event.payload)
-    .where(Event.id > bindparam("after"), or_(Event.meeting_id == bindparam("meeting_id"), Event.meeting_id.is_(None)))
-    .order_by(Event.id)
+    select(_EVENT_ID, col(Event.payload))
+    .where(
+        _EVENT_ID > bindparam("after"),
+        or_(col(Event.meeting_id) == bindparam("meeting_id"), col(Event.meeting_id).is_(None)),
+    )
+    .order_by(_EVENT_ID)
 )
 
 

@@ -65,6 +65,7 @@ VI = {
     "followup.outcome.study": "Nghiên cứu",
     "followup.outcome.assigned": "Giao",
     "followup.outcome.forwarded": "Chuyển cấp trên",
+    "followup.no_deadline": "chưa có hạn",
 }
 
 EN = {
@@ -131,4 +132,5 @@ EN = {
     "followup.outcome.study": "Study",
     "followup.outcome.assigned": "Assigned",
     "followup.outcome.forwarded": "Forwarded",
+    "followup.no_deadline": "no deadline yet",
 }
