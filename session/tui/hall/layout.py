@@ -119,7 +119,7 @@ def _choose(bigs: list[Big], width: int, height: int, room: int) -> tuple[list[_
         options: list[_Option | None] = [o for o in _big_options(big, width) if o.rows <= limit]
         choices.append([*options, None])
     quarter = math.ceil(height / 4)
-    best: tuple | None = None
+    best: tuple[bool, int, int, int, int] | None = None
     best_combo: list[_Option | None] = [None] * len(bigs)
     for combo in itertools.product(*choices):
         if sum(o.rows if o else 1 for o in combo) > room:
