@@ -184,7 +184,7 @@ class ConclusionForm(_Form):
                         if c and c.reply_method
                         else t(
                             "conclusion.reply_default",
-                            committee=place_words(self.app.store, self.meeting_id).committee_of_kind,
+                            committee=place_words(self.hoinghi.store, self.meeting_id).committee_of_kind,
                         ),
                         id="c-reply",
                     )
@@ -218,7 +218,9 @@ class ConclusionForm(_Form):
         info.update(t("conclusion.form.deadline_info", weekday=names[day.weekday()], date=fmt_date(day), left=left))
 
     def save(self) -> None:
-        value = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731
+        def value(wid: str) -> str:
+            return self.query_one(f"#{wid}", Input).value
+
         chosen = self.query_one("#c-outcome", Select).value
         if chosen == Select.NULL:
             raise HoinghiError("conclusion.no_outcome")
