@@ -181,14 +181,14 @@ def plan(frame: Frame, width: int, height: int) -> list[Row]:
     # A blank row around each middle group, when the window has rows to spare.
     gaps = len([g for g in middle if g]) + 1 if height >= 20 else 0
     # Optional lines go, last first, only as far as it makes the big blocks big enough.
-    blocks = [p.block for p in bigs]
-    chosen, level = _choose(blocks, width, height, height - fixed_rows() - gaps)  # type: ignore[arg-type]
+    blocks = [p.block for p in bigs if isinstance(p.block, Big)]
+    chosen, level = _choose(blocks, width, height, height - fixed_rows() - gaps)
     kept: set[int] = set()
     for block in reversed(optional):
         if level == (True, len(bigs)):
             break
         dropped.add(id(block))
-        more, better = _choose(blocks, width, height, height - fixed_rows() - gaps)  # type: ignore[arg-type]
+        more, better = _choose(blocks, width, height, height - fixed_rows() - gaps)
         if better > level:
             chosen, level, kept = more, better, set(dropped)
     dropped.intersection_update(kept)

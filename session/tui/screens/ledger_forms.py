@@ -108,12 +108,15 @@ class AnswerForm(_Form):
             yield Input(id="answer-summary")
             yield from self.buttons()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        person = self.people[event.option_index]
+    def _show_person(self, index: int) -> None:
+        person = self.people[index]
         self.query_one("#answer-who", Input).value = " – ".join(x for x in (person.name, person.title) if x)
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_person(event.option_index)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.on_option_list_option_highlighted(event)  # type: ignore[arg-type]
+        self._show_person(event.option_index)
         self.query_one("#answer-summary", Input).focus()
 
     def save(self) -> None:
