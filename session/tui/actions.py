@@ -264,7 +264,7 @@ DUTIES = (
 
 PARTICIPANTS = (
     Act("search", "slash", "key.door", show=True),
-    Act("toggle", "space", "key.present", show=True),
+    Act("toggle_present", "space", "key.present", show=True),
     Act("add", "n", "key.add_participant", show=True),
     Act("edit", "e", "key.edit_issue"),
     Act("remove", "delete", "key.remove"),

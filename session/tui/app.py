@@ -89,7 +89,8 @@ class HoinghiApp(App[None]):
         return binding.key_display or key_label(binding.key)
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        # Textual types the app App[object], yet any app fits (it reads only app.screen).
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
 
     POLL_SECONDS = 0.5  # changes by other screens and processes show within a second

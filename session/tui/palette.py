@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -45,7 +45,7 @@ class ScreenCommands(Provider):
     def _hits(self) -> list[tuple[Act, str, str]]:
         return [(a, a.title(), a.description()) for a in screen_actions(self.screen)]
 
-    def _run(self, act: Act) -> partial[object]:
+    def _run(self, act: Act) -> partial[Coroutine[Any, Any, None]]:
         return partial(self.screen.run_action, act.name)
 
     async def discover(self) -> Hits:

@@ -119,7 +119,7 @@ def _choose(bigs: list[Big], width: int, height: int, room: int) -> tuple[list[_
         options: list[_Option | None] = [o for o in _big_options(big, width) if o.rows <= limit]
         choices.append([*options, None])
     quarter = math.ceil(height / 4)
-    best: tuple | None = None
+    best: tuple[bool, int, int, int, int] | None = None
     best_combo: list[_Option | None] = [None] * len(bigs)
     for combo in itertools.product(*choices):
         if sum(o.rows if o else 1 for o in combo) > room:
@@ -181,14 +181,14 @@ def plan(frame: Frame, width: int, height: int) -> list[Row]:
     # A blank row around each middle group, when the window has rows to spare.
     gaps = len([g for g in middle if g]) + 1 if height >= 20 else 0
     # Optional lines go, last first, only as far as it makes the big blocks big enough.
-    blocks = [p.block for p in bigs]
-    chosen, level = _choose(blocks, width, height, height - fixed_rows() - gaps)  # type: ignore[arg-type]
+    blocks = [p.block for p in bigs if isinstance(p.block, Big)]
+    chosen, level = _choose(blocks, width, height, height - fixed_rows() - gaps)
     kept: set[int] = set()
     for block in reversed(optional):
         if level == (True, len(bigs)):
             break
         dropped.add(id(block))
-        more, better = _choose(blocks, width, height, height - fixed_rows() - gaps)  # type: ignore[arg-type]
+        more, better = _choose(blocks, width, height, height - fixed_rows() - gaps)
         if better > level:
             chosen, level, kept = more, better, set(dropped)
     dropped.intersection_update(kept)

@@ -3,6 +3,8 @@ and the summary when the answer ends."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -91,7 +93,7 @@ class AnswerEndScreen(FormScreen[str | None]):
 
     BINDINGS = [Binding("escape", "skip", "key.cancel")]
 
-    def __init__(self, submit=None) -> None:  # noqa: ANN001 — callable(str) -> None
+    def __init__(self, submit: Callable[[str], object] | None = None) -> None:
         super().__init__()
         self.submit = submit
 

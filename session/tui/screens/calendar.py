@@ -43,8 +43,10 @@ class CalendarScreen(FormScreen[bool]):
         self.query_one("#cal-day", Input).focus()
 
     def show(self) -> None:
-        year = self.app.clock().year
-        lines = [f"{fmt_date(day)}  {t('calendar.' + kind)}  {note}" for day, kind, note in office_days(self.app.store)]
+        year = self.hoinghi.clock().year
+        lines = [
+            f"{fmt_date(day)}  {t('calendar.' + kind)}  {note}" for day, kind, note in office_days(self.hoinghi.store)
+        ]
         holidays = ", ".join(f"{d:%d/%m}" for d in sorted(_public_holidays(year)))
         lines.append("")
         lines.append(t("calendar.holidays", year=year, days=holidays))
@@ -60,18 +62,22 @@ class CalendarScreen(FormScreen[bool]):
         try:
             day = parse_date(self.query_one("#cal-day", Input).value)
             set_office_day(
-                self.app.store,
+                self.hoinghi.store,
                 day,
                 str(self.query_one("#cal-kind", Select).value),
                 self.query_one("#cal-note", Input).value,
-                at=self.app.clock(),
+                at=self.hoinghi.clock(),
                 confirmed=confirmed,
             )
         except HoinghiError as exc:
             if exc.code == "calendar.confirm_holiday" and not confirmed:
                 from session.tui.screens.dialogs import ConfirmScreen
 
-                self.app.push_screen(ConfirmScreen(error_text(exc)), lambda yes: yes and self.save(confirmed=True))
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        self.save(confirmed=True)
+
+                self.app.push_screen(ConfirmScreen(error_text(exc)), answered)
                 return
             self.query_one("#form-error", Static).update(error_text(exc))
             return

@@ -27,8 +27,8 @@ from session.tui.screens.form import FormScreen
 from session.tui.widgets.unit_picker import UnitPicker
 
 #: The unit's fields and what the documents print, in the order the form shows them (rows).
-UNIT_ROWS = (("unit_kind", "unit_name", "province"), ("residential", "cluster"))
-PAPER_ROWS = (
+UNIT_ROWS: tuple[tuple[str, ...], ...] = (("unit_kind", "unit_name", "province"), ("residential", "cluster"))
+PAPER_ROWS: tuple[tuple[str, ...], ...] = (
     ("notice_date", "notice_authority", "notice_authority_body"),
     ("notice_signer_title", "notice_signer_name"),
     ("notice_recipients",),
@@ -53,7 +53,7 @@ class MeetingDetailsScreen(FormScreen[bool]):
         self.saved = False
 
     def compose(self) -> ComposeResult:
-        d = meeting_details(self.app.store, self.meeting_id)
+        d = meeting_details(self.hoinghi.store, self.meeting_id)
         self.loaded = d
 
         def field(name: str, value: str) -> ComposeResult:
@@ -173,8 +173,8 @@ class MeetingDetailsScreen(FormScreen[bool]):
             groups.append(
                 Attendance(
                     self._value(f"g-name-{index}"),
-                    self._value(f"g-expected-{index}"),  # type: ignore[arg-type] — checked by the domain
-                    self._value(f"g-present-{index}"),  # type: ignore[arg-type]
+                    self._value(f"g-expected-{index}"),  # type: ignore[arg-type]  # text, checked by the domain
+                    self._value(f"g-present-{index}"),  # type: ignore[arg-type]  # text, checked by the domain
                     ids[index] if index < len(ids) else None,
                 )
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -56,11 +57,13 @@ class StepFormScreen(FormScreen[StepDraft | None]):
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, heading: str, draft: StepDraft | None = None, submit=None) -> None:
+    def __init__(
+        self, heading: str, draft: StepDraft | None = None, submit: Callable[[StepDraft], object] | None = None
+    ) -> None:
         super().__init__()
         self.heading = heading
         self.draft = draft or StepDraft("", "", 10, "other")
-        self.submit = submit  # callable(StepDraft) -> None, raises HoinghiError
+        self.submit = submit  # raises HoinghiError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -182,7 +185,7 @@ class ReasonScreen(FormScreen[str]):
 
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, question: str, submit=None) -> None:  # noqa: ANN001 — callable(str) -> None
+    def __init__(self, question: str, submit: Callable[[str], object] | None = None) -> None:
         super().__init__()
         self.question = question
         self.submit = submit

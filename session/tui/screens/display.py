@@ -8,6 +8,8 @@ and recomputes its clocks from the stored timestamps several times a second.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 
 from models.errors import HoinghiError
@@ -16,6 +18,9 @@ from session.tui.actions import DISPLAY
 from session.tui.hall.board import HallBoard
 from session.tui.hall.content import frame_for
 from session.tui.screens.base import MeetingScreenBase
+
+if TYPE_CHECKING:
+    from session.domain.sync import Changes
 
 TICK_SECONDS = 0.2  # the countdown turns over within a fifth of a second of the clock
 
@@ -39,16 +44,16 @@ class DisplayScreen(MeetingScreenBase):
         self.reload()
         self.set_interval(TICK_SECONDS, self.tick)
 
-    def on_store_changed(self, changes) -> None:  # noqa: ANN001
+    def on_store_changed(self, changes: Changes) -> None:
         self.reload()
 
     def reload(self) -> None:
         try:
-            self.state = load_hall(self.app.store, self.meeting_id, self.app.clock())
+            self.state = load_hall(self.hoinghi.store, self.meeting_id, self.hoinghi.clock())
         except HoinghiError:
             return  # the other side is restarting or busy: keep showing the last state
         self.tick()
 
     def tick(self) -> None:
         if self.state is not None:
-            self.query_one(HallBoard).show(frame_for(self.state, self.app.clock()))
+            self.query_one(HallBoard).show(frame_for(self.state, self.hoinghi.clock()))

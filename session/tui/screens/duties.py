@@ -3,7 +3,9 @@ picker), or every duty of one meeting with the ways to prepare it (from the cons
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +20,9 @@ from session.i18n import error_text, language, t
 from session.tui.actions import DUTIES
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
+
+if TYPE_CHECKING:
+    from models.store import Tx
 
 STATE_STYLE = {"overdue": "bold red", "today": "bold yellow", "due": "", "done": "green", "lapsed": "dim"}
 
@@ -100,7 +105,7 @@ class DutiesScreen(HoinghiScreen):
             else:
                 self.duties = due_duties(self.hoinghi.store, today, plan_id=self.plan_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         table = self.query_one(DataTable)
         keep = table.cursor_row
@@ -140,12 +145,12 @@ class DutiesScreen(HoinghiScreen):
         if duty is not None:
             self.app.push_screen(DutyDoneForm(duty), lambda _ok: self.reload())
 
-    def _act(self, name: str, meeting_id: int, fn) -> None:  # noqa: ANN001 — fn(tx)
+    def _act(self, name: str, meeting_id: int, fn: Callable[[Tx], object]) -> None:
         try:
             with self.hoinghi.desk_action(name, meeting_id=meeting_id) as tx:
                 fn(tx)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
         self.reload()
 
     def action_reopen(self) -> None:
@@ -161,7 +166,7 @@ class DutiesScreen(HoinghiScreen):
         try:
             name = self.hoinghi.workstation(meeting_id).undo().what
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.app.notify(t("done.undo", action=name), timeout=4)
         self.reload()

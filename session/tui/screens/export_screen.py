@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from textual import work
@@ -71,13 +72,13 @@ class ExportScreen(FormScreen[None]):
         self.query_one("#export-folder", Input).focus()
         self._show_limit(self.query_one("#export-notice-date", Input).value)
 
-    def _meeting_day(self):  # noqa: ANN202
-        view = meeting_view(self.app.store, self.meeting_id)
+    def _meeting_day(self) -> date | None:
+        view = meeting_view(self.hoinghi.store, self.meeting_id)
         return view.actual_start.date() if view.actual_start else view.planned_date
 
-    def _notice_default(self):  # noqa: ANN202
+    def _notice_default(self) -> date:
         """The date kept with the meeting (a re-export gives the same notice), else today."""
-        return meeting_view(self.app.store, self.meeting_id).notice_date or self.app.clock().date()
+        return meeting_view(self.hoinghi.store, self.meeting_id).notice_date or self.hoinghi.clock().date()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "export-notice-date":
@@ -94,7 +95,7 @@ class ExportScreen(FormScreen[None]):
         except HoinghiError as exc:
             lines.append(error_text(exc))
             day = None
-        if day and limit and day > limit:
+        if day and meeting and limit and day > limit:
             lines.append(t("export.notice_late", day=fmt_date(day), limit=fmt_date(limit), days=(day - meeting).days))
         elif day and meeting and day < meeting:
             lines.append(t("export.notice_early", day=fmt_date(day), meeting=fmt_date(meeting)))
@@ -124,19 +125,19 @@ class ExportScreen(FormScreen[None]):
         )
 
     @work(thread=True, exclusive=True)
-    def _export(self, kinds: list[str], folder: str, pdf: bool, force: bool, issued=None) -> None:  # noqa: ANN001
+    def _export(self, kinds: list[str], folder: str, pdf: bool, force: bool, issued: date | None = None) -> None:
         from exports.run import export
 
         bar = self.query_one(ProgressBar)
         self.app.call_from_thread(bar.update, total=len(kinds), progress=0)
         lines: list[str] = []
         written: list[Path] = []
-        now = self.app.clock()
+        now = self.hoinghi.clock()
         today = now.date()
         for done, kind in enumerate(kinds, start=1):
             try:
                 paths = export(
-                    self.app.store,
+                    self.hoinghi.store,
                     self.meeting_id,
                     kind,
                     Path(folder).expanduser(),

@@ -57,19 +57,19 @@ class FollowupScreen(HoinghiScreen):
         self.reload()
 
     def reload(self) -> None:
-        today = self.app.clock().date()
+        today = self.hoinghi.clock().date()
         self.query_one("#title-bar", Static).update(t("followup.title", today=fmt_date(today)))
         try:
-            self.items = followup_items(self.app.store, today, self.meeting_id)
+            self.items = followup_items(self.hoinghi.store, today, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         table = self.query_one(DataTable)
         table.clear()
         for n, item in enumerate(self.items):
             if item.status == "replied":
                 left = Text(f"{item.reply_number} {fmt_date(item.reply_date)}", style="green")
-            elif item.overdue:
+            elif item.overdue and item.working_days_left is not None:
                 left = Text(t("followup.overdue", days=-item.working_days_left), style="bold red")
             else:
                 left = Text(t("followup.left", days=item.working_days_left))
@@ -126,7 +126,9 @@ class FollowupForm(FormScreen[bool]):
             yield Static("", id="form-error", classes="error")
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        value = lambda wid: self.query_one(f"#{wid}", Input).value.strip()  # noqa: E731
+        def value(wid: str) -> str:
+            return self.query_one(f"#{wid}", Input).value.strip()
+
         try:
             self.hoinghi.workstation(self.item.meeting_id).update_followup(
                 self.item.issue_id,

@@ -128,7 +128,12 @@ class ImportScreen(FormScreen[int]):
 
         try:
             plan = plan_import(
-                self.app.store, path, meeting_id=self.meeting_id, sheet=grid, mapping=mapping or None, progress=progress
+                self.hoinghi.store,
+                path,
+                meeting_id=self.meeting_id,
+                sheet=grid,
+                mapping=mapping or None,
+                progress=progress,
             )
         except HoinghiError as exc:
             self.app.call_from_thread(self._show_error, exc)
@@ -200,7 +205,7 @@ class ImportScreen(FormScreen[int]):
         else:
             done = t("import.done", count=result.imported)
         self.query_one("#import-summary", Static).update(done)
-        self.app.poll_store()
+        self.hoinghi.poll_store()
 
     def action_close(self) -> None:
         self.dismiss(self.imported)

@@ -3,6 +3,8 @@ merge and split duplicates, and the chair's conclusions with their deadlines."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -96,7 +98,8 @@ class LedgerScreen(MeetingScreenBase):
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
 
     def selected(self) -> IssueView | None:
         issue_id = self.selected_id()
@@ -167,7 +170,12 @@ class LedgerScreen(MeetingScreenBase):
         sources = sorted(self.marked - {target}) if target is not None else []
         if target is None or not sources:
             return
-        if self.act(lambda: self.ws.merge_issues(target, sources) or True):
+
+        def merge() -> bool:
+            self.ws.merge_issues(target, sources)
+            return True
+
+        if self.act(merge):
             self.marked.clear()
             self.reload()
 
@@ -176,7 +184,7 @@ class LedgerScreen(MeetingScreenBase):
         if issue is None:
             return
         for child in issue.merged[-1:]:
-            self.act(lambda child=child: self.ws.split_issue(child))
+            self.act(partial(self.ws.split_issue, child))
 
     def action_record_answer(self) -> None:
         from session.tui.screens.ledger_forms import AnswerForm

@@ -108,12 +108,15 @@ class AnswerForm(_Form):
             yield Input(id="answer-summary")
             yield from self.buttons()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        person = self.people[event.option_index]
+    def _show_person(self, index: int) -> None:
+        person = self.people[index]
         self.query_one("#answer-who", Input).value = " – ".join(x for x in (person.name, person.title) if x)
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_person(event.option_index)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.on_option_list_option_highlighted(event)  # type: ignore[arg-type]
+        self._show_person(event.option_index)
         self.query_one("#answer-summary", Input).focus()
 
     def save(self) -> None:
@@ -184,7 +187,7 @@ class ConclusionForm(_Form):
                         if c and c.reply_method
                         else t(
                             "conclusion.reply_default",
-                            committee=place_words(self.app.store, self.meeting_id).committee_of_kind,
+                            committee=place_words(self.hoinghi.store, self.meeting_id).committee_of_kind,
                         ),
                         id="c-reply",
                     )
@@ -218,7 +221,9 @@ class ConclusionForm(_Form):
         info.update(t("conclusion.form.deadline_info", weekday=names[day.weekday()], date=fmt_date(day), left=left))
 
     def save(self) -> None:
-        value = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731
+        def value(wid: str) -> str:
+            return self.query_one(f"#{wid}", Input).value
+
         chosen = self.query_one("#c-outcome", Select).value
         if chosen == Select.NULL:
             raise HoinghiError("conclusion.no_outcome")

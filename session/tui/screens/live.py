@@ -380,7 +380,11 @@ class LiveScreen(MeetingScreenBase):
     def action_details(self) -> None:
         from session.tui.screens.details import MeetingDetailsScreen
 
-        self.open(MeetingDetailsScreen(self.meeting_id), lambda saved: saved and self.reload())
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.reload()
+
+        self.open(MeetingDetailsScreen(self.meeting_id), closed)
 
     def action_prepare(self) -> None:
         from session.tui.screens.duties import DutiesScreen

@@ -3,6 +3,8 @@ official list (accent-free search) or named by an issuing body typed by hand."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,9 +34,9 @@ class NewMeetingScreen(FormScreen[int | None]):
             templates = list_templates()
         except HoinghiError as exc:
             templates = []
-            self.app.report(exc)
+            self.hoinghi.report(exc)
         self._templates = {tpl.name: tpl for tpl in templates}
-        settings = get_settings(self.app.store)
+        settings = get_settings(self.hoinghi.store)
         try:
             office = resolve_unit(None, "", settings)
         except HoinghiError:
@@ -43,7 +45,7 @@ class NewMeetingScreen(FormScreen[int | None]):
         self._auto_title = ""
         plain = place_of("", "")
         options = [(f"{fill_place(tpl.title, plain)} ({tpl.name}, {tpl.minutes}′)", tpl.name) for tpl in templates]
-        today = self.app.clock().date()
+        today = self.hoinghi.clock().date()
         with Vertical(id="new-form", classes="dialog wide"):
             yield Static(t("new.title"), classes="dialog-title")
             yield Label(t("new.template"))
@@ -88,7 +90,7 @@ class NewMeetingScreen(FormScreen[int | None]):
         from session.domain.plans import list_plans
 
         try:
-            plans = list_plans(self.app.store)
+            plans = list_plans(self.hoinghi.store)
         except HoinghiError:
             plans = []
         return [(t("new.no_plan"), 0), *((f"{p.year} · {p.label}"[:70], p.id) for p in plans)]
@@ -108,7 +110,9 @@ class NewMeetingScreen(FormScreen[int | None]):
 
     def _fill_title(self) -> None:
         """The template's title for the unit, unless the secretary has typed another."""
-        tpl = self._templates.get(self.query_one("#template", Select).value)
+        template: Select[str] = self.query_one("#template", Select)
+        name = template.selection
+        tpl = self._templates.get(name) if name is not None else None
         title = self.query_one("#title", Input)
         if tpl and title.value in ("", self._auto_title):
             unit = self.unit or Unit()
@@ -153,13 +157,14 @@ class NewMeetingScreen(FormScreen[int | None]):
 
     def _create(self) -> None:
         values = {w.id: w.value for w in self.query(Input)}
-        plan_id = int(self.query_one("#plan", Select).value) or None
+        plan: Select[int] = self.query_one("#plan", Select)
+        plan_id = plan.selection or None
         typed = values["issuing-body"].strip()
         try:
             day = parse_date(values["date"]) if values["date"].strip() else None
             meeting_id = create_meeting(
-                self.app.store,
-                at=self.app.clock(),
+                self.hoinghi.store,
+                at=self.hoinghi.clock(),
                 template=str(self.query_one("#template", Select).value),
                 title=values["title"],
                 venue=values["venue"],
@@ -178,12 +183,12 @@ class NewMeetingScreen(FormScreen[int | None]):
         self._warn_short_notice(day, plan_id)
         self.dismiss(meeting_id)
 
-    def _warn_short_notice(self, day, plan_id: int | None) -> None:  # noqa: ANN001
+    def _warn_short_notice(self, day: date | None, plan_id: int | None) -> None:
         """A meeting fewer than 7 days ahead cannot be announced in time (Điều 43): say so."""
         from session.domain.duties import notice_shortfall
 
         try:
-            short = notice_shortfall(self.app.store, day, self.app.clock().date(), plan_id)
+            short = notice_shortfall(self.hoinghi.store, day, self.hoinghi.clock().date(), plan_id)
         except HoinghiError:
             return
         if short is not None:

@@ -3,6 +3,9 @@ of a name (no accents needed), Enter ticks the person present and their group co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +29,10 @@ from session.i18n import error_text, row_error_text, t
 from session.tui.actions import PARTICIPANTS
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormScreen
+
+if TYPE_CHECKING:
+    from models.store import Tx
+    from session.domain.participants_reader import ParticipantSheet
 
 
 class ParticipantsScreen(HoinghiScreen):
@@ -82,7 +89,7 @@ class ParticipantsScreen(HoinghiScreen):
             self.seen_event = last_event_id(self.hoinghi.store)
             self.people = participants(self.hoinghi.store, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.show_list()
 
@@ -138,12 +145,12 @@ class ParticipantsScreen(HoinghiScreen):
             return None
         return self.shown[min(table.cursor_row, len(self.shown) - 1)]
 
-    def _act(self, name: str, fn) -> bool:  # noqa: ANN001 — fn(tx)
+    def _act(self, name: str, fn: Callable[[Tx], object]) -> bool:
         try:
             with self.hoinghi.desk_action(name, meeting_id=self.meeting_id) as tx:
                 fn(tx)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             self.reload()
             return False
         self.reload()
@@ -157,7 +164,7 @@ class ParticipantsScreen(HoinghiScreen):
         if table.row_count:
             table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + delta)))
 
-    def action_toggle(self) -> None:
+    def action_toggle_present(self) -> None:
         person = self.selected()
         if person is not None:
             self._act(
@@ -194,7 +201,7 @@ class ParticipantsScreen(HoinghiScreen):
         try:
             name = self.hoinghi.workstation(self.meeting_id).undo().what
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.app.notify(t("done.undo", action=name), timeout=4)
         self.reload()
@@ -246,7 +253,9 @@ class ParticipantForm(FormScreen[bool]):
         self.query_one("#p-name", Input).focus()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        value = lambda key: self.query_one(f"#p-{key}", Input).value  # noqa: E731
+        def value(key: str) -> str:
+            return self.query_one(f"#p-{key}", Input).value
+
         draft = ParticipantDraft(
             value("name"), value("title"), value("body"), value("group"), str(self.query_one("#p-role", Select).value)
         )
@@ -281,7 +290,7 @@ class ParticipantImportForm(FormScreen[bool]):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self.sheet = None
+        self.sheet: ParticipantSheet | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):

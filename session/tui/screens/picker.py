@@ -22,7 +22,7 @@ class PickerScreen(HoinghiScreen):
         yield Header()
         yield Static(t("picker.title"), classes="screen-title")
         yield Static(t("picker.empty"), id="picker-empty")
-        table: DataTable = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
 
@@ -45,10 +45,10 @@ class PickerScreen(HoinghiScreen):
         table = self.query_one(DataTable)
         table.clear()
         try:
-            meetings = list_meetings(self.app.store)
-            groups = plan_groups(self.app.store, meetings)
+            meetings = list_meetings(self.hoinghi.store)
+            groups = plan_groups(self.hoinghi.store, meetings)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             meetings, groups = [], []
         for plan, members in groups:
             if plan is not None or len(groups) > 1:
@@ -85,7 +85,7 @@ class PickerScreen(HoinghiScreen):
         if key.startswith("plan-"):  # a plan's heading: the plan itself
             self.action_plans(int(key.removeprefix("plan-")))
             return
-        self.app.open_meeting(int(key))
+        self.hoinghi.open_meeting(int(key))
 
     def action_open(self) -> None:
         self._open(self._selected_key())
@@ -94,8 +94,14 @@ class PickerScreen(HoinghiScreen):
         from session.tui.screens.details import MeetingDetailsScreen
 
         key = self._selected_key()
-        if key is not None and not key.startswith("plan-"):
-            self.app.push_screen(MeetingDetailsScreen(int(key)), lambda saved: saved and self.refresh_list())
+        if key is None or key.startswith("plan-"):
+            return
+
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self.refresh_list()
+
+        self.app.push_screen(MeetingDetailsScreen(int(key)), closed)
 
     def action_plans(self, plan_id: int | None = None) -> None:
         from session.tui.screens.plans import PlansScreen
@@ -112,8 +118,9 @@ class PickerScreen(HoinghiScreen):
 
         table = self.query_one(DataTable)
         if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.push_screen(SurveyScreen(int(key.value)))
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if key is not None:
+                self.app.push_screen(SurveyScreen(int(key)))
 
     def action_new(self) -> None:
         from session.tui.screens.new_meeting import NewMeetingScreen
@@ -122,6 +129,6 @@ class PickerScreen(HoinghiScreen):
             if meeting_id is not None:
                 self.refresh_list()
                 self.app.notify(t("new.created", id=meeting_id))
-                self.app.open_meeting(meeting_id)
+                self.hoinghi.open_meeting(meeting_id)
 
         self.app.push_screen(NewMeetingScreen(), created)

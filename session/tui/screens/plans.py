@@ -50,7 +50,7 @@ class PlansScreen(HoinghiScreen):
         try:
             self.plans = list_plans(self.hoinghi.store)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         table = self.query_one(DataTable)
         keep = select if select is not None else self.selected_id()
@@ -67,7 +67,8 @@ class PlansScreen(HoinghiScreen):
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()
@@ -179,7 +180,9 @@ class PlanForm(FormScreen[int | None]):
             self.dismiss(None)
 
     def save(self) -> None:
-        value = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731
+        def value(wid: str) -> str:
+            return self.query_one(f"#{wid}", Input).value
+
         now = self.hoinghi.clock()
         try:
             draft = PlanDraft(

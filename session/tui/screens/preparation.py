@@ -68,7 +68,7 @@ class PreparationScreen(HoinghiScreen):
             self.seen_event = last_event_id(self.hoinghi.store)
             self.items = prepared_issues(self.hoinghi.store, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         table = self.query_one(DataTable)
         keep = table.cursor_row
@@ -137,7 +137,7 @@ class PreparationScreen(HoinghiScreen):
         try:
             name = self.hoinghi.workstation(self.meeting_id).undo().what
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.app.notify(t("done.undo", action=name), timeout=4)
         self.reload()

@@ -4,7 +4,7 @@ widget per row); after an action only the rows it touched are re-rendered."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,8 +19,11 @@ from session.domain.units import place_words
 from session.i18n import t
 from session.tui.actions import DESK, QUEUE
 from session.tui.screens.base import MeetingScreenBase
-from session.tui.widgets.queue_list import QueueList
+from session.tui.widgets.queue_list import Cells, QueueList
 from session.tui.widgets.text import show_text
+
+if TYPE_CHECKING:
+    from session.domain.sync import Changes
 
 COLUMNS = ("no", "name", "locality", "field", "status", "summary")
 COLUMN_WIDTHS = (6, 27, 17, 16, 11, 40)
@@ -34,6 +37,8 @@ STATUS_STYLE = {
 }
 FULL_RELOAD = 200  # more changed rows than this: rebuild the table
 
+Order = tuple[str, int, int]  # a row's place in the queue: (group, status, queue position)
+
 
 class QueueScreen(MeetingScreenBase):
     """The list of registrations; with *desk* the registration desk's own screen
@@ -44,7 +49,7 @@ class QueueScreen(MeetingScreenBase):
         self.ACTIONS = DESK if desk else QUEUE
         super().__init__(meeting_id)
         self.views: dict[int, RegistrationView] = {}
-        self._order_of: dict[str, tuple[Any, ...]] = {}  # row key -> its place in the queue order
+        self._order_of: dict[str, Order] = {}  # row key -> its place in the queue order
         self.field_filter: str | None = None
         self.query_text = ""
         self.grouped = False
@@ -65,7 +70,7 @@ class QueueScreen(MeetingScreenBase):
         self.query_one("#queue-header", Static).update(
             table.header(
                 [
-                    t(f"queue.col.{c}", residential=place_words(self.app.store, self.meeting_id).residential_label)
+                    t(f"queue.col.{c}", residential=place_words(self.hoinghi.store, self.meeting_id).residential_label)
                     for c in COLUMNS
                 ]
             )
@@ -85,7 +90,7 @@ class QueueScreen(MeetingScreenBase):
         try:
             views = list_registrations(self.hoinghi.store, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.views = {v.id: v for v in views}
         self.rebuild()
@@ -97,11 +102,11 @@ class QueueScreen(MeetingScreenBase):
             return False
         return True
 
-    def _order(self, view: RegistrationView) -> tuple:
+    def _order(self, view: RegistrationView) -> Order:
         group = view.field if self.grouped else ""
         return (group, STATUS_ORDER.get(view.status, 9), view.queue_position)
 
-    def _cells(self, view: RegistrationView) -> tuple:
+    def _cells(self, view: RegistrationView) -> Cells:
         style = STATUS_STYLE.get(view.status, "")
         mark = "↺ " if view.spoke_before else ("★ " if view.first_time else "  ")
         name = Text(mark, style="bold yellow" if mark == "★ " else "bold")
@@ -132,14 +137,14 @@ class QueueScreen(MeetingScreenBase):
         keep = self.selected_id()
         for reg_id in removed:
             self.views.pop(reg_id, None)
-            table.remove(str(reg_id))
+            table.remove_row(str(reg_id))
         for view in changed:
             self.views[view.id] = view
             if self._visible(view):
                 self._order_of[str(view.id)] = self._order(view)
                 table.put(str(view.id), self._cells(view))
             else:
-                table.remove(str(view.id))
+                table.remove_row(str(view.id))
         # The rows' order keys are kept, not worked out again for every row on every action.
         table.reorder(sorted(table.order, key=self._order_of.__getitem__))
         if keep is not None and str(keep) in table:
@@ -148,7 +153,7 @@ class QueueScreen(MeetingScreenBase):
                 table.move_cursor(index)
         self.show_status()
 
-    def on_store_changed(self, changes) -> None:  # noqa: ANN001
+    def on_store_changed(self, changes: Changes) -> None:
         ids = changes.of("registration")
         if not ids and not changes.of("field_limit") and not changes.of("meeting"):
             return
@@ -316,4 +321,8 @@ class QueueScreen(MeetingScreenBase):
         from session.tui.screens.dialogs import ConfirmScreen
 
         # The desk is the whole app: Esc asks before closing it.
-        self.app.push_screen(ConfirmScreen(t("desk.quit")), lambda yes: yes and self.app.exit())
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.exit()
+
+        self.app.push_screen(ConfirmScreen(t("desk.quit")), answered)

@@ -30,7 +30,7 @@ class RegistrationForm(FormScreen[int]):
         self.saved = 0
         # The (name, residential unit) the desk was warned about: Enter again on the same pair adds it;
         # any correction of either asks again.
-        self._confirm_twin: tuple | None = None
+        self._confirm_twin: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         fields = get_fields(self.hoinghi.store)
@@ -90,7 +90,9 @@ class RegistrationForm(FormScreen[int]):
         self.query_one("#reg-name", Input).focus()
 
     def _slip(self) -> Slip:
-        value = lambda wid: self.query_one(f"#{wid}", Input).value  # noqa: E731
+        def value(wid: str) -> str:
+            return self.query_one(f"#{wid}", Input).value
+
         return Slip(
             name=value("reg-name"),
             locality=value("reg-locality"),

@@ -60,9 +60,9 @@ class SurveyScreen(HoinghiScreen):
 
     def on_mount(self) -> None:
         try:
-            title = meeting_view(self.app.store, self.meeting_id).title
+            title = meeting_view(self.hoinghi.store, self.meeting_id).title
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             title = ""
         self.query_one("#title-bar", Static).update(t("survey.title", title=title))
         self.reload()
@@ -72,33 +72,35 @@ class SurveyScreen(HoinghiScreen):
 
     def reload(self) -> None:
         try:
-            self.results = survey_results(self.app.store, self.meeting_id)
+            self.results = survey_results(self.hoinghi.store, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.show_table()
         self.show_prompt()
 
-    def choice_columns(self) -> list[str]:
+    def choice_columns(self, results: SurveyResults) -> list[str]:
         columns: list[str] = []
-        for q in self.results.questions:
+        for q in results.questions:
             columns += [c.text for c in q.choices if c.text not in columns]
         return columns
 
     def show_table(self) -> None:
+        r = self.results
+        if r is None:
+            return
         table = self.query_one(DataTable)
-        columns = self.choice_columns()
+        columns = self.choice_columns(r)
         table.clear(columns=True)
         table.add_column(t("survey.col.question"), width=28)
         for column in columns:
             table.add_column(column, width=max(14, len(column) + 1))
         table.add_column(t("survey.blank"), width=14)
         table.add_column(t("survey.col.total"), width=7)
-        for q in self.results.questions:
+        for q in r.questions:
             counts = {c.text: c for c in q.choices}
             cells = [f"{counts[c].count} ({_pct(counts[c].percent)}%)" if c in counts else "–" for c in columns]
             table.add_row(f"{q.position}. {q.short}", *cells, f"{q.blank} ({_pct(q.blank_percent)}%)", str(q.ballots))
-        r = self.results
         status = t("survey.status", ballots=r.ballots, typed=r.typed, paper=r.paper)
         if r.last_ballot:
             status += "  " + t("survey.last", number=r.last_ballot[0], answers="-".join(r.last_ballot[1]))
@@ -106,6 +108,8 @@ class SurveyScreen(HoinghiScreen):
 
     def show_prompt(self) -> None:
         r = self.results
+        if r is None:
+            return
         questions = r.questions
         number = (r.last_ballot[0] if r.last_ballot else 0) + 1
         q = questions[len(self.current)]
@@ -143,12 +147,12 @@ class SurveyScreen(HoinghiScreen):
             self.show_prompt()
             return
         answers, self.current = self.current, []
-        at = self.app.clock()
+        at = self.hoinghi.clock()
         try:
-            with self.app.store.action("survey.ballot", at=at, meeting_id=self.meeting_id, actor="office") as tx:
+            with self.hoinghi.store.action("survey.ballot", at=at, meeting_id=self.meeting_id, actor="office") as tx:
                 add_ballot(tx, self.meeting_id, answers, at=at)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
         self.reload()
 
     def action_back(self) -> None:
@@ -157,17 +161,20 @@ class SurveyScreen(HoinghiScreen):
             self.show_prompt()
 
     def action_undo_ballot(self) -> None:
-        at = self.app.clock()
+        at = self.hoinghi.clock()
         try:
-            with self.app.store.action("survey.unballot", at=at, meeting_id=self.meeting_id, actor="office") as tx:
+            with self.hoinghi.store.action("survey.unballot", at=at, meeting_id=self.meeting_id, actor="office") as tx:
                 number = remove_last_ballot(tx, self.meeting_id)
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.app.notify(t("survey.undone", number=number), timeout=4)
         self.reload()
 
     def action_totals(self) -> None:
+        if self.results is None:
+            return
+
         def saved(ok: bool | None) -> None:
             if ok:
                 self.reload()
@@ -180,15 +187,15 @@ class SurveyScreen(HoinghiScreen):
 
         try:
             [path] = export(
-                self.app.store,
+                self.hoinghi.store,
                 self.meeting_id,
                 "ballot",
                 default_folder() / "",
-                today=self.app.clock().date(),
+                today=self.hoinghi.clock().date(),
                 force=True,
             )
         except HoinghiError as exc:
-            self.app.report(exc)
+            self.hoinghi.report(exc)
             return
         self.app.notify(t("export.written", path=path), timeout=8)
 
@@ -225,8 +232,8 @@ class SurveyTotalsForm(FormScreen[bool]):
                 parse_counts(self.query_one(f"#t-q{q.position}", Input).value) or [0] * len(q.choices)
                 for q in self.results.questions
             ]
-            at = self.app.clock()
-            with self.app.store.action("survey.totals", at=at, meeting_id=self.meeting_id, actor="office") as tx:
+            at = self.hoinghi.clock()
+            with self.hoinghi.store.action("survey.totals", at=at, meeting_id=self.meeting_id, actor="office") as tx:
                 set_totals(tx, self.meeting_id, int(ballots_text), counts, at=at)
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from session.domain.clocks import minutes_over, step_elapsed
 from session.domain.views import AgendaStep, MeetingView
@@ -14,7 +15,7 @@ from session.i18n import t
 FIXED = 4 + 7 + 10 + 8 + 2  # the other columns, cell padding and the scrollbar
 
 
-class AgendaTable(DataTable):
+class AgendaTable(DataTable[Text]):
     """One row per step. Only the current row's time cell changes on a clock tick."""
 
     def on_mount(self) -> None:
@@ -30,7 +31,7 @@ class AgendaTable(DataTable):
 
     def on_resize(self) -> None:
         width = max(16, self.size.width - FIXED)
-        column = self.columns.get("step")
+        column = self.columns.get(ColumnKey("step"))
         if column is not None and column.width != width:
             column.width = width
             # DataTable recomputes its virtual width only when told (no public API for it).
@@ -102,4 +103,5 @@ class AgendaTable(DataTable):
     def selected_step_id(self) -> int | None:
         if not self.row_count:
             return None
-        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None

@@ -95,7 +95,7 @@ class QueueList(ScrollView, can_focus=True):
             self._strips.pop(key, None)
         self._changed()
 
-    def remove(self, key: str) -> None:
+    def remove_row(self, key: str) -> None:
         if key in self.cells:
             del self.cells[key]
             self._strips.pop(key, None)

@@ -29,7 +29,7 @@ class UnitSearch(Input):
     ]
 
     def action_move(self, step: int) -> None:
-        options = self.parent.query_one(OptionList)
+        options = self.query_ancestor(UnitPicker).query_one(OptionList)
         if options.option_count:
             current = options.highlighted if options.highlighted is not None else -1
             options.highlighted = max(0, min(options.option_count - 1, current + step))
