@@ -11,7 +11,7 @@ from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip
 from session.tui.app import HoinghiApp
 from session.tui.screens.ledger import LedgerScreen
-from tests.conftest import T0, desk
+from tests.conftest import T0, desk, until
 
 DAY = date(2026, 3, 5)
 
@@ -125,3 +125,24 @@ async def test_followup_screen_flags_overdue_when_the_clock_passes_the_deadline(
         row = app.screen.query_one(DataTable).get_row_at(0)
         assert row[1].plain == "QUÁ HẠN 2 ngày làm việc" and row[3] == "Giao" and row[4] == "Phòng Kinh tế"
         assert row[6] == "Hoàng Văn Páo" and row[7] == "Nà Pàn"
+
+
+async def test_a_petition_to_study_from_a_meeting_not_yet_dated_has_no_deadline_yet(store, clock, tmp_path):
+    """A meeting with no date that has not started gives its studied petitions no date to
+    count from: the follow-up (screen and command line) says so instead of failing."""
+    from session.domain.ledger import ConclusionDraft
+    from session.tui.screens.followup import FollowupScreen
+    from tests.cli import hoinghi
+
+    mid = create_meeting(store, at=T0, title="Đối thoại chưa định ngày")
+    desk(store, mid, clock).register(Slip("Lăng Thị Mỵ", "Thôn Bản Chu", summary="Đường ra xã xuống cấp"))
+    (issue,) = ledger(store, mid)
+    desk(store, mid, T0).conclude([issue.id], ConclusionDraft("study", "Tiếp thu", lead_agency="Phòng Kinh tế"))
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, FollowupScreen))
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert row[0] == "—" and row[1].plain == "chưa có hạn" and row[4] == "Phòng Kinh tế"
+    ran = hoinghi("followup", "--db", store.url, "--meeting", str(mid))
+    assert ran.returncode == 0 and "chưa có hạn" in ran.stdout and "Phòng Kinh tế" in ran.stdout

@@ -68,3 +68,25 @@ async def test_an_empty_title_is_refused_in_the_form_and_nothing_is_created(stor
     from session.domain.meetings import list_meetings
 
     assert list_meetings(store) == []
+
+
+async def test_survey_and_particulars_keys_on_a_plans_heading_say_to_choose_a_meeting(make_app):
+    """The cursor starts on a plan's heading row: the survey and particulars keys ask for a
+    meeting instead of failing, and work once a meeting row is chosen."""
+    from session.tui.screens.picker import PickerScreen
+    from session.tui.screens.survey import SurveyScreen
+    from tests.conftest import until
+
+    app = make_app("plan", meeting=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        table = app.screen.query_one("#meetings", DataTable)
+        heading = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert heading is not None and heading.startswith("plan-")
+        await pilot.press("y", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        said = [n.message for n in app._notifications]
+        assert said.count("Chọn một hội nghị (không phải dòng tên kế hoạch) rồi bấm lại.") == 2
+        await pilot.press("down", "y")
+        await until(pilot, lambda: isinstance(app.screen, SurveyScreen))

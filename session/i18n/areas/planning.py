@@ -64,6 +64,7 @@ VI: dict[str, str] = {
     # picker and new meeting
     "picker.plan": "Kế hoạch {plan} ({count} hội nghị)",
     "picker.no_plan": "Hội nghị không thuộc kế hoạch nào",
+    "picker.choose_meeting": "Chọn một hội nghị (không phải dòng tên kế hoạch) rồi bấm lại.",
     "new.plan": "Thuộc kế hoạch",
     "new.no_plan": "— không thuộc kế hoạch nào —",
     "plan.short_notice": "Lưu ý: hội nghị họp sau {ahead} ngày nữa, chưa đủ {needed} ngày để thông báo và gửi giấy mời (Luật 72/2025/QH15, Điều 43).",
@@ -235,6 +236,7 @@ EN: dict[str, str] = {
     # picker and new meeting
     "picker.plan": "Plan {plan} ({count} meetings)",
     "picker.no_plan": "Meetings in no plan",
+    "picker.choose_meeting": "Choose a meeting (not a plan's heading) and press again.",
     "new.plan": "Plan",
     "new.no_plan": "— in no plan —",
     "plan.short_notice": "Note: the meeting is {ahead} days away, fewer than the {needed} days needed to announce it and send the invitations (Law 72/2025/QH15, Article 43).",

@@ -71,10 +71,12 @@ class FollowupScreen(HoinghiScreen):
                 left = Text(f"{item.reply_number} {fmt_date(item.reply_date)}", style="green")
             elif item.overdue and item.working_days_left is not None:
                 left = Text(t("followup.overdue", days=-item.working_days_left), style="bold red")
+            elif item.working_days_left is None:  # no date to count from yet
+                left = Text(t("followup.no_deadline"), style="dim")
             else:
                 left = Text(t("followup.left", days=item.working_days_left))
             table.add_row(
-                fmt_date(item.deadline),
+                fmt_date(item.deadline) if item.deadline else "—",
                 left,
                 t(f"followup.{item.status}"),
                 t(f"followup.outcome.{item.outcome}"),

@@ -79,6 +79,14 @@ class PickerScreen(HoinghiScreen):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
+    def _meeting_key(self) -> str | None:
+        """The meeting under the cursor; on a plan's heading, a word saying to choose one."""
+        key = self._selected_key()
+        if key is not None and key.startswith("plan-"):
+            self.notify(t("picker.choose_meeting"), severity="warning")
+            return None
+        return key
+
     def _open(self, key: str | None) -> None:
         if key is None or key == "plan-none":
             return
@@ -93,8 +101,8 @@ class PickerScreen(HoinghiScreen):
     def action_details(self) -> None:
         from session.tui.screens.details import MeetingDetailsScreen
 
-        key = self._selected_key()
-        if key is None or key.startswith("plan-"):
+        key = self._meeting_key()
+        if key is None:
             return
 
         def closed(saved: bool | None) -> None:
@@ -116,11 +124,9 @@ class PickerScreen(HoinghiScreen):
     def action_survey(self) -> None:
         from session.tui.screens.survey import SurveyScreen
 
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            if key is not None:
-                self.app.push_screen(SurveyScreen(int(key)))
+        key = self._meeting_key()
+        if key is not None:
+            self.app.push_screen(SurveyScreen(int(key)))
 
     def action_new(self) -> None:
         from session.tui.screens.new_meeting import NewMeetingScreen
