@@ -19,8 +19,17 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-app
 	$(BIN)/hoinghi demo --db .demo/hoinghi-demo.db
 
+# The tests' databases go to a RAM disk when there is a roomy one: a durable commit there
+# costs microseconds instead of milliseconds, and what the tests check is unchanged.
+TEST_TMP := $(shell [ -d /dev/shm ] && [ "$$(df -Pk /dev/shm | awk 'NR==2 {print $$4}')" -gt 4000000 ] && echo /dev/shm/hoinghi-tests)
+
 test: $(VENV)/.installed-test
+ifneq ($(TEST_TMP),)
+	mkdir -p $(TEST_TMP)
+	TMPDIR=$(TEST_TMP) $(BIN)/python -m pytest -n auto
+else
 	$(BIN)/python -m pytest -n auto
+endif
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/startup.py

@@ -7,6 +7,7 @@ from textual.widgets import Input
 from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip, list_registrations
 from session.tui.app import HoinghiApp
+from session.tui.screens.import_screen import ImportScreen
 from session.tui.screens.queue import QueueScreen
 from session.tui.widgets.queue_list import QueueList
 from session.tui.widgets.queue_panel import QueuePanel
@@ -195,27 +196,24 @@ async def test_importing_the_compiled_list_from_the_queue_screen(store, clock, t
     good = compiled_list(tmp_path / "dung.xlsx")
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(110, 40)) as pilot:
-        await pilot.press("d", "i")
-        await pilot.pause()
-        app.screen.query_one("#import-path").value = str(bad)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, ImportScreen))
+        app.screen.query_one("#import-path", Input).value = str(bad)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        summary = text_of(app, "#import-summary")
-        assert "Dòng 7, cột B: Họ và tên" in summary and "Dòng 9, cột E: Nội dung" in summary
+        await until(pilot, lambda: "Dòng 7, cột B: Họ và tên" in text_of(app, "#import-summary"))
+        assert "Dòng 9, cột E: Nội dung" in text_of(app, "#import-summary")
         assert app.screen.query_one("#run").disabled
-        app.screen.query_one("#import-path").value = str(good)
+        app.screen.query_one("#import-path", Input).value = str(good)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Sẽ nhập 3 kiến nghị; bỏ qua 5 dòng; 0 dòng lỗi" in text_of(app, "#import-summary")
-        assert app.screen.query_one("#import-progress").percentage == 1.0
+        await until(pilot, lambda: "Sẽ nhập 3 kiến nghị; bỏ qua 5 dòng; 0 dòng lỗi" in text_of(app, "#import-summary"))
+        await until(pilot, lambda: app.screen.query_one("#import-progress").percentage == 1.0)
         app.screen.query_one("#run").press()
-        await pilot.pause()
-        assert "Đã nhập 3 người đăng ký" in text_of(app, "#import-summary")
+        await until(pilot, lambda: "Đã nhập 3 người đăng ký" in text_of(app, "#import-summary"))
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen.query_one(QueueList).row_count == 3
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+        await until(pilot, lambda: app.screen.query_one(QueueList).row_count == 3)
     assert [r.name for r in list_registrations(store, mid)] == ["Hoàng Văn Páo", "Lăng Thị Mỵ", "Nguyễn Văn Đức"]
 
 
