@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._data import big_meeting  # noqa: E402
-from bench._util import summary  # noqa: E402
+from bench._util import compile_project, summary  # noqa: E402
 
 FLOOR = """
 import resource, sys, time
@@ -142,6 +142,7 @@ async def action_latency(db: str, meeting_id: int) -> tuple[list[float], list[fl
 
 
 def main() -> None:
+    compile_project()
     from models.store import Store
 
     with tempfile.TemporaryDirectory() as folder:

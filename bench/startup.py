@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._util import summary  # noqa: E402
+from bench._util import compile_project, summary  # noqa: E402
 
 FIRST_PAINT = """
 import sys, time
@@ -125,6 +125,7 @@ def run_ms(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> None:
+    compile_project()
     hoinghi = str(Path(sys.executable).with_name("hoinghi"))
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "bench.db")

@@ -240,6 +240,8 @@ def route(*steps: Step) -> Callable[[Pilot[Any]], Awaitable[None]]:
             if step is None:
                 break
             if isinstance(step, Pasted):
+                # A screen just shown focuses its first field a moment after it is on top.
+                await until(pilot, lambda: pilot.app.focused is not None)
                 focused = pilot.app.focused
                 assert focused is not None, "nothing to paste into"
                 focused.post_message(events.Paste(step.text))

@@ -154,7 +154,7 @@ def cli_env(**extra: str) -> dict[str, str]:
     return env
 
 
-async def until(pilot, condition, timeout: float = 5.0) -> None:  # noqa: ANN001
+async def until(pilot, condition, timeout: float = 15.0) -> None:  # noqa: ANN001
     """Let the app work until *condition()* holds (no fixed sleep); fail after *timeout*."""
     import asyncio
     import time
