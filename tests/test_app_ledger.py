@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlmodel import select
 from textual.widgets import DataTable
 
 from session.domain.ledger import ledger
@@ -146,3 +147,25 @@ async def test_a_petition_to_study_from_a_meeting_not_yet_dated_has_no_deadline_
         assert row[0] == "—" and row[1].plain == "chưa có hạn" and row[4] == "Phòng Kinh tế"
     ran = hoinghi("followup", "--db", store.url, "--meeting", str(mid))
     assert ran.returncode == 0 and "chưa có hạn" in ran.stdout and "Phòng Kinh tế" in ran.stdout
+
+
+async def test_with_nobody_recorded_to_answer_the_answerers_name_is_typed_where_the_cursor_is(store, clock):
+    """A meeting with no chair or official on record: the answer form opens on the
+    answerer's name, so what is typed lands there, and Tab goes on to the summary."""
+    from models.tables import Answer
+    from session.tui.screens.ledger_forms import AnswerForm
+
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=DAY)
+    desk(store, mid, clock).register(Slip("Hoàng Văn Páo", "Nà Pàn", field="đất đai", summary="Chậm cấp sổ đỏ"))
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 44)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LedgerScreen))
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AnswerForm))
+        await pilot.press(*"Lê Văn Nam, Phó Chủ tịch", "tab", *"Hồ sơ đủ điều kiện", "enter")
+        await until(pilot, lambda: isinstance(app.screen, LedgerScreen))
+    with store.read() as s:
+        (answer,) = s.exec(select(Answer).where(Answer.meeting_id == mid)).all()
+    assert (answer.answerer_name, answer.answerer_title) == ("Lê Văn Nam", "Phó Chủ tịch")
+    assert answer.summary == "Hồ sơ đủ điều kiện"

@@ -55,7 +55,7 @@ async def test_the_history_reads_as_sentences(store, clock, dialogue):
 
 async def test_enter_in_a_new_conclusion_saves_nothing_until_an_outcome_is_chosen(store, clock, dialogue):
     app = HoinghiApp(store, meeting_id=dialogue, clock=clock)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("l")
         await until(pilot, lambda: type(app.screen).__name__ == "LedgerScreen")
         first = app.screen.selected()
@@ -63,7 +63,10 @@ async def test_enter_in_a_new_conclusion_saves_nothing_until_an_outcome_is_chose
         await pilot.press("k")
         await until(pilot, lambda: type(app.screen).__name__ == "ConclusionForm")
         await pilot.press(*"Đã trả lời", "enter")
-        await until(pilot, lambda: "Chọn kết luận" in str(app.screen.query_one("#form-error").render()))
+        error = app.screen.query_one("#form-error")
+        await until(pilot, lambda: "Chọn kết luận" in str(error.render()))
+        # The message is on screen, not below the visible part of the dialog.
+        await until(pilot, lambda: error.region.height > 0 and error.region.bottom <= 36)
         assert next(i for i in ledger(store, dialogue) if i.id == first.id).conclusion is None
         app.screen.query_one("#c-outcome", Select).value = "answered"
         app.screen.query_one("#c-text", Input).focus()

@@ -14,7 +14,7 @@ from models.errors import HoinghiError
 from models.text import clean_text, fold, matches
 from session.domain.answers import Answerer
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class AnswerPickScreen(FormScreen[Answerer | None]):
@@ -42,7 +42,7 @@ class AnswerPickScreen(FormScreen[Answerer | None]):
             yield Static(t("answer.title"), classes="dialog-title")
             yield Input(id="answer-other", placeholder=t("answer.type"))
             yield OptionList(*[self.label(p) for p in self.people], id="answerers")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -101,7 +101,7 @@ class AnswerEndScreen(FormScreen[str | None]):
         with Vertical(classes="dialog wide"):
             yield Static(t("answer.end_title"), classes="dialog-title")
             yield Input(id="answer-summary")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

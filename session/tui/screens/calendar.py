@@ -15,7 +15,7 @@ from session.domain.dates import fmt_date, parse_date
 from session.domain.swapped_days import swapped_in
 from session.domain.workdays import _public_holidays
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class CalendarScreen(FormScreen[bool]):
@@ -36,7 +36,7 @@ class CalendarScreen(FormScreen[bool]):
             )
             yield Label(t("calendar.form.note"))
             yield Input(id="cal-note")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.show()

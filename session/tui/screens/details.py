@@ -23,7 +23,7 @@ from session.domain.meeting_details import (
 )
 from session.domain.units import Unit, default_residential, issuing_body_of
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 from session.tui.widgets.unit_picker import UnitPicker
 
 #: The unit's fields and what the documents print, in the order the form shows them (rows).
@@ -118,7 +118,7 @@ class MeetingDetailsScreen(FormScreen[bool]):
                 with Horizontal(classes="row"):
                     for name in names:
                         yield from field(name, self._shown(d, name))
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save"), variant="primary", id="save")
                 yield Button(t("key.cancel"), id="cancel")

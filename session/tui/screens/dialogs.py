@@ -16,7 +16,7 @@ from models.errors import HoinghiError
 from session.domain.templates import STEP_KINDS
 from session.i18n import error_text, t
 from session.tui.actions import translate
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -84,7 +84,7 @@ class StepFormScreen(FormScreen[StepDraft | None]):
                         allow_blank=False,
                         id="step-kind-input",
                     )
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save"), variant="primary", id="save")
                 yield Button(t("key.cancel"), id="cancel")
@@ -194,7 +194,7 @@ class ReasonScreen(FormScreen[str]):
         with Vertical(classes="dialog wide"):
             yield Static(self.question, classes="dialog-title")
             yield Input(id="reason")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -19,7 +19,7 @@ from session.domain.duties import DutyView, due_duties, mark_duty_done, meeting_
 from session.i18n import error_text, language, t
 from session.tui.actions import DUTIES
 from session.tui.screens.base import HoinghiScreen
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 if TYPE_CHECKING:
     from models.store import Tx
@@ -201,7 +201,7 @@ class DutyDoneForm(FormScreen[bool]):
             yield Input(fmt_date(duty.done_on or self.hoinghi.clock().date()), id="duty-day")
             yield Label(t("duty.form.note"))
             yield Input(duty.note, id="duty-note")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one("#duty-note", Input).focus()

@@ -21,7 +21,7 @@ from session.domain.dates import fmt_date, parse_date
 from session.domain.meetings import meeting_view
 from session.domain.papers import notice_limit
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing")
 PDF_KINDS = ("minutes", "conclusion", "invitation", "announcement", "briefing")
@@ -54,7 +54,7 @@ class ExportScreen(FormScreen[None]):
             yield Checkbox(t("export.pdf"), value=False, id="export-pdf", disabled=shutil.which("soffice") is None)
             yield Checkbox(t("export.overwrite"), value=False, id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
-            yield Static("", id="export-result")
+            yield FormMessage("", id="export-result")
             with Horizontal(classes="buttons"):
                 yield Button(t("export.run"), variant="primary", id="run")
                 yield Button(t("export.open"), id="open", disabled=True)

@@ -17,7 +17,7 @@ from session.domain.units import place_words
 from session.i18n import error_text, t
 from session.tui.actions import FOLLOWUP_SCREEN
 from session.tui.screens.base import HoinghiScreen
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class FollowupScreen(HoinghiScreen):
@@ -125,7 +125,7 @@ class FollowupForm(FormScreen[bool]):
             yield Input(item.extension_reason, id="f-reason")
             yield Label(t("followup.form.new_deadline"))
             yield Input("", id="f-deadline")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         def value(wid: str) -> str:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
-from textual.widgets import Input
+from textual.visual import VisualType
+from textual.widgets import Input, Static
 
 from session.tui.actions import translate
 
@@ -58,3 +59,13 @@ class FormScreen(ModalScreen[ScreenResultType]):
         handler = getattr(self, "on_input_submitted", None)
         if handler is not None:
             handler(Input.Submitted(field, field.value))
+
+
+class FormMessage(Static):
+    """A form's error or result line: whatever it says is scrolled into view, so a message
+    below the visible part of a tall dialog is never missed."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        super().update(content, layout=layout)
+        if content:
+            self.call_after_refresh(self.scroll_visible, animate=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,14 +17,14 @@ from session.domain.fields import get_fields
 from session.domain.ledger import OUTCOMES, ConclusionDraft, ConclusionView, IssueView, default_deadline
 from session.domain.units import place_words
 from session.i18n import error_text, language, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class _Form(FormScreen[bool]):
     BINDINGS = [Binding("escape", "cancel", "key.cancel")]
 
     def buttons(self) -> ComposeResult:
-        yield Static("", id="form-error", classes="error")
+        yield FormMessage("", id="form-error", classes="error")
         with Horizontal(classes="buttons"):
             yield Button(t("key.save"), variant="primary", id="save")
             yield Button(t("key.cancel"), id="cancel")
@@ -101,12 +103,19 @@ class AnswerForm(_Form):
         self.people = answerers(self.hoinghi.store, self.meeting_id)
         with Vertical(classes="dialog wide"):
             yield Static(t("answer.form.title", count=len(self.issue_ids)), classes="dialog-title")
-            yield OptionList(*[f"{p.name} – {p.title}".rstrip(" –") for p in self.people], id="answerers")
+            if self.people:  # nobody recorded yet: the name is typed, nothing empty takes the keys
+                yield OptionList(*[f"{p.name} – {p.title}".rstrip(" –") for p in self.people], id="answerers")
             yield Label(t("answer.form.who"))
             yield Input(id="answer-who")
             yield Label(t("answer.summary"))
             yield Input(id="answer-summary")
             yield from self.buttons()
+
+    def on_mount(self) -> None:
+        if self.people:
+            self.query_one("#answerers", OptionList).focus()
+        else:
+            self.query_one("#answer-who", Input).focus()
 
     def _show_person(self, index: int) -> None:
         person = self.people[index]
@@ -120,7 +129,8 @@ class AnswerForm(_Form):
         self.query_one("#answer-summary", Input).focus()
 
     def save(self) -> None:
-        parts = [p.strip() for p in self.query_one("#answer-who", Input).value.split("–")]
+        # "Name – title – agency" as the list fills it; typed by hand, a comma or " - " will do.
+        parts = [p.strip() for p in re.split(r"\s*[–—]\s*|\s+-\s+|\s*,\s*", self.query_one("#answer-who", Input).value)]
         name = parts[0] if parts else ""
         title = parts[1] if len(parts) > 1 else ""
         agency = parts[2] if len(parts) > 2 else ""

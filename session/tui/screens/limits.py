@@ -11,7 +11,7 @@ from models.errors import HoinghiError
 from session.domain.fields import get_fields
 from session.domain.registrations import limits_of
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class LimitsScreen(FormScreen[bool]):
@@ -34,7 +34,7 @@ class LimitsScreen(FormScreen[bool]):
                     with Horizontal(classes="row"):
                         yield Label(field, classes="limit-label")
                         yield Input(str(per_field.get(field, "")), id=f"limit-{n}", type="integer", placeholder="—")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save"), variant="primary", id="save")
                 yield Button(t("key.cancel"), id="cancel")

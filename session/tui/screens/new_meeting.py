@@ -18,7 +18,7 @@ from session.domain.settings import get_settings
 from session.domain.templates import list_templates
 from session.domain.units import Unit, default_residential, parse_issuing_body, place_of
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 from session.tui.widgets.unit_picker import UnitPicker
 
 
@@ -81,7 +81,7 @@ class NewMeetingScreen(FormScreen[int | None]):
                 with Vertical():
                     yield Label(t("field.cluster"))
                     yield Input(id="cluster")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("new.create"), variant="primary", id="create")
                 yield Button(t("key.cancel"), id="cancel")

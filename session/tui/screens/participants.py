@@ -28,7 +28,7 @@ from session.domain.participants import (
 from session.i18n import error_text, row_error_text, t
 from session.tui.actions import PARTICIPANTS
 from session.tui.screens.base import HoinghiScreen
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 if TYPE_CHECKING:
     from models.store import Tx
@@ -247,7 +247,7 @@ class ParticipantForm(FormScreen[bool]):
                 allow_blank=False,
                 id="p-role",
             )
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one("#p-name", Input).focus()
@@ -298,7 +298,7 @@ class ParticipantImportForm(FormScreen[bool]):
             yield Label(t("participants.import.path"))
             yield Input(id="import-path")
             yield Static("", id="import-result")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             yield Button(t("participants.import.run"), id="import-run", variant="primary", disabled=True)
 
     def on_mount(self) -> None:

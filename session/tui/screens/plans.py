@@ -16,7 +16,7 @@ from session.domain.plans import PlanDraft, PlanSummary, PlanView, create_plan, 
 from session.i18n import error_text, t
 from session.tui.actions import PLANS
 from session.tui.screens.base import HoinghiScreen
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class PlansScreen(HoinghiScreen):
@@ -162,7 +162,7 @@ class PlanForm(FormScreen[int | None]):
                 with Horizontal(classes="row figure-row"):
                     yield Input(str(figures[rule.key]), id=f"days-{rule.key}", classes="figure", type="integer")
                     yield Label(f"{t(f'duty.unit.{rule.when}.{rule.unit}')} — {rule.title}", classes="figure-label")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save"), variant="primary", id="save")
                 yield Button(t("key.cancel"), id="cancel")

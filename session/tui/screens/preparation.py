@@ -16,7 +16,7 @@ from session.domain.preparation import PreparedIssue, prepared_issues, preparers
 from session.i18n import error_text, t
 from session.tui.actions import PREPARATION
 from session.tui.screens.base import HoinghiScreen
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 STATE_STYLE = {"unassigned": "dim red", "assigned": "yellow", "prepared": "green"}
 
@@ -170,7 +170,7 @@ class PreparationForm(FormScreen[bool]):
             yield Input(item.preparer, id="prep-preparer", suggester=SuggestFromList(known, case_sensitive=False))
             yield Label(t("prep.form.answer"))
             yield TextArea(item.answer, id="prep-answer")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("key.save"), variant="primary", id="save")
                 yield Button(t("key.cancel"), id="cancel")

@@ -14,7 +14,7 @@ from session.domain.fields import get_fields
 from session.domain.registrations import ROLES, SOURCES, RegistrationView, Slip, registration_number
 from session.domain.units import place_words
 from session.i18n import error_text, t
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 class RegistrationForm(FormScreen[int]):
@@ -83,7 +83,7 @@ class RegistrationForm(FormScreen[int]):
                 with Vertical():
                     yield Label(t("form.phone"))
                     yield Input(old.phone if old else "", id="reg-phone")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
             yield Static("", id="form-status", classes="muted")
 
     def on_mount(self) -> None:

@@ -28,7 +28,7 @@ from session.domain.survey import (
 from session.i18n import error_text, language, t
 from session.tui.actions import SURVEY
 from session.tui.screens.base import HoinghiScreen
-from session.tui.screens.form import FormScreen
+from session.tui.screens.form import FormMessage, FormScreen
 
 
 def _pct(value: float) -> str:
@@ -220,7 +220,7 @@ class SurveyTotalsForm(FormScreen[bool]):
                 shown = ", ".join(str(n) for n in counts) if any(counts) else ""
                 yield Input(shown, placeholder=", ".join("0" for _ in q.choices), id=f"t-q{q.position}")
             yield Static(t("survey.totals.hint"), classes="hint")
-            yield Static("", id="form-error", classes="error")
+            yield FormMessage("", id="form-error", classes="error")
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         try:
