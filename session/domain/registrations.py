@@ -97,8 +97,9 @@ def clean_slip(slip: Slip, fields: list[str]) -> Slip:
     )
 
 
-def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, number: int) -> Registration:
-    reg = Registration(
+def _slip_values(meeting_id: int, slip: Slip, at: datetime) -> dict[str, Any]:
+    """A registration's stored values for a cleaned *slip* (phiếu đăng ký), search keys included."""
+    return dict(
         meeting_id=meeting_id,
         speaker_name=slip.name,
         name_key=fold(slip.name),
@@ -112,9 +113,11 @@ def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, numbe
         source=slip.source,
         phone=slip.phone,
         registered_at=at,
-        number=number,
-        queue_position=position,
     )
+
+
+def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, number: int) -> Registration:
+    reg = Registration(**_slip_values(meeting_id, slip, at), number=number, queue_position=position)
     tx.add(reg)
     return reg
 
@@ -252,25 +255,7 @@ def prepare_slips(meeting_id: int, slips: list[Slip], *, at: datetime) -> Prepar
     """The rows for *slips* (already cleaned), computed outside the write transaction."""
     regs = full_rows(
         Registration,
-        [
-            dict(
-                meeting_id=meeting_id,
-                speaker_name=slip.name,
-                name_key=fold(slip.name),
-                locality=slip.locality,
-                locality_key=fold(slip.locality),
-                role=slip.role,
-                organisation=slip.organisation,
-                field=slip.field,
-                summary=slip.summary,
-                summary_key=fold(slip.summary),
-                source=slip.source,
-                phone=slip.phone,
-                registered_at=at,
-                queue_position=n,
-            )
-            for n, slip in enumerate(slips)
-        ],
+        [{**_slip_values(meeting_id, slip, at), "queue_position": n} for n, slip in enumerate(slips)],
     )
     issues = full_rows(
         Issue,
