@@ -140,7 +140,7 @@ async def test_closing_with_open_petitions_asks_for_a_reason(app, store, demo_id
         await pilot.press("n")
         await pilot.press("k")
         await pilot.pause()
-        assert "Còn 25 kiến nghị chưa có trả lời hoặc kết luận" in str(app.screen.query_one(".dialog-title").render())
+        assert "Còn 25 kiến nghị chưa có kết luận" in str(app.screen.query_one(".dialog-title").render())
         await pilot.press("escape")
         await pilot.pause()
         assert meeting_view(store, demo_id).status == "running"

@@ -161,3 +161,21 @@ def test_undo_covers_the_ledger(store, mid, clock):
     assert desk(store, mid, clock).undo().action == "issue.conclude"
     assert desk(store, mid, clock).undo().action == "issue.merge"
     assert len(ledger(store, mid)) == 2 and all(v.conclusion is None for v in ledger(store, mid))
+
+
+def test_a_petition_forwarded_without_an_answer_does_not_hold_the_closing(store, mid, clock):
+    """Forwarded to the province (or to be studied) is a conclusion: the meeting closes
+    without asking for a reason; one answered but not concluded still holds it."""
+    for name in ("An", "Bình"):
+        desk(store, mid, clock).register(Slip(name, summary=f"Kiến nghị của {name}"))
+    forwarded, answered = (v.id for v in ledger(store, mid))
+    desk(store, mid, clock).start_meeting()
+    desk(store, mid, clock).conclude([forwarded], ConclusionDraft("forwarded", "", forwarded_to="UBND tỉnh"))
+    desk(store, mid, clock).record_answer([answered], name="Hoàng Văn Thắng", by_chair=True, summary="Đã rõ")
+    assert open_items(store, mid).count == 1
+    with pytest.raises(Conflict) as err:
+        desk(store, mid, clock).close_meeting()
+    assert err.value.params["count"] == 1
+    desk(store, mid, clock).conclude([answered], ConclusionDraft("answered", "Đã trả lời tại hội nghị"))
+    assert open_items(store, mid).count == 0
+    desk(store, mid, clock).close_meeting()

@@ -507,17 +507,19 @@ class OpenItems:
 
     @property
     def count(self) -> int:
-        return len({i.id for i in self.unanswered} | {i.id for i in self.unconcluded})
+        """Issues the meeting may not close on without a reason: those with no conclusion.
+        One concluded (forwarded, to be studied, assigned) needs no answer at the meeting."""
+        return len(self.unconcluded)
 
 
 def open_items(store: Store, meeting_id: int) -> OpenItems:
-    """Issues still without an answer or a conclusion (before the meeting may close)."""
+    """Issues still without an answer, and without a conclusion (before the meeting may close)."""
     with store.read() as s:
         return _open_items(ledger_in(s, meeting_id))
 
 
 def open_count(s: Session, meeting_id: int) -> int:
-    """How many issues still lack an answer or a conclusion, read inside a transaction."""
+    """How many issues still lack a conclusion, read inside a transaction."""
     return _open_items(ledger_in(s, meeting_id)).count
 
 
