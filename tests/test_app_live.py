@@ -370,3 +370,13 @@ async def test_export_screen_writes_the_documents_and_lists_their_paths(store, c
         assert "đã có; không ghi đè" in str(app.screen.query_one("#export-result").render())
     names = sorted(p.name for p in (tmp_path / "van-ban").iterdir())
     assert names == [f"bien-ban-hoi-nghi-{mid}.docx", f"theo-doi-{mid}.xlsx", f"thong-bao-ket-luan-{mid}.docx"]
+
+
+async def test_a_closed_meeting_does_not_invite_calling_the_next_speaker(store, finished_id, clock):
+    """After the meeting (everyone heard, the meeting closed) the floor says nobody is
+    speaking and nobody waits, not "press C to call the next one"."""
+    app = HoinghiApp(store, meeting_id=finished_id, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: "đang phát biểu" in str(app.screen.query_one("#speaker-now").render()))
+        said = str(app.screen.query_one("#speaker-now").render())
+        assert said == "Không có ai đang phát biểu; không còn ai chờ." and "Bấm C" not in said

@@ -244,6 +244,7 @@ MESSAGES: dict[str, str] = {
     "queue.shown": "{shown}/{total} people · {waiting} waiting · filter: {filter}{grouped}",
     "queue.grouped": " · grouped by field",
     "speaker.none": "Nobody is speaking. Press C to call the next speaker.",
+    "speaker.none_waiting": "Nobody is speaking; nobody is waiting.",
     "speaker.now": "Speaking: {name}",
     "speaker.meta": "{locality} · {field}",
     "speaker.left": "{time} left",

@@ -34,7 +34,13 @@ class QueuePanel(Vertical):
         speaker = floor.speaker
         now_text = Text()
         if speaker is None:
-            now_text.append(t("speaker.none") if floor.total else t("live.queue.empty"), style="dim")
+            if not floor.total:
+                key = "live.queue.empty"
+            elif state.queue.waiting and state.view.status != "closed":
+                key = "speaker.none"  # with the key that calls the next one
+            else:
+                key = "speaker.none_waiting"
+            now_text.append(t(key), style="dim")
         else:
             now_text.append(t("speaker.now", name=speaker.name), style="bold")
             now_text.append("\n" + t("speaker.meta", locality=speaker.locality or "—", field=speaker.field or "—"))
