@@ -262,3 +262,26 @@ async def test_slips_typed_faster_than_the_screen_keeps_up_land_in_their_fields(
         assert app.screen.query_one("#reg-summary", Input).value == ""
     regs = list_registrations(store, mid)
     assert [(r.name, r.locality, r.summary) for r in regs] == SLIPS[:4]
+
+
+async def test_each_slip_starts_with_no_field_carried_over_from_the_last(store, clock):
+    """A slip filed under "giao thông" does not silently file the next one there too."""
+    from textual.widgets import Select
+
+    from session.tui.screens.registration_form import RegistrationForm
+
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RegistrationForm))
+        field = app.screen.query_one("#reg-field", Select)
+        default = field.value
+        field.value = "giao thông"
+        await pilot.press(*"Lò Văn Pàng", "tab", *"Bản Chu", "tab", *"Đường xuống cấp", "enter")
+        await until(pilot, lambda: len(list_registrations(store, mid)) == 1)
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "reg-name")
+        assert field.value == default != "giao thông"
+        await pilot.press(*"Lò Thị Mai", "tab", *"Bản Chu", "tab", *"Đèn đường", "enter")
+        await until(pilot, lambda: len(list_registrations(store, mid)) == 2)
+    assert [r.field for r in list_registrations(store, mid)] == ["giao thông", default]

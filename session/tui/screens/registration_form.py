@@ -34,6 +34,7 @@ class RegistrationForm(FormScreen[int]):
 
     def compose(self) -> ComposeResult:
         fields = get_fields(self.hoinghi.store)
+        self._default_field = fields[-1]  # the catch-all field ("khác") until the desk picks one
         old = self.editing
         if old is not None and old.field and old.field not in fields:
             fields = [*fields, old.field]
@@ -59,7 +60,7 @@ class RegistrationForm(FormScreen[int]):
                     yield Label(t("form.field"))
                     yield Select(
                         [(f, f) for f in fields],
-                        value=old.field if old and old.field else fields[-1],
+                        value=old.field if old and old.field else self._default_field,
                         allow_blank=False,
                         id="reg-field",
                     )
@@ -138,6 +139,8 @@ class RegistrationForm(FormScreen[int]):
         )
         for wid in ("reg-name", "reg-locality", "reg-summary", "reg-organisation", "reg-phone"):
             self.query_one(f"#{wid}", Input).value = ""
+        # Each slip names its own field: the last one's is not carried silently to the next.
+        self.query_one("#reg-field", Select).value = self._default_field
         self._confirm_twin = None
         # Now, not later: the next slip's first letters may already be on their way.
         self.set_focus(self.query_one("#reg-name", Input))
