@@ -120,3 +120,10 @@ def test_petitions_are_given_to_departments_from_the_command_line(tmp_path):
     assert "Đã có trả lời: Phòng Kinh tế — Đang thẩm định hồ sơ." in given.stdout
     missing = hoinghi("prepare", "--db", db, "--issue", "7", "--by", "Phòng Kinh tế")
     assert missing.returncode == 1 and "Không có kiến nghị số 7 trong sổ kiến nghị." in missing.stderr
+
+
+def test_a_meeting_called_for_today_says_today_not_in_0_days(tmp_path):
+    db = str(tmp_path / "today.db")
+    made = hoinghi("new", "--db", db, "--date", date.today().strftime("%d/%m/%Y"), "--title", "Đối thoại")
+    assert made.returncode == 0
+    assert "họp ngay hôm nay, chưa đủ 7 ngày" in made.stderr and "0 ngày" not in made.stderr

@@ -60,7 +60,9 @@ def warn_short_notice(store: Store, day: date | None, today: date, plan_id: int 
 
     short = notice_shortfall(store, day, today, plan_id)
     if short is not None:
-        click.echo(t("plan.short_notice", ahead=short[0], needed=short[1]), err=True)
+        click.echo(
+            t("plan.short_notice" if short[0] else "plan.short_notice_today", ahead=short[0], needed=short[1]), err=True
+        )
 
 
 @main.group(name="plan")

@@ -68,6 +68,7 @@ VI: dict[str, str] = {
     "new.plan": "Thuộc kế hoạch",
     "new.no_plan": "— không thuộc kế hoạch nào —",
     "plan.short_notice": "Lưu ý: hội nghị họp sau {ahead} ngày nữa, chưa đủ {needed} ngày để thông báo và gửi giấy mời (Luật 72/2025/QH15, Điều 43).",
+    "plan.short_notice_today": "Lưu ý: hội nghị họp ngay hôm nay, chưa đủ {needed} ngày để thông báo và gửi giấy mời (Luật 72/2025/QH15, Điều 43).",
     # plans
     "plans.title": "Kế hoạch tổ chức hội nghị đối thoại",
     "plans.empty": "Chưa có kế hoạch nào. Bấm N để tạo kế hoạch mới.",
@@ -240,6 +241,7 @@ EN: dict[str, str] = {
     "new.plan": "Plan",
     "new.no_plan": "— in no plan —",
     "plan.short_notice": "Note: the meeting is {ahead} days away, fewer than the {needed} days needed to announce it and send the invitations (Law 72/2025/QH15, Article 43).",
+    "plan.short_notice_today": "Note: the meeting is today, without the {needed} days needed to announce it and send the invitations (Law 72/2025/QH15, Article 43).",
     # plans
     "plans.title": "Plans of dialogue meetings",
     "plans.empty": "No plan yet. Press N to create one.",

@@ -192,4 +192,8 @@ class NewMeetingScreen(FormScreen[int | None]):
         except HoinghiError:
             return
         if short is not None:
-            self.app.notify(t("plan.short_notice", ahead=short[0], needed=short[1]), severity="warning", timeout=10)
+            self.app.notify(
+                t("plan.short_notice" if short[0] else "plan.short_notice_today", ahead=short[0], needed=short[1]),
+                severity="warning",
+                timeout=10,
+            )
