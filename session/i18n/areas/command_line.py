@@ -3,7 +3,7 @@ missing or unusable database, file names for exports, the phrase list."""
 
 VI = {
     # --- the database --------------------------------------------------------------------
-    "error.db.missing": "Không có tệp cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn --db; tạo mới bằng `hoinghi new` hoặc `hoinghi demo`.",
+    "error.db.missing": "Không có tệp cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn (--db hoặc biến HOINGHI_DB); tạo mới bằng `hoinghi new` hoặc `hoinghi demo`.",
     "error.db.unsupported": "Không dùng được cơ sở dữ liệu {url}: hoinghi chỉ làm việc với tệp SQLite (đường dẫn tệp) hoặc PostgreSQL (postgresql+psycopg://…).",
     "error.db.driver_missing": "Chưa cài phần kết nối PostgreSQL cho {url}; cài bằng: pip install 'hoinghi[pg]'.",
     "error.db.foreign": "Cơ sở dữ liệu {path} đã có bảng của chương trình khác ({tables}); hoinghi không ghi vào đó. Hãy tạo một cơ sở dữ liệu riêng cho hoinghi.",
@@ -29,7 +29,7 @@ VI = {
 
 EN = {
     # --- the database --------------------------------------------------------------------
-    "error.db.missing": "There is no database file {path}. Check the --db path; create one with `hoinghi new` or `hoinghi demo`.",
+    "error.db.missing": "There is no database file {path}. Check the path (--db or HOINGHI_DB); create one with `hoinghi new` or `hoinghi demo`.",
     "error.db.unsupported": "Cannot use the database {url}: hoinghi works with an SQLite file (a file path) or PostgreSQL (postgresql+psycopg://…).",
     "error.db.driver_missing": "The PostgreSQL driver for {url} is not installed; install it with: pip install 'hoinghi[pg]'.",
     "error.db.foreign": "The database {path} already holds another program's tables ({tables}); hoinghi does not write there. Create a database of its own for hoinghi.",
