@@ -83,8 +83,10 @@ def build_minutes(record: MeetingRecord) -> DocxDocument:
     elif m.planned_date:
         body(doc, f"Thời gian: {day_words(m.planned_date)}.")
     body(doc, sentence(f"Địa điểm: {m.venue or '…'}"))
-    body(doc, "Thành phần tham dự:")
-    for line in attendance_lines(record):
+    attendance = attendance_lines(record)
+    # Nothing recorded: a gap to fill, as for a missing venue, not a heading over nothing.
+    body(doc, "Thành phần tham dự:" if attendance else "Thành phần tham dự: …")
+    for line in attendance:
         body(doc, line)
     chairs = [person(m.chair, m.chair_title)] if m.chair else []
     if m.co_chair:

@@ -181,3 +181,12 @@ def test_a_group_nobody_was_invited_from_and_nobody_came_from_is_not_printed(sto
     for kind in ("minutes", "conclusion"):
         text = " ".join(paragraphs(export(store, mid, kind, tmp_path / f"{kind}.docx", today=ISSUED)[0]))
         assert "Đại biểu phường" in text and "Đại diện Nhân dân" not in text
+
+
+def test_minutes_with_no_attendance_recorded_leave_a_gap_to_fill_not_an_empty_heading(store, tmp_path, clock):
+    from session.domain.meeting_details import meeting_details
+
+    mid = create_meeting(store, at=clock(), issuing_body="ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN", day=date(2026, 3, 5))
+    desk(store, mid, clock).update_details(meeting_details(store, mid).edit(groups=()))
+    text = paragraphs(export(store, mid, "minutes", tmp_path / "bb.docx", today=ISSUED)[0])
+    assert "Thành phần tham dự: …" in text and "Thành phần tham dự:" not in text
