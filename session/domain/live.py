@@ -21,6 +21,7 @@ from session.domain.clocks import QueueLoad
 from session.domain.meetings import meeting_view
 from session.domain.queue import speech_elapsed
 from session.domain.sync import Changes
+from session.domain.tally import tally
 from session.domain.views import MeetingView
 
 
@@ -153,7 +154,7 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
     speaker = None
     citizens = officials = 0.0
     by_field: Counter[str] = Counter()
-    by_locality: Counter[str] = Counter()
+    localities: list[str] = []
     for row in held:
         limit = row.limit_seconds or per_field.get(row.field, default)
         seconds = speech_elapsed(row.started_at, row.ended_at, row.paused_at, row.paused_seconds, now)
@@ -162,7 +163,7 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
         else:
             citizens += seconds
         by_field[row.field or "—"] += 1
-        by_locality[row.locality or "—"] += 1
+        localities.append(row.locality or "—")
         if row.status == "speaking":
             speaker = Speaker(
                 row.id,
@@ -203,7 +204,7 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
         officials_seconds=officials,
         speeches=len(held),
         by_field=dict(by_field.most_common()),
-        by_locality=dict(by_locality.most_common()),
+        by_locality=dict(tally(localities).most_common()),
         total=total,
     )
     return queue, floor

@@ -20,6 +20,7 @@ from session.domain.ledger import TRACKED_OUTCOMES
 from session.domain.place_words import PlaceWords
 from session.domain.report_facts import IssueFact, MeetingFacts
 from session.domain.survey import ChoiceResult, QuestionResult, percentages
+from session.domain.tally import tally
 
 OUTCOMES = ("answered", "study", "assigned", "forwarded", "")  # "": no conclusion recorded
 
@@ -221,7 +222,7 @@ def year_figures(
         seconds_officials=sum(s.seconds for s in speeches if s.official) + sum(f.answer_seconds for f in held),
         issues=len(issues),
         by_field=_counts(Counter(i.field for i in issues)),
-        by_locality=_counts(Counter(locality(f, i) for f in held for i in f.issues)),
+        by_locality=_counts(tally(locality(f, i) for f in held for i in f.issues)),
         outcomes=_counts(Counter(i.outcome for i in issues), OUTCOMES),
         replies=Replies(
             tracked=sum(states.values()),
