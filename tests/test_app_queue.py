@@ -285,3 +285,27 @@ async def test_each_slip_starts_with_no_field_carried_over_from_the_last(store, 
         await pilot.press(*"Lò Thị Mai", "tab", *"Bản Chu", "tab", *"Đèn đường", "enter")
         await until(pilot, lambda: len(list_registrations(store, mid)) == 2)
     assert [r.field for r in list_registrations(store, mid)] == ["giao thông", default]
+
+
+async def test_a_message_about_a_slip_goes_once_the_slip_is_corrected(store, clock):
+    """ "Họ và tên: không được để trống" goes as soon as a name is typed; a near-duplicate
+    warning goes when the slip is changed, and is asked again, not added unasked."""
+    from session.tui.screens.registration_form import RegistrationForm
+
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    desk(store, mid, clock).register(Slip("Nguyễn Văn Đức", "Thôn Tân Lập"))
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RegistrationForm))
+        await pilot.press("enter")
+        await until(pilot, lambda: "không được để trống" in text_of(app, "#form-error"))
+        await pilot.press(*"nguyen van duc")
+        await until(pilot, lambda: text_of(app, "#form-error") == "")
+        await pilot.press("tab", *"thon tan lap", "enter")
+        await until(pilot, lambda: "Đã có Nguyễn Văn Đức" in text_of(app, "#form-error"))
+        await pilot.press("tab", *"Hỏi về đất", "enter")
+        await until(pilot, lambda: "Đã có Nguyễn Văn Đức" in text_of(app, "#form-error"))
+        assert len(list_registrations(store, mid)) == 1  # changed after the warning: asked again
+        await pilot.press("enter")
+        await until(pilot, lambda: len(list_registrations(store, mid)) == 2)

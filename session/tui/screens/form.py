@@ -65,7 +65,15 @@ class FormMessage(Static):
     """A form's error or result line: whatever it says is scrolled into view, so a message
     below the visible part of a tall dialog is never missed."""
 
+    said = False  # whether it says anything now
+
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         super().update(content, layout=layout)
+        self.said = bool(content)
         if content:
             self.call_after_refresh(self.scroll_visible, animate=False)
+
+    def clear(self) -> None:
+        """Say nothing (cheap when it already says nothing: called on every key)."""
+        if self.said:
+            self.update("")

@@ -108,6 +108,14 @@ class RegistrationForm(FormScreen[int]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.save()
 
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        # The error (or the near-duplicate warning) was about what stood before this
+        # correction: it goes, and a near-duplicate is asked about again.
+        error = self.query_one("#form-error", FormMessage)
+        if error.said:
+            error.clear()
+            self._confirm_twin = None
+
     def save(self) -> None:
         slip = self._slip()
         error = self.query_one("#form-error", Static)
