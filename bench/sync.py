@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,13 +56,22 @@ async def measure(db: str, meeting_id: int, samples: int = 20) -> list[float]:
             caller.stdin.write("\n")
             caller.stdin.flush()
             committed = float(caller.stdout.readline())
-            while names[n] not in str(app.screen.query_one("#display-speaker").render()):
+            while not any(names[n] in text for text in speaker_texts(app)):
                 await asyncio.sleep(0.005)
             delays.append((time.time() - committed) * 1000)
     caller.stdin.close()
     caller.wait()
     store.close()
     return delays
+
+
+def speaker_texts(app: Any) -> list[str]:
+    """The texts in the middle of the hall display's board: the speaker's name and clock
+    (the next speakers, below, do not count)."""
+    from session.tui.hall.board import HallBoard
+
+    frame = app.screen.query_one(HallBoard).frame
+    return [b.text for group in frame.middle for b in group]
 
 
 def main() -> None:
