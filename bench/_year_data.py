@@ -153,7 +153,7 @@ def build_years(
                 minutes_number=str(cluster) if held else "",
                 notice_number=str(cluster) if held else "",
                 plan_id=plan_id,
-                localities=localities,
+                cluster=localities,
                 created_at=at,
             )
             for position, (name, expected, present) in enumerate(GROUPS, start=1):

@@ -35,7 +35,7 @@ def _median_ms(fn, runs: int = 3) -> float:  # noqa: ANN001
 
 def main() -> None:
     from bench._report_data import fill_years
-    from exports.json_export import write_json
+    from exports.json_export import json_bytes
     from exports.report_run import archive_figures, store_figures, write_year_report
     from models.store import Store
 
@@ -84,7 +84,7 @@ def main() -> None:
         archives = []
         for mid in ids[-40:]:
             path = Path(folder) / f"m{mid}.json"
-            write_json(store, mid, path)
+            path.write_bytes(json_bytes(store, mid))
             archives.append(path)
         store.close()
         size = sum(p.stat().st_size for p in archives) / 1e6
