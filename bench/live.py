@@ -23,29 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._data import big_meeting  # noqa: E402
-from bench._util import compile_project, summary  # noqa: E402
+from bench._util import compile_project, floor_app, summary  # noqa: E402
 
-FLOOR = """
-import resource, sys, time
-t0 = float(sys.argv[1])
-import sqlmodel  # noqa: F401
-from textual.app import App
-from textual.widgets import DataTable
-
-class Floor(App):
-    def compose(self):
-        yield DataTable()
-    def on_mount(self):
-        table = self.query_one(DataTable)
-        table.add_columns("STT", "Họ và tên", "Thôn", "Lĩnh vực", "Nội dung")
-        table.add_rows([(str(n), f"Nguyễn Văn {n}", "Thôn Nà Pàn", "đất đai", "Đề nghị cấp giấy chứng nhận") for n in range(2000)])
-        self.call_after_refresh(self.painted)
-    def painted(self):
-        print(f"{(time.time() - t0) * 1000:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
-        self.exit()
-
-Floor().run(headless=True, size=(100, 30))
-"""
+FLOOR = floor_app(
+    rows=2000,
+    setup="t0 = float(sys.argv[1])",
+    report='print(f"{(time.time() - t0) * 1000:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)',
+    run="run(headless=True, size=(100, 30))",
+)
 
 OURS = """
 import resource, sys, time

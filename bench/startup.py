@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._util import compile_project, summary  # noqa: E402
+from bench._util import compile_project, floor_app, summary  # noqa: E402
 
 FIRST_PAINT = """
 import sys, time
@@ -40,27 +40,12 @@ app.run(headless=True, size=(120, 32))
 
 # Each child writes the milliseconds from *t0* (the moment tmux was asked to start it) to
 # its first painted screen into *out*, then quits.
-FLOOR_TUI = """
-import sys, time
-t0, out = float(sys.argv[1]), sys.argv[2]
-import sqlmodel  # noqa: F401
-from textual.app import App
-from textual.widgets import DataTable
-
-class Floor(App):
-    def compose(self):
-        yield DataTable()
-    def on_mount(self):
-        table = self.query_one(DataTable)
-        table.add_columns("STT", "Họ và tên", "Thôn", "Lĩnh vực", "Nội dung")
-        table.add_rows([(str(n), f"Nguyễn Văn {n}", "Thôn Nà Pàn", "đất đai", "Đề nghị cấp giấy") for n in range(25)])
-        self.call_after_refresh(self.painted)
-    def painted(self):
-        open(out, "w").write(f"{(time.time() - t0) * 1000:.1f}")
-        self.exit()
-
-Floor().run()
-"""
+FLOOR_TUI = floor_app(
+    rows=25,
+    setup="t0, out = float(sys.argv[1]), sys.argv[2]",
+    report='open(out, "w").write(f"{(time.time() - t0) * 1000:.1f}")',
+    run="run()",
+)
 
 # `hoinghi run`, as the console script runs it; the live screen says when it first painted.
 OURS_TUI = """
