@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
@@ -18,6 +18,7 @@ from session.i18n import error_text, t
 from session.tui.actions import FOLLOWUP_SCREEN
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.key_bar import KeyBar
 
 
 class FollowupScreen(HoinghiScreen):
@@ -31,7 +32,7 @@ class FollowupScreen(HoinghiScreen):
     def compose(self) -> ComposeResult:
         yield Static("", id="title-bar")
         yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from session.domain.history import history_rows, machines
 from session.i18n import t
 from session.tui.actions import HISTORY
 from session.tui.screens.base import HoinghiScreen
+from session.tui.widgets.key_bar import KeyBar
 from session.workstation.story import desk_label, sentence
 
 
@@ -24,7 +25,7 @@ class HistoryScreen(HoinghiScreen):
     def compose(self) -> ComposeResult:
         yield Static(t("history.title"), id="title-bar")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,7 +8,7 @@ from functools import partial
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from models.errors import HoinghiError
 from session.domain.answers import last_speaker
@@ -18,6 +18,7 @@ from session.domain.sync import Changes
 from session.i18n import t
 from session.tui.actions import LEDGER
 from session.tui.screens.base import MeetingScreenBase
+from session.tui.widgets.key_bar import KeyBar
 
 OUTCOME_STYLE = {"answered": "green", "study": "yellow", "assigned": "bold cyan", "forwarded": "magenta"}
 
@@ -37,7 +38,7 @@ class LedgerScreen(MeetingScreenBase):
             with Vertical(id="ledger-side"):
                 yield Static("", id="ledger-detail")
         yield Static("", id="ledger-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date
@@ -24,6 +24,7 @@ from session.tui.actions import LIVE
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.widgets.agenda_table import AgendaTable
 from session.tui.widgets.clock_bar import ClockBar
+from session.tui.widgets.key_bar import KeyBar
 from session.tui.widgets.notes_editor import NotesEditor
 from session.tui.widgets.queue_panel import QueuePanel
 from session.tui.widgets.step_panel import StepPanel
@@ -48,7 +49,7 @@ class LiveScreen(MeetingScreenBase):
                 yield AgendaTable(id="agenda")
                 yield QueuePanel(id="queue-panel")
             yield StepPanel(self._save_notes, self.hoinghi.clock, id="step-panel")
-        yield Footer()
+        yield KeyBar()
 
     def _save_notes(self, step_id: int, text: str) -> None:
         self.ws.save_notes(step_id, text)

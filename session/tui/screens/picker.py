@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date
@@ -13,6 +13,7 @@ from session.domain.plans import plan_groups
 from session.i18n import t
 from session.tui.actions import PICKER
 from session.tui.screens.base import HoinghiScreen
+from session.tui.widgets.key_bar import KeyBar
 
 
 class PickerScreen(HoinghiScreen):
@@ -24,7 +25,7 @@ class PickerScreen(HoinghiScreen):
         yield Static(t("picker.empty"), id="picker-empty")
         table: DataTable[str | Text] = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
@@ -17,6 +17,7 @@ from session.i18n import error_text, t
 from session.tui.actions import PLANS
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.key_bar import KeyBar
 
 
 class PlansScreen(HoinghiScreen):
@@ -33,7 +34,7 @@ class PlansScreen(HoinghiScreen):
         with Horizontal(id="plans-body"):
             yield DataTable(id="plans-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="plan-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.meetings import meeting_view
@@ -29,6 +29,7 @@ from session.i18n import error_text, language, t
 from session.tui.actions import SURVEY
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.key_bar import KeyBar
 
 
 def _pct(value: float) -> str:
@@ -56,7 +57,7 @@ class SurveyScreen(HoinghiScreen):
             yield Static("", id="survey-progress")
         yield DataTable(id="survey-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="survey-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         try:

@@ -1,0 +1,67 @@
+"""The key bar at the foot of each screen: whole keys only, help and the palette always
+on the right, the keys of the screen shown in its language, and a click presses the key."""
+
+from __future__ import annotations
+
+from session.domain.registrations import list_registrations
+from session.i18n import t
+from session.tui.actions import LIVE
+from session.tui.screens.dialogs import HelpScreen
+from session.tui.screens.live import LiveScreen
+from session.tui.screens.queue import QueueScreen
+from session.tui.widgets.key_bar import KeyBar
+from tests.conftest import until
+
+
+def _bar(app) -> str:  # noqa: ANN001
+    return app.screen.query_one(KeyBar).render().plain
+
+
+async def test_a_narrow_terminal_keeps_help_and_the_palette_and_cuts_no_key(make_app):
+    app = make_app("dialogue")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        bar = _bar(app)
+        assert len(bar) == 80
+        assert bar.rstrip().endswith("▏ F1 Trợ giúp  Ctrl+P Bảng lệnh")
+        left = bar.partition("▏")[0].strip()
+        shown = [t(a.label) for a in LIVE if a.show and a.name != "help"]
+        # Each key on the left is whole: its label is one of the screen's, never cut short.
+        words = left.split("  ")
+        assert words and all(w.partition(" ")[2] in shown for w in words), words
+        # At 120 columns more of them fit, in the same order.
+    async with make_app("dialogue").run_test(size=(120, 36)) as pilot:
+        wide = pilot.app
+        await until(pilot, lambda: isinstance(wide.screen, LiveScreen))
+        assert _bar(wide).startswith(" " + "  ".join(words))
+        assert len(_bar(wide).partition("▏")[0].strip().split("  ")) > len(words)
+
+
+async def test_a_click_on_a_key_presses_it(make_app):
+    app = make_app("dialogue")
+    store = app.store
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        speaking = [r.name for r in list_registrations(store, app.start_meeting_id) if r.status == "speaking"]
+        bar = _bar(app)
+        await pilot.click(KeyBar, offset=(bar.index("C Mời người tiếp") + 1, 0))
+        await until(
+            pilot,
+            lambda: (
+                [r.name for r in list_registrations(store, app.start_meeting_id) if r.status == "speaking"]
+                not in ([], speaking)
+            ),
+        )
+        await pilot.click(KeyBar, offset=(bar.index("F1 Trợ giúp") + 1, 0))
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_the_bar_follows_the_screen_and_the_language(make_app, english):
+    app = make_app("dialogue")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        assert "Ctrl+N Next step" in _bar(app)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+        assert _bar(app).startswith(" / Search")
+        assert "Ctrl+N" not in _bar(app)
