@@ -34,6 +34,25 @@ async def test_the_picker_lists_meetings_and_enter_opens_one(store, demo_id, fin
         assert app.screen.query_one("#meetings", DataTable).row_count == 2
 
 
+async def test_a_meeting_opened_at_start_leaves_by_esc_to_the_list_and_back(store, demo_id, finished_id, clock):
+    from session.tui.screens.live import LiveScreen
+    from session.tui.screens.picker import PickerScreen
+    from tests.conftest import until
+
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        assert app.screen.query_one("#meetings", DataTable).row_count == 2
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
 async def test_creating_a_meeting_by_keys(store, clock):
     app = HoinghiApp(store, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:

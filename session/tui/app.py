@@ -105,8 +105,6 @@ class HoinghiApp(App[None]):
         self.fit(*event.size)
 
     def on_mount(self) -> None:
-        from session.tui.screens.picker import PickerScreen
-
         self.fit(*self.size)
         # Everything loaded so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall a keystroke now and then.
@@ -128,9 +126,14 @@ class HoinghiApp(App[None]):
 
             self.push_screen(SurveyScreen(self.start_meeting_id))
             return
-        self.push_screen(PickerScreen())
         if self.start_meeting_id is not None:
+            # Straight to the meeting: the picker is made only when Esc asks for it
+            # (leave_to_picker), not beneath the console at every start.
             self.open_meeting(self.start_meeting_id)
+            return
+        from session.tui.screens.picker import PickerScreen
+
+        self.push_screen(PickerScreen())
 
     def open_meeting(self, meeting_id: int) -> None:
         from session.tui.screens.live import LiveScreen

@@ -8,13 +8,14 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from models.errors import HoinghiError
 from models.text import clean_text, fold, matches
 from session.domain.answers import Answerer
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 
 
 class AnswerPickScreen(FormScreen[Answerer | None]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.calendar import office_days, set_office_day
@@ -16,6 +16,7 @@ from session.domain.swapped_days import swapped_in
 from session.domain.workdays import _public_holidays
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 
 
 class CalendarScreen(FormScreen[bool]):

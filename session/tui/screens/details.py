@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, fmt_time, parse_date, parse_time
@@ -24,6 +24,7 @@ from session.domain.meeting_details import (
 from session.domain.units import Unit, default_residential, issuing_body_of
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.unit_picker import UnitPicker
 
 #: The unit's fields and what the documents print, in the order the form shows them (rows).

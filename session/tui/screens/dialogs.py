@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Label, OptionList, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.templates import STEP_KINDS
 from session.i18n import error_text, t
 from session.tui.actions import translate
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 
 
 class ConfirmScreen(ModalScreen[bool]):

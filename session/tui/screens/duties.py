@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import WEEKDAYS_EN, WEEKDAYS_VI, fmt_date, parse_date
@@ -20,6 +20,7 @@ from session.i18n import error_text, language, t
 from session.tui.actions import DUTIES
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

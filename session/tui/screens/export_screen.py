@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Checkbox, Label, ProgressBar, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
@@ -22,6 +22,7 @@ from session.domain.meetings import meeting_view
 from session.domain.papers import notice_limit
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 
 KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing")
 PDF_KINDS = ("minutes", "conclusion", "invitation", "announcement", "briefing")

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
@@ -18,6 +18,7 @@ from session.i18n import error_text, t
 from session.tui.actions import FOLLOWUP_SCREEN
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 
 

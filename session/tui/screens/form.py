@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.visual import VisualType
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from session.tui.actions import translate
+from session.tui.widgets.field import Input
 
 if TYPE_CHECKING:
     from session.tui.app import HoinghiApp

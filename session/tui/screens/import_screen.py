@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.imports import ImportPlan, plan_import, run_import
@@ -18,6 +18,7 @@ from session.domain.imports.columns import IMPORTED
 from session.i18n import t
 from session.i18n.import_preview import explain, grid_name, key_name, preview_lines
 from session.tui.screens.form import FormScreen
+from session.tui.widgets.field import Input
 
 NOT_USED = -1
 

@@ -7,7 +7,7 @@ import re
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Label, OptionList, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.answers import answerers
@@ -18,6 +18,7 @@ from session.domain.ledger import OUTCOMES, ConclusionDraft, ConclusionView, Iss
 from session.domain.units import place_words
 from session.i18n import error_text, language, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 
 
 class _Form(FormScreen[bool]):

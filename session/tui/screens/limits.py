@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.fields import get_fields
 from session.domain.registrations import limits_of
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 
 
 class LimitsScreen(FormScreen[bool]):

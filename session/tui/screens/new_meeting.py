@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date, parse_time
@@ -19,6 +19,7 @@ from session.domain.templates import list_templates
 from session.domain.units import Unit, default_residential, parse_issuing_body, place_of
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.unit_picker import UnitPicker
 
 

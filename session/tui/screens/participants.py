@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Label, Select, Static
 
 from models.errors import HoinghiError
 from session.domain.participants import (
@@ -29,6 +29,7 @@ from session.i18n import error_text, row_error_text, t
 from session.tui.actions import PARTICIPANTS
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widgets import Button, DataTable, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
@@ -17,6 +17,7 @@ from session.i18n import error_text, t
 from session.tui.actions import PLANS
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 
 

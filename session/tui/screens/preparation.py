@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Label, Static, TextArea
 
 from models.errors import HoinghiError
 from session.domain.preparation import PreparedIssue, prepared_issues, preparers, set_preparation
@@ -17,6 +17,7 @@ from session.i18n import error_text, t
 from session.tui.actions import PREPARATION
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 
 STATE_STYLE = {"unassigned": "dim red", "assigned": "yellow", "prepared": "green"}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from models.errors import HoinghiError
 from session.domain import queue
@@ -19,6 +19,7 @@ from session.domain.units import place_words
 from session.i18n import t
 from session.tui.actions import DESK, QUEUE
 from session.tui.screens.base import MeetingScreenBase
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 from session.tui.widgets.queue_list import Cells, QueueList
 from session.tui.widgets.text import show_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from models.errors import Conflict, HoinghiError
 from session.domain.fields import get_fields
@@ -15,6 +15,8 @@ from session.domain.registrations import ROLES, SOURCES, RegistrationView, Slip,
 from session.domain.units import place_words
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
+from session.tui.widgets.text import show_text
 
 
 class RegistrationForm(FormScreen[int]):
@@ -140,10 +142,12 @@ class RegistrationForm(FormScreen[int]):
             return
         self._confirm_twin = None
         self.saved += 1
-        error.update("")
+        self.query_one("#form-error", FormMessage).clear()
         number = registration_number(self.hoinghi.store, reg_id)
-        self.query_one("#form-status", Static).update(
-            t("form.saved", number=number, name=slip.name.strip()) + "  " + t("form.count", count=self.saved)
+        # The same one line each time: the dialog is not laid out again for it.
+        show_text(
+            self.query_one("#form-status", Static),
+            t("form.saved", number=number, name=slip.name.strip()) + "  " + t("form.count", count=self.saved),
         )
         for wid in ("reg-name", "reg-locality", "reg-summary", "reg-organisation", "reg-phone"):
             self.query_one(f"#{wid}", Input).value = ""

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from models.errors import HoinghiError
 from session.domain.meetings import meeting_view
@@ -29,6 +29,7 @@ from session.i18n import error_text, language, t
 from session.tui.actions import SURVEY
 from session.tui.screens.base import HoinghiScreen
 from session.tui.screens.form import FormMessage, FormScreen
+from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
 
 

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from session.domain.units import Unit, search_units
 from session.i18n import t
+from session.tui.widgets.field import Input
 
 LIMIT = 30
 
