@@ -4,7 +4,9 @@ and the current step open. Random action sequences, checked after every step."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -18,8 +20,33 @@ from session.domain.invariants import broken
 from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip, list_registrations
 from session.workstation import Desk, Workstation
+from tests.templates_db import Templates
 
 CHAIR = Answerer("Hoàng Văn Thắng", "Chủ tịch UBND", by_chair=True)
+START = datetime(2026, 3, 5, 7, 30)
+
+
+def _a_meeting_at_its_dialogue(store: Store) -> int:
+    """Four people registered, the meeting started and at its dialogue step, all by the
+    first console: what every run starts from (built once, copied for each run)."""
+    mid = create_meeting(store, at=START, title="Đối thoại")
+    first = Workstation(store, mid, Desk("console", "may-1"), FrozenClock(START))
+    for n in range(4):
+        first.register(Slip(f"Người {n}", "Tổ 1", summary=f"Ý kiến {n}"))
+    first.start_meeting()
+    for _ in range(5):
+        first.next_step()
+    return mid
+
+
+_templates: list[tuple[tempfile.TemporaryDirectory[str], Templates]] = []  # made on first use
+
+
+def _copy_of_the_meeting(to: Path) -> int:
+    if not _templates:
+        folder = tempfile.TemporaryDirectory(prefix="hoinghi-undo-")  # removed when the process ends
+        _templates.append((folder, Templates(Path(folder.name))))
+    return _templates[0][1].copy("dialogue", _a_meeting_at_its_dialogue, to)
 
 
 class TwoDesks(RuleBasedStateMachine):
@@ -27,24 +54,15 @@ class TwoDesks(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        import tempfile
-        from pathlib import Path
-
         self.folder = tempfile.TemporaryDirectory()
-        self.store = Store.open(str(Path(self.folder.name) / "m.db"))
-        self.clock = FrozenClock(datetime(2026, 3, 5, 7, 30))
+        self.clock = FrozenClock(START)
+        path = Path(self.folder.name) / "m.db"
+        self.mid = _copy_of_the_meeting(path)
+        self.store = Store.open(str(path))
 
     @initialize()
-    def a_meeting_at_its_dialogue(self) -> None:
-        mid = create_meeting(self.store, at=self.clock(), title="Đối thoại")
-        self.desks = [Workstation(self.store, mid, Desk("console", f"may-{n}"), self.clock) for n in (1, 2)]
-        self.mid = mid
-        first = self.desks[0]
-        for n in range(4):
-            first.register(Slip(f"Người {n}", "Tổ 1", summary=f"Ý kiến {n}"))
-        first.start_meeting()
-        for _ in range(5):
-            first.next_step()
+    def two_consoles(self) -> None:
+        self.desks = [Workstation(self.store, self.mid, Desk("console", f"may-{n}"), self.clock) for n in (1, 2)]
 
     def _do(self, action) -> None:  # noqa: ANN001
         self.clock.advance(seconds=30)
@@ -88,7 +106,7 @@ class TwoDesks(RuleBasedStateMachine):
 
     @invariant()
     def the_meeting_is_whole(self) -> None:
-        if not hasattr(self, "mid"):
+        if not hasattr(self, "desks"):
             return
         with self.store.read() as s:
             assert broken(s, self.mid) is None
