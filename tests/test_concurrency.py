@@ -5,8 +5,6 @@ Runs against both engines: SQLite (WAL) and a real PostgreSQL server."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from collections import Counter
 from datetime import datetime
@@ -20,6 +18,7 @@ from models.tables import Event, Registration
 from session.domain.ledger import ConclusionDraft, ledger
 from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip
+from tests import forked
 from tests.conftest import desk
 
 WORKER = textwrap.dedent("""
@@ -55,9 +54,8 @@ def test_registering_and_calling_from_two_processes_loses_nothing(db_url):
     store = Store.open(db_url)
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
     store.close()
-    env_cmd = [sys.executable, "-c", WORKER, db_url, str(meeting_id)]
-    desk = subprocess.Popen([*env_cmd, "desk"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    caller = subprocess.Popen([*env_cmd, "caller"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    desk = forked.start(WORKER, db_url, str(meeting_id), "desk")
+    caller = forked.start(WORKER, db_url, str(meeting_id), "caller")
     out_desk, err_desk = desk.communicate(timeout=180)
     out_caller, err_caller = caller.communicate(timeout=180)
     assert desk.returncode == 0, err_desk

@@ -9,7 +9,6 @@ import shlex
 import shutil
 import signal
 import subprocess
-import sys
 import textwrap
 import time
 from datetime import datetime
@@ -21,6 +20,7 @@ from session.domain.demo import create_demo
 from session.domain.meetings import meeting_view
 from session.tui.app import HoinghiApp
 from session.tui.widgets.clock_bar import ClockBar
+from tests import forked
 from tests.conftest import hoinghi_cmd, until
 
 pytestmark = pytest.mark.slow  # each test runs the app in a process of its own and kills it
@@ -47,12 +47,7 @@ CHILD = textwrap.dedent("""
 
 
 def run_and_kill(db, meeting_id: int, keys: str, text: str, wait_after: float) -> float:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db), str(meeting_id), keys, text],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    proc = forked.start(CHILD, str(db), str(meeting_id), keys, text)
     try:
         assert proc.stdout.readline().strip() == "READY"
         ready = time.monotonic()

@@ -3,8 +3,6 @@ check is made inside the write, which the database serialises, on SQLite and Pos
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 import time
 from datetime import datetime
@@ -12,6 +10,7 @@ from datetime import datetime
 from models.store import Store
 from session.domain.meetings import create_meeting
 from session.domain.registrations import list_registrations
+from tests import forked
 
 ROUNDS = 25
 
@@ -44,16 +43,8 @@ def test_one_person_typed_at_two_desks_at_once_is_stored_once(db_url):
     store = Store.open(db_url)
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
     store.close()
-    start = time.time() + 3  # both processes are up by then
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-c", DESK, db_url, str(meeting_id), machine, str(start)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for machine in ("may-1", "may-2")
-    ]
+    start = time.time() + 2  # both processes are up by then
+    runs = [forked.start(DESK, db_url, str(meeting_id), machine, str(start)) for machine in ("may-1", "may-2")]
     results = [run.communicate(timeout=120) for run in runs]
     for run, (_out, err) in zip(runs, results, strict=True):
         assert run.returncode == 0, err

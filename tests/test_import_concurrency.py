@@ -5,8 +5,6 @@ imported; on SQLite (WAL, busy timeout) and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +16,7 @@ from models.store import Store
 from models.tables import Registration
 from session.domain.imports import plan_import, run_import
 from session.domain.meetings import create_meeting
+from tests import forked
 from tests.sheets import big_list
 
 pytestmark = pytest.mark.slow  # 20,000 rows imported while another process registers
@@ -65,13 +64,7 @@ def test_a_large_import_never_makes_the_other_desk_fail(db_url, big_sheet, tmp_p
     plan = plan_import(store, big_sheet, meeting_id=meeting_id)  # everything slow, outside any transaction
     assert plan.ok() and len(plan.petitions) == ROWS
     stop = tmp_path / "stop"
-    desk = subprocess.Popen(
-        [sys.executable, "-c", DESK, db_url, str(meeting_id), str(stop)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
+    desk = forked.start(DESK, db_url, str(meeting_id), str(stop), cwd=Path(__file__).resolve().parent.parent)
     try:
         assert desk.stdout.readline().strip() == "started"
         result = run_import(store, meeting_id, plan, at=datetime.now())

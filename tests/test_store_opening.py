@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from sqlalchemy import create_engine, inspect, text
 from models.errors import StoreError
 from models.store import SCHEMA_VERSION, Store
 from session.domain.meetings import create_meeting, list_meetings
+from tests import forked
 from tests.conftest import T0
 
 DESKS = 4
@@ -46,16 +45,7 @@ OPENER = textwrap.dedent("""
 
 def open_at_once(url: str, count: int = DESKS) -> list[str]:
     """*count* processes open *url* at the same moment; what each said."""
-    desks = [
-        subprocess.Popen(
-            [sys.executable, "-c", OPENER, url, f"bàn {n}"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in range(count)
-    ]
+    desks = [forked.start(OPENER, url, f"bàn {n}") for n in range(count)]
     try:
         for d in desks:
             assert d.stdout.readline().strip() == "ready"
