@@ -166,9 +166,14 @@ def next_position(tx: Tx, meeting_id: int) -> int:
     return (top or 0) + 1
 
 
-def next_number(tx: Tx, meeting_id: int) -> int:
-    top = tx.session.exec(select(func.max(Registration.number)).where(Registration.meeting_id == meeting_id)).one()
-    return (top or 0) + 1
+def next_place(tx: Tx, meeting_id: int) -> tuple[int, int]:
+    """The next queue position and the next registration number, read in one query."""
+    position, number = tx.session.exec(
+        select(func.max(Registration.queue_position), func.max(Registration.number)).where(
+            Registration.meeting_id == meeting_id
+        )
+    ).one()
+    return (position or 0) + 1, (number or 0) + 1
 
 
 def _open_meeting(tx: Tx, meeting_id: int) -> Meeting:
@@ -194,7 +199,7 @@ def register(tx: Tx, meeting_id: int, slip: Slip, *, force: bool = False) -> int
             raise Conflict(
                 "registration.duplicate", name=twin.speaker_name, locality=twin.locality or "—", number=twin.number
             )
-    reg = _add(tx, meeting_id, slip, tx.at, next_position(tx, meeting_id), next_number(tx, meeting_id))
+    reg = _add(tx, meeting_id, slip, tx.at, *next_place(tx, meeting_id))
     _add_issues(tx, meeting_id, [reg], tx.at)
     tx.facts.update(name=reg.speaker_name, number=reg.number)
     return stored_id(reg)
@@ -282,7 +287,7 @@ def add_prepared(tx: Tx, meeting_id: int, prepared: PreparedSlips, keep: list[in
     only. Returns the new registrations' ids, in order."""
     _open_meeting(tx, meeting_id)
     chosen = range(len(prepared.registrations)) if keep is None else keep
-    start, first = next_position(tx, meeting_id), next_number(tx, meeting_id)
+    start, first = next_place(tx, meeting_id)
     regs = [dict(prepared.registrations[i], queue_position=start + n, number=first + n) for n, i in enumerate(chosen)]
     ids = insert_all(tx.session, Registration, regs)
     top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
@@ -346,9 +351,12 @@ def limits_of(store: Store, meeting_id: int) -> tuple[int, dict[str, int]]:
         return meeting.speech_limit_seconds, per_field
 
 
-def list_registrations(store: Store, meeting_id: int, ids: set[int] | None = None) -> list[RegistrationView]:
-    """The queue in queue order (or just *ids*), with each speaker's effective limit and marks."""
-    default, per_field = limits_of(store, meeting_id)
+def list_registrations(
+    store: Store, meeting_id: int, ids: set[int] | None = None, *, limits: tuple[int, dict[str, int]] | None = None
+) -> list[RegistrationView]:
+    """The queue in queue order (or just *ids*), with each speaker's effective limit and marks.
+    *limits*: the meeting's :func:`limits_of`, when the caller already holds them."""
+    default, per_field = limits if limits is not None else limits_of(store, meeting_id)
     with store.read() as s:
         query = select(Registration).where(Registration.meeting_id == meeting_id)
         if ids is not None:

@@ -14,7 +14,7 @@ from models.errors import HoinghiError
 from session.domain import queue
 from session.domain.dates import fmt_duration
 from session.domain.fields import get_fields
-from session.domain.registrations import RegistrationView, list_registrations
+from session.domain.registrations import RegistrationView, limits_of, list_registrations
 from session.domain.units import place_words
 from session.i18n import t
 from session.tui.actions import DESK, QUEUE
@@ -56,6 +56,7 @@ class QueueScreen(MeetingScreenBase):
         self.query_text = ""
         self.grouped = False
         self._search_timer: Any = None
+        self._limits: tuple[int, dict[str, int]] = (0, {})  # the meeting's speaking limits (load_all)
 
     def compose(self) -> ComposeResult:
         yield Static(t("queue.title"), id="title-bar")
@@ -90,7 +91,10 @@ class QueueScreen(MeetingScreenBase):
 
     def load_all(self) -> None:
         try:
-            views = list_registrations(self.hoinghi.store, self.meeting_id)
+            # The speaking limits change only with a field_limit or meeting change, which
+            # reloads everything: a repaint of a few rows reuses them.
+            self._limits = limits_of(self.hoinghi.store, self.meeting_id)
+            views = list_registrations(self.hoinghi.store, self.meeting_id, limits=self._limits)
         except HoinghiError as exc:
             self.hoinghi.report(exc)
             return
@@ -166,10 +170,11 @@ class QueueScreen(MeetingScreenBase):
         # are read in the same go (and once more only if a name was changed to another's).
         known = {(v.name, v.locality) for reg_id in ids if (v := self.views.get(reg_id)) is not None}
         wanted = ids | self._same_people(known)
-        fresh = list_registrations(self.hoinghi.store, self.meeting_id, ids=wanted)
+        store, limits = self.hoinghi.store, self._limits
+        fresh = list_registrations(store, self.meeting_id, ids=wanted, limits=limits)
         more = self._same_people({(v.name, v.locality) for v in fresh}) - wanted
         if more:
-            fresh += list_registrations(self.hoinghi.store, self.meeting_id, ids=more)
+            fresh += list_registrations(store, self.meeting_id, ids=more, limits=limits)
         self.apply(fresh, ids - {v.id for v in fresh})
 
     def _same_people(self, people: set[tuple[str, str]]) -> set[int]:
