@@ -127,3 +127,27 @@ def test_a_meeting_called_for_today_says_today_not_in_0_days(tmp_path):
     made = hoinghi("new", "--db", db, "--date", date.today().strftime("%d/%m/%Y"), "--title", "Đối thoại")
     assert made.returncode == 0
     assert "họp ngay hôm nay, chưa đủ 7 ngày" in made.stderr and "0 ngày" not in made.stderr
+
+
+def _columns_line_up(lines: list[str]) -> None:
+    """Each column's values lie under its heading: the gap before a heading is a gap in
+    every row, and no value is missing (numbers end where their heading ends)."""
+    heading, *rows = lines
+    starts = [n for n in range(len(heading)) if heading[n] != " " and (n == 0 or heading[n - 2 : n] == "  ")]
+    for row in rows:
+        for start, end in zip(starts, [*starts[1:], len(row) + 2], strict=True):
+            assert row[max(0, start - 2) : start].strip() == "", (heading, row)
+            assert row[start : end - 2].strip(), (heading, row)
+
+
+def test_the_listings_put_each_value_under_its_heading_in_both_languages(tmp_path):
+    db = str(tmp_path / "ds.db")
+    hoinghi("plan", "new", "--db", db, "--title", "Kế hoạch đối thoại", "--year", "2026", "--number", "7/KH-UBND",
+            "--date", "20/01/2026", "--unit", "phường Ba Đồn")  # fmt: skip
+    for n in range(1, 12):  # two-digit numbers too
+        hoinghi("new", "--db", db, "--plan", "1", "--date", f"{n:02d}/03/2026", "--title", f"Đối thoại tổ {n}")
+    for lang in ("vi", "en"):
+        for command in (("list",), ("plan", "list")):
+            lines = hoinghi(*command, "--db", db, "--lang", lang).stdout.splitlines()
+            assert len(lines) >= 2
+            _columns_line_up(lines)

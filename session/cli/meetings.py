@@ -161,6 +161,7 @@ def units(query: tuple[str, ...]) -> None:
 @friendly
 def list_cmd(ctx: click.Context) -> None:
     """Liệt kê các hội nghị."""
+    from session.cli.table import echo_table
     from session.domain.dates import fmt_date
     from session.domain.meetings import list_meetings
 
@@ -172,9 +173,8 @@ def list_cmd(ctx: click.Context) -> None:
     if not meetings:
         click.echo(t("cli.list.empty"))
         return
-    click.echo(t("cli.list.header"))
-    for m in meetings:
-        click.echo(f"{m.id:<4} {fmt_date(m.planned_date):<11} {t('status.' + m.status):<15} {m.title}")
+    rows = [(m.id, fmt_date(m.planned_date), t("status." + m.status), m.title) for m in meetings]
+    echo_table(t("cli.list.header"), rows)
 
 
 @main.command()

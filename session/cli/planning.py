@@ -163,6 +163,7 @@ def plan_edit(
 @friendly
 def plan_list(ctx: click.Context) -> None:
     """Liệt kê các kế hoạch."""
+    from session.cli.table import echo_table
     from session.domain.dates import fmt_date
     from session.domain.plans import list_plans
 
@@ -174,9 +175,8 @@ def plan_list(ctx: click.Context) -> None:
     if not plans:
         click.echo(t("plan.list.empty"))
         return
-    click.echo(t("plan.list.header"))
-    for p in plans:
-        click.echo(f"{p.id:<4} {p.year:<5} {p.number:<14} {fmt_date(p.issued_on):<11} {p.meetings:>3}  {p.title}")
+    rows = [(p.id, p.year, p.number, fmt_date(p.issued_on), p.meetings, p.title) for p in plans]
+    echo_table(t("plan.list.header"), rows, right=frozenset({4}))  # the count of meetings
 
 
 def _show_plan(store: Store, plan_id: int, today: date) -> None:

@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "kind.generic": "Meeting",
     "cli.created": "Created meeting {id}: {title}",
     "cli.list.empty": "No meetings yet.",
-    "cli.list.header": "No.  Date        Status          Title",
+    "cli.list.header": "No.|Date|Status|Title",
     "cli.templates.header": "Agenda templates (copy a file into {folder} to edit it):",
     "cli.templates.row": "{name:<12} {steps} steps, {minutes} min  {title}\n             {path}",
     "cli.templates.copied": "Copied template “{name}” to {path}; edit it, the edited copy replaces the built-in one.",

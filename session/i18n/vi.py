@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     # CLI
     "cli.created": "Đã tạo hội nghị số {id}: {title}",
     "cli.list.empty": "Chưa có hội nghị nào.",
-    "cli.list.header": "Số  Ngày        Trạng thái      Tên hội nghị",
+    "cli.list.header": "Số|Ngày|Trạng thái|Tên hội nghị",
     "cli.templates.header": "Mẫu chương trình (sao chép tệp vào {folder} để sửa):",
     "cli.templates.row": "{name:<12} {steps} bước, {minutes} phút  {title}\n             {path}",
     "cli.templates.copied": "Đã chép mẫu “{name}” ra {path}; sửa tệp này, mẫu sửa sẽ được dùng thay mẫu gốc.",
