@@ -27,7 +27,7 @@ TEST_TMP := $(shell [ -d /dev/shm ] && [ "$$(df -Pk /dev/shm | awk 'NR==2 {print
 # killed app, the CLI), and where PYTHONDONTWRITEBYTECODE is set each would otherwise
 # compile every module again from source.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m compileall -q models session exports tests bench > /dev/null
+	$(BIN)/python -m compileall -q models session exports tests bench
 ifneq ($(TEST_TMP),)
 	mkdir -p $(TEST_TMP)
 	TMPDIR=$(TEST_TMP) $(BIN)/python -m pytest -n auto

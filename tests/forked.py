@@ -15,10 +15,14 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
+import subprocess
 import sys
 import threading
-from multiprocessing import reduction
+from multiprocessing import forkserver, reduction
+from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: What the server imports once for all its children.
 PRELOAD = [
@@ -64,23 +68,44 @@ def _child(code: str, argv: list[str], env: dict[str, str], cwd: str, fds: tuple
 def _context() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
+    # The server is a new interpreter: it finds the project (to preload it, and to run
+    # the children's code) wherever pytest was started from.
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), before) if p)
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
     return context
 
 
 class Forked:
     """A started child, answering as much of ``subprocess.Popen`` as the tests use."""
 
-    def __init__(self, code: str, args: tuple[str, ...], cwd: str | None = None) -> None:
+    def __init__(self, code: str, args: tuple[str, ...], cwd: str | None = None, quiet: bool = False) -> None:
+        self.args = ["python", "-c", "…", *args]
         pipes = [os.pipe() for _ in range(3)]
         (in_r, in_w), (out_r, out_w), (err_r, err_w) = pipes
+        if quiet:  # what it says on stderr goes nowhere (no pipe to fill while nobody reads it)
+            os.close(err_w)
+            err_w = os.open(os.devnull, os.O_WRONLY)
         child_fds = (_Fd(in_r), _Fd(out_w), _Fd(err_w))
-        self._process = _context().Process(
-            target=_child, args=(code, list(args), dict(os.environ), cwd or os.getcwd(), child_fds), daemon=True
-        )
-        self._process.start()
-        for fd in (in_r, out_w, err_w):
-            os.close(fd)  # the child has its own copies
-        self.stdin = open(in_w, "w", encoding="utf-8")  # noqa: SIM115 — closed by communicate()
+        try:
+            self._process = _context().Process(
+                target=_child, args=(code, list(args), dict(os.environ), cwd or os.getcwd(), child_fds), daemon=True
+            )
+            self._process.start()
+        except BaseException:
+            for fd in (in_w, out_r, err_r):
+                os.close(fd)
+            raise
+        finally:
+            for fd in (in_r, out_w, err_w):
+                os.close(fd)  # the child has its own copies
+        self.stdin = open(in_w, "w", encoding="utf-8")  # noqa: SIM115 — closed by close()
         self.stdout = open(out_r, encoding="utf-8")  # noqa: SIM115
         self.stderr = open(err_r, encoding="utf-8")  # noqa: SIM115
         self.pid = self._process.pid
@@ -98,8 +123,13 @@ class Forked:
     def wait(self, timeout: float | None = None) -> int | None:
         self._process.join(timeout)
         if self._process.exitcode is None:
-            raise TimeoutError(f"the child did not end within {timeout} s")
+            raise subprocess.TimeoutExpired(self.args, timeout or 0)
         return self._process.exitcode
+
+    def close(self) -> None:
+        """Close this side of its pipes (the child, if still running, is left alone)."""
+        for stream in (self.stdin, self.stdout, self.stderr):
+            stream.close()
 
     def communicate(self, timeout: float | None = None) -> tuple[str, str]:
         """Close its input, read all it writes until it ends (like ``Popen.communicate``)."""
@@ -123,6 +153,7 @@ class Forked:
         return said.get("out", ""), said.get("err", "")
 
 
-def start(code: str, *args: str, cwd: str | os.PathLike[str] | None = None) -> Forked:
-    """Run *code* with *args* in a new process, as ``python -c CODE ARGS…`` (in *cwd*)."""
-    return Forked(code, args, None if cwd is None else os.fspath(cwd))
+def start(code: str, *args: str, cwd: str | os.PathLike[str] | None = None, quiet: bool = False) -> Forked:
+    """Run *code* with *args* in a new process, as ``python -c CODE ARGS…`` (in *cwd*;
+    *quiet*: its standard error goes to /dev/null)."""
+    return Forked(code, args, None if cwd is None else os.fspath(cwd), quiet)

@@ -42,6 +42,9 @@ async def test_a_meeting_opened_at_start_leaves_by_esc_to_the_list_and_back(stor
     app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
     async with app.run_test(size=(120, 32)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        # Nothing was built beneath the console at start: only Textual's default screen.
+        assert len(app.screen_stack) == 2
+        assert not any(isinstance(screen, PickerScreen) for screen in app.screen_stack)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         assert app.screen.query_one("#meetings", DataTable).row_count == 2

@@ -47,7 +47,7 @@ CHILD = textwrap.dedent("""
 
 
 def run_and_kill(db, meeting_id: int, keys: str, text: str, wait_after: float) -> float:
-    proc = forked.start(CHILD, str(db), str(meeting_id), keys, text)
+    proc = forked.start(CHILD, str(db), str(meeting_id), keys, text, quiet=True)
     try:
         assert proc.stdout.readline().strip() == "READY"
         ready = time.monotonic()
@@ -57,6 +57,7 @@ def run_and_kill(db, meeting_id: int, keys: str, text: str, wait_after: float) -
     finally:
         if proc.poll() is None:
             proc.kill()
+        proc.close()
     assert proc.returncode == -signal.SIGKILL
     return ready
 

@@ -22,9 +22,11 @@ DESK = textwrap.dedent("""
     from session.domain.registrations import Slip
     from session.workstation import Desk, Workstation
 
-    url, meeting_id, machine, start = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
+    url, meeting_id, machine = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     store = Store.open(url)
     desk = Workstation(store, meeting_id, Desk("desk", machine), datetime.now)
+    print("ready", flush=True)
+    start = float(sys.stdin.readline())  # the moment both desks press Enter first
     stored = refused = 0
     for n in range({rounds}):
         while time.time() < start + n * 0.15:  # both desks press Enter at the same moments
@@ -43,8 +45,13 @@ def test_one_person_typed_at_two_desks_at_once_is_stored_once(db_url):
     store = Store.open(db_url)
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
     store.close()
-    start = time.time() + 2  # both processes are up by then
-    runs = [forked.start(DESK, db_url, str(meeting_id), machine, str(start)) for machine in ("may-1", "may-2")]
+    runs = [forked.start(DESK, db_url, str(meeting_id), machine) for machine in ("may-1", "may-2")]
+    for run in runs:  # both desks up, their database open
+        assert run.stdout.readline().strip() == "ready"
+    start = time.time() + 0.3
+    for run in runs:
+        run.stdin.write(f"{start}\n")
+        run.stdin.flush()
     results = [run.communicate(timeout=120) for run in runs]
     for run, (_out, err) in zip(runs, results, strict=True):
         assert run.returncode == 0, err

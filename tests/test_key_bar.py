@@ -14,7 +14,8 @@ from tests.conftest import until
 
 
 def _bar(app) -> str:  # noqa: ANN001
-    return app.screen.query_one(KeyBar).render().plain
+    """The bar's line as it was last painted on the screen."""
+    return "".join(segment.text for segment in app.screen.query_one(KeyBar).render_line(0))
 
 
 async def test_a_narrow_terminal_keeps_help_and_the_palette_and_cuts_no_key(make_app):
@@ -65,3 +66,30 @@ async def test_the_bar_follows_the_screen_and_the_language(make_app, english):
         await until(pilot, lambda: isinstance(app.screen, QueueScreen))
         assert _bar(app).startswith(" / Search")
         assert "Ctrl+N" not in _bar(app)
+
+
+async def test_a_key_that_cannot_be_used_now_is_drawn_dim_once_the_bindings_change(make_app, monkeypatch):
+    app = make_app("dialogue")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        screen = app.screen
+
+        def dim_of(label: str) -> bool:
+            strip = screen.query_one(KeyBar).render_line(0)
+            drawn = [s for s in strip if s.text.strip() and s.text.strip() in label]
+            assert drawn, f"{label} is not on the bar"
+            return all(bool(s.style and s.style.dim) for s in drawn)
+
+        assert not dim_of("Bước tiếp")
+        # Say "next step" cannot be used now (None: shown, disabled — as a screen's
+        # check_action may), and tell
+        # the screen its bindings changed: the bar repaints itself.
+        allowed = type(screen).check_action
+        monkeypatch.setattr(
+            type(screen),
+            "check_action",
+            lambda self, action, p: None if action == "next_step" else allowed(self, action, p),
+        )
+        screen.refresh_bindings()
+        await until(pilot, lambda: dim_of("Bước tiếp"))
+        assert not dim_of("Trả lời")

@@ -120,7 +120,7 @@ class RegistrationForm(FormScreen[int]):
 
     def save(self) -> None:
         slip = self._slip()
-        error = self.query_one("#form-error", Static)
+        error = self.query_one("#form-error", FormMessage)
         key = (slip.name, slip.locality)
         ws = self.hoinghi.workstation(self.meeting_id)
         try:
@@ -142,9 +142,9 @@ class RegistrationForm(FormScreen[int]):
             return
         self._confirm_twin = None
         self.saved += 1
-        self.query_one("#form-error", FormMessage).clear()
+        error.clear()
         number = registration_number(self.hoinghi.store, reg_id)
-        # The same one line each time: the dialog is not laid out again for it.
+        # Repainted in place; the dialog is laid out again only if the line's height changes.
         show_text(
             self.query_one("#form-status", Static),
             t("form.saved", number=number, name=slip.name.strip()) + "  " + t("form.count", count=self.saved),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -106,7 +107,7 @@ class KeyBar(Widget, can_focus=False):
 
         right = Text.assemble((SEPARATOR, separator_style), *(part(k) for k in pinned)) if pinned else Text()
         room = max(0, width - right.cell_len)
-        line = Text(no_wrap=True, overflow="crop", end="")
+        line = Text(end="")
         spans: list[tuple[int, int, Key]] = []
         for key in others:
             piece = part(key)
@@ -115,7 +116,7 @@ class KeyBar(Widget, can_focus=False):
             spans.append((line.cell_len, line.cell_len + piece.cell_len, key))
             line.append_text(piece)
         line.append(" " * (room - line.cell_len))
-        x = line.cell_len + len(SEPARATOR)
+        x = line.cell_len + cell_len(SEPARATOR)
         for key in pinned:
             size = part(key).cell_len
             spans.append((x, x + size, key))
