@@ -16,7 +16,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-app
 
+# Byte-compiled first, as an installed package is: where PYTHONDONTWRITEBYTECODE is set
+# every start would otherwise compile the app's modules again.
 demo: $(VENV)/.installed-app
+	$(BIN)/python -m compileall -q models session exports
 	$(BIN)/hoinghi demo --db .demo/hoinghi-demo.db
 
 # The tests' databases go to a RAM disk when there is a roomy one: a durable commit there
