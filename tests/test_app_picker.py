@@ -93,8 +93,9 @@ async def test_an_empty_title_is_refused_in_the_form_and_nothing_is_created(stor
 
 
 async def test_survey_and_particulars_keys_on_a_plans_heading_say_to_choose_a_meeting(make_app):
-    """The cursor starts on a plan's heading row: the survey and particulars keys ask for a
-    meeting instead of failing, and work once a meeting row is chosen."""
+    """The cursor starts on the first meeting, under its plan's heading; moved up onto the
+    heading, the survey and particulars keys ask for a meeting instead of failing, and work
+    once a meeting row is chosen."""
     from session.tui.screens.picker import PickerScreen
     from session.tui.screens.survey import SurveyScreen
     from tests.conftest import until
@@ -103,6 +104,9 @@ async def test_survey_and_particulars_keys_on_a_plans_heading_say_to_choose_a_me
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         table = app.screen.query_one("#meetings", DataTable)
+        first = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert first == str(make_app.scene.meetings["main"])  # the ward plan's first meeting
+        await pilot.press("up")
         heading = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert heading is not None and heading.startswith("plan-")
         await pilot.press("y", "e")
@@ -112,3 +116,22 @@ async def test_survey_and_particulars_keys_on_a_plans_heading_say_to_choose_a_me
         assert said.count("Chọn một hội nghị (không phải dòng tên kế hoạch) rồi bấm lại.") == 2
         await pilot.press("down", "y")
         await until(pilot, lambda: isinstance(app.screen, SurveyScreen))
+
+
+async def test_leaving_a_meeting_puts_the_lists_cursor_on_it(make_app):
+    """Esc from a meeting opened at start shows the list with that meeting under the
+    cursor (not a plan's heading): Enter opens it again."""
+    from session.tui.screens.live import LiveScreen
+    from session.tui.screens.picker import PickerScreen
+    from tests.conftest import until
+
+    app = make_app("plan", meeting="ward-3")
+    ward_3 = make_app.scene.meetings["ward-3"]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        table = app.screen.query_one("#meetings", DataTable)
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == str(ward_3)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.meeting_id == ward_3)

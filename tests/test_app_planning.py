@@ -31,7 +31,7 @@ async def test_the_picker_groups_meetings_under_their_plan_and_k_opens_the_plans
         assert listed[0][3] == "Kế hoạch 45/KH-UBND (3 hội nghị)"
         assert [r[0] for r in listed[1:4]] == [str(m) for m in meetings]  # in date order
         assert listed[4][3] == "Hội nghị không thuộc kế hoạch nào" and listed[5][0] == str(demo_id)
-        await pilot.press("enter")  # on the plan's heading: the plan itself
+        await pilot.press("up", "enter")  # from the first meeting up to the plan's heading: the plan itself
         await pilot.pause()
         assert type(app.screen).__name__ == "PlansScreen"
         detail = str(app.screen.query_one("#plan-detail", Static).render())

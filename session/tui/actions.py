@@ -203,14 +203,16 @@ DESK = (
 
 # --- the petition ledger (sổ kiến nghị) ------------------------------------------------
 
+# The answer and the conclusion first: what the ledger is opened for, on the key bar
+# even at 80 columns.
 LEDGER = (
+    Act("record_answer", "a", "key.record_answer", "cmd.record_answer", show=True),
+    Act("conclude", "k", "key.conclude", "cmd.conclude", show=True),
     Act("add_issue", "n", "key.add_issue", "issue.form.add", show=True),
     Act("edit_issue", "e", "key.edit_issue", "cmd.edit_issue"),
     Act("mark", "space", "key.mark", "cmd.mark", show=True),
     Act("merge", "m", "key.merge", "cmd.merge", show=True),
     Act("split", "s", "key.split", "cmd.split"),
-    Act("record_answer", "a", "key.record_answer", "cmd.record_answer", show=True),
-    Act("conclude", "k", "key.conclude", "cmd.conclude", show=True),
     Act("followup", "o", "key.followup", "cmd.followup"),
     Act("history", "h", "key.history", "cmd.history"),
     UNDO,

@@ -138,4 +138,4 @@ class MeetingScreenBase(HoinghiScreen):
         else:
             from session.tui.screens.picker import PickerScreen
 
-            self.app.switch_screen(PickerScreen())
+            self.app.switch_screen(PickerScreen(highlight=self.meeting_id))  # the cursor on this meeting

@@ -17,7 +17,16 @@ from session.tui.widgets.key_bar import KeyBar
 
 
 class PickerScreen(HoinghiScreen):
+    """The meetings, grouped under their plans. The cursor starts on a meeting, never on a
+    plan's heading: the one given (the meeting just left), else the one it was on, else
+    the first."""
+
     ACTIONS = PICKER
+
+    def __init__(self, highlight: int | None = None) -> None:
+        super().__init__()
+        self._highlight = None if highlight is None else str(highlight)
+        self._shown = False  # the list has been shown (the cursor is the person's)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,6 +53,9 @@ class PickerScreen(HoinghiScreen):
 
     def refresh_list(self) -> None:
         table = self.query_one(DataTable)
+        keep = self._highlight or (self._selected_key() if self._shown else None)
+        by_person = self._shown and self._highlight is None  # where the person left the cursor
+        self._highlight = None
         table.clear()
         try:
             meetings = list_meetings(self.hoinghi.store)
@@ -69,7 +81,13 @@ class PickerScreen(HoinghiScreen):
         self.query_one("#picker-empty").display = not meetings
         table.display = bool(meetings)
         if meetings:
+            keys = [key.value for key in table.rows if key.value]
+            meeting_rows = [key for key in keys if not key.startswith("plan-")]
+            # A heading only if the person put the cursor there; else the first meeting shown.
+            target = keep if keep in (keys if by_person else meeting_rows) else meeting_rows[0]
+            table.move_cursor(row=table.get_row_index(target), animate=False)
             table.focus()
+        self._shown = True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._open(event.row_key.value)
