@@ -380,3 +380,48 @@ async def test_a_closed_meeting_does_not_invite_calling_the_next_speaker(store, 
         await until(pilot, lambda: "đang phát biểu" in str(app.screen.query_one("#speaker-now").render()))
         said = str(app.screen.query_one("#speaker-now").render())
         assert said == "Không có ai đang phát biểu; không còn ai chờ." and "Bấm C" not in said
+
+
+async def test_notes_opened_after_a_restart_continue_after_what_was_written(store, demo_id, clock):
+    from tests.conftest import desk
+
+    console = desk(store, demo_id, clock)
+    console.start_meeting()
+    step = meeting_view(store, demo_id).current_item_id
+    assert step is not None
+    console.save_notes(step, "Khai mạc đúng giờ")
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)  # the console opened again
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*", đủ thành phần")
+        await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Khai mạc đúng giờ, đủ thành phần")
+
+
+async def test_ctrl_q_with_a_half_typed_slip_asks_first(store, demo_id, clock):
+    from session.domain.registrations import list_registrations
+
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    before = len(list_registrations(store, demo_id))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "reg-name")
+        await pilot.press(*"Lò Thị Mai")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.focused.id == "reg-name" and app.focused.value == "Lò Thị Mai"
+        assert any("Đang nhập dở, chưa lưu" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")  # asked once: the second press quits
+        await pilot.pause()
+    assert not app.is_running
+    assert len(list_registrations(store, demo_id)) == before
+
+
+async def test_ctrl_q_with_an_empty_slip_form_quits_at_once(store, demo_id, clock):
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "reg-name")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running

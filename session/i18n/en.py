@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "live.notes.unsaved": "NOT SAVED — {message} Trying again in a few seconds.",
     "live.notes.first": "This step's notes could not be saved yet; fix them (or wait for the save) and go on.",
     "quit.unsaved": "Notes could not be saved. Press Ctrl+Q again to quit anyway (the unsaved part is lost).",
+    "quit.form_unsaved": "A form is half typed and not saved. Press Enter to save it, or Ctrl+Q again to quit anyway (what was typed is lost).",
     "live.queue.title": "Speaker queue",
     "live.queue.empty": "Nobody has registered to speak yet.",
     "live.queue.summary": "{waiting} waiting to speak · about {minutes} min needed",

@@ -156,6 +156,14 @@ class HoinghiApp(App[None]):
             self._quit_anyway = True
             self.notify(t("quit.unsaved"), severity="error", timeout=8)
             return
+        from session.tui.screens.form import FormScreen
+
+        typing = any(isinstance(s, FormScreen) and s.unsaved_text() for s in self.screen_stack)
+        if typing and not self._quit_anyway:
+            # Nor is a half-typed form (a slip, an answer): the first Ctrl+Q says so.
+            self._quit_anyway = True
+            self.notify(t("quit.form_unsaved"), severity="warning", timeout=8)
+            return
         self.exit()
 
     def poll_store(self) -> None:

@@ -41,6 +41,10 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def hoinghi(self) -> HoinghiApp:
         return cast("HoinghiApp", self.app)
 
+    def unsaved_text(self) -> bool:
+        """Whether a field holds text typed and not yet saved (quitting asks first)."""
+        return any(field.typed for field in self.query(Input))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit_field":
             # Enter keeps its own meaning on lists, selects and buttons.

@@ -10,13 +10,25 @@ recorded quietly first; Textual then finds it unchanged and lays nothing out.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import widgets
 from textual.geometry import Size
 from textual.widget import Widget
 
 
 class Input(widgets.Input):
-    """A text field (ô nhập) whose typing repaints the field, not the screen."""
+    """A text field (ô nhập) whose typing repaints the field, not the screen; it remembers
+    the text it opened with (:attr:`initial`), so a form can tell what was typed since."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(value, *args, **kwargs)
+        self.initial = value or ""
+
+    @property
+    def typed(self) -> bool:
+        """Text typed here that differs from what the field opened with."""
+        return self.value.strip() != self.initial.strip()
 
     def _watch_value(self, value: str) -> None:
         if not self.styles.auto_dimensions:  # an auto-sized field does follow its text

@@ -71,6 +71,7 @@ class NotesEditor(TextArea):
         self._stored = text
         if self.text != text:
             self.load_text(text)
+            self.move_cursor(self.document.end)  # W then continues the notes, not writes before them
         self.disabled = step_id is None
         self.post_message(self.Status(""))
         return True
