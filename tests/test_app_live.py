@@ -425,3 +425,24 @@ async def test_ctrl_q_with_an_empty_slip_form_quits_at_once(store, demo_id, cloc
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+
+
+async def test_starting_a_meeting_set_for_another_day_is_asked_about_first(store, clock):
+    from datetime import timedelta
+
+    from session.domain.meetings import create_meeting
+    from session.tui.screens.dialogs import ConfirmScreen
+
+    mid = create_meeting(store, at=clock(), title="Đối thoại tổ 5", day=clock().date() + timedelta(days=7))
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "dự kiến họp ngày 12/03/2026, hôm nay là 05/03/2026" in app.screen.question
+        await pilot.press("n")  # no (and a second N pressed by habit answers no too)
+        await pilot.pause()
+        assert meeting_view(store, mid).status == "planned"
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: meeting_view(store, mid).status == "running")

@@ -93,6 +93,7 @@ MESSAGES: dict[str, str] = {
     "live.no_step": "No step is under way. Press N (or Ctrl+N) to {what}.",
     "live.no_step.start": "start the meeting",
     "live.no_step.next": "go to the next step",
+    "live.start_other_day": "The meeting is planned for {planned}; today is {today}. Start it now anyway?",
     "live.all_done": "The whole agenda is done. Press K to close the meeting.",
     "live.step.current": "Step {n} · under way",
     "live.step.done": "Step {n} · done",

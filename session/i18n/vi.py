@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "live.no_step": "Chưa có bước nào đang diễn ra. Bấm N (hoặc Ctrl+N) để {what}.",
     "live.no_step.start": "bắt đầu hội nghị",
     "live.no_step.next": "sang bước tiếp theo",
+    "live.start_other_day": "Hội nghị dự kiến họp ngày {planned}, hôm nay là {today}. Vẫn bắt đầu hội nghị bây giờ?",
     "live.all_done": "Đã đi hết chương trình. Bấm K để kết thúc hội nghị.",
     "live.step.current": "Bước {n} · đang diễn ra",
     "live.step.done": "Bước {n} · đã xong",

@@ -194,6 +194,19 @@ class LiveScreen(MeetingScreenBase):
     def action_next_step(self) -> None:
         view = self.state.view if self.state else None
         seen = view.current_item_id if view and view.status != "planned" else -1
+        today = self.hoinghi.clock().date()
+        if view is not None and view.status == "planned" and view.planned_date not in (None, today):
+            # Starting a meeting set for another day is asked about: its clocks start now.
+            from session.tui.screens.dialogs import ConfirmScreen
+
+            question = t("live.start_other_day", planned=fmt_date(view.planned_date), today=fmt_date(today))
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.act(lambda: self.ws.next_step(seen=seen))
+
+            self.open(ConfirmScreen(question), answered)
+            return
         self.act(lambda: self.ws.next_step(seen=seen))
 
     def action_prev_step(self) -> None:
