@@ -151,3 +151,18 @@ def test_the_listings_put_each_value_under_its_heading_in_both_languages(tmp_pat
             lines = hoinghi(*command, "--db", db, "--lang", lang).stdout.splitlines()
             assert len(lines) >= 2
             _columns_line_up(lines)
+
+
+def test_a_plans_unit_typed_without_accents_is_written_as_the_official_list_writes_it(tmp_path):
+    db = str(tmp_path / "dv.db")
+    made = hoinghi("plan", "new", "--db", db, "--title", "Kế hoạch", "--year", "2026", "--unit", "ba don")
+    assert made.returncode == 0, made.stderr
+    assert "Đơn vị: phường Ba Đồn" in hoinghi("plan", "show", "1", "--db", db).stdout
+    # Not one unit of the list (a cluster, a name several units share): kept as typed.
+    hoinghi("plan", "edit", "1", "--db", db, "--unit", "Cụm tổ dân phố số 5")
+    assert "Đơn vị: Cụm tổ dân phố số 5" in hoinghi("plan", "show", "1", "--db", db).stdout
+    hoinghi("plan", "edit", "1", "--db", db, "--unit", "an hoa")
+    assert "Đơn vị: an hoa" in hoinghi("plan", "show", "1", "--db", db).stdout
+    # A name that only looks like a unit's is not taken for it.
+    hoinghi("plan", "edit", "1", "--db", db, "--unit", "Tổ dân phố Ba Đồn 2")
+    assert "Đơn vị: Tổ dân phố Ba Đồn 2" in hoinghi("plan", "show", "1", "--db", db).stdout

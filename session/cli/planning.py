@@ -76,7 +76,7 @@ def plan_group() -> None:
 @click.option("--year", required=True, help="Năm của kế hoạch.")
 @click.option("--number", default="", help="Số ký hiệu, e.g. 45/KH-UBND.")
 @click.option("--date", "issued", default=None, help="Ngày ban hành, dd/mm/yyyy.")
-@click.option("--unit", default="", help="Đơn vị, e.g. 'phường Ba Đồn'.")
+@click.option("--unit", default="", help="Đơn vị, e.g. 'ba don' (kept as the official list writes it).")
 @click.option("--rules", "rule_set", default="mac-dinh", show_default=True, help="Bộ quy định thời hạn.")
 @click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="Số ngày riêng, e.g. invitations=10.")
 @click.pass_context

@@ -18,6 +18,7 @@ from models.store import Store, Tx
 from models.tables import Meeting, key_column, stored_id
 from models.text import clean_text, fold
 from session.domain.duty_rules import DEFAULT_RULES, check_days, get_rule_set
+from session.domain.units import official_words
 
 ACTOR = "office"
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -86,7 +87,8 @@ def _apply(plan: Plan, draft: PlanDraft) -> None:
     title = clean_text(draft.title, field="plan_title", required=True, max_len=500)
     plan.title, plan.title_key = title, fold(title)
     plan.number = clean_text(draft.number, field="plan_number", max_len=60)
-    plan.unit = clean_text(draft.unit, field="plan_unit", max_len=200)
+    # "ba don" is kept as the official list writes it: "phường Ba Đồn".
+    plan.unit = official_words(clean_text(draft.unit, field="plan_unit", max_len=200))
     plan.year = _year(draft.year)
     plan.issued_on = draft.issued_on
     plan.rule_set = draft.rule_set or DEFAULT_RULES

@@ -340,3 +340,14 @@ def place_words(store: Store, meeting_id: int | None) -> Place:
         if meeting is None:
             return place_of("", "")
         return meeting_place(meeting)
+
+
+def official_words(typed: str) -> str:
+    """A unit as the official list writes it ("ba don" → "phường Ba Đồn") when *typed*
+    names exactly one unit of the list, by its name with or without its kind; else *typed*
+    unchanged (a plan's unit is free text: a cluster of residential units, say)."""
+    wanted = fold(typed)
+    if not wanted:
+        return typed
+    exact = [u for u in search_units(typed, limit=200) if wanted in (fold(u.name), fold(f"{u.kind} {u.name}"))]
+    return f"{exact[0].kind} {exact[0].name}" if len(exact) == 1 else typed
