@@ -124,12 +124,10 @@ def new(
 def pick_unit(query: str, province: str = "") -> Unit:
     """The one official unit *query* (and *province*) names, or a clear refusal."""
     from models.errors import HoinghiError
-    from models.text import fold
-    from session.domain.units import search_units
+    from session.domain.units import named, search_units
 
     found = search_units(f"{query} {province}".strip(), limit=200)
-    exact = [u for u in found if fold(query) in (fold(u.name), fold(f"{u.kind} {u.name}"))]
-    candidates = exact or found
+    candidates = named(query, found) or found
     if not candidates:
         raise HoinghiError("unit.not_found", query=query)
     if len(candidates) > 1:

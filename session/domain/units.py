@@ -346,8 +346,14 @@ def official_words(typed: str) -> str:
     """A unit as the official list writes it ("ba don" → "phường Ba Đồn") when *typed*
     names exactly one unit of the list, by its name with or without its kind; else *typed*
     unchanged (a plan's unit is free text: a cluster of residential units, say)."""
-    wanted = fold(typed)
-    if not wanted:
+    if not fold(typed):
         return typed
-    exact = [u for u in search_units(typed, limit=200) if wanted in (fold(u.name), fold(f"{u.kind} {u.name}"))]
+    exact = named(typed, search_units(typed, limit=200))
     return f"{exact[0].kind} {exact[0].name}" if len(exact) == 1 else typed
+
+
+def named(query: str, found: list[Unit]) -> list[Unit]:
+    """The units of *found* that *query* names exactly, by name with or without their kind
+    ("ba don", "phường Ba Đồn"), rather than just containing its words."""
+    wanted = fold(query)
+    return [u for u in found if wanted in (fold(u.name), fold(f"{u.kind} {u.name}"))]

@@ -3,9 +3,9 @@
 One widget drawing one line, in place of Textual's Footer, which makes a widget per key
 and builds them again whenever the focus or the bindings change: on a screen of twenty
 keys that was a fifth of the time to open it. Help (F1) and the command palette
-(Ctrl+P) stay on the right at any width; the other keys fill the rest in their order,
-whole — a key that does not fit is left out, never cut in half (F1 lists them all).
-A click on a key presses it.
+(Ctrl+P) stay on the right at every width the app is made for (80 columns and more); the
+other keys fill the rest in their order, whole — a key that does not fit is left out,
+never cut in half (F1 lists them all). A click on a key presses it.
 """
 
 from __future__ import annotations
@@ -105,23 +105,25 @@ class KeyBar(Widget, can_focus=False):
                 piece.stylize("dim")
             return piece
 
-        right = Text.assemble((SEPARATOR, separator_style), *(part(k) for k in pinned)) if pinned else Text()
-        room = max(0, width - right.cell_len)
+        right = [(key, part(key)) for key in pinned]
+        room = max(0, width - sum(piece.cell_len for _key, piece in right) - (cell_len(SEPARATOR) if right else 0))
         line = Text(end="")
         spans: list[tuple[int, int, Key]] = []
+
+        def add(key: Key, piece: Text) -> None:
+            spans.append((line.cell_len, line.cell_len + piece.cell_len, key))
+            line.append_text(piece)
+
         for key in others:
             piece = part(key)
             if line.cell_len + piece.cell_len > room:
                 break
-            spans.append((line.cell_len, line.cell_len + piece.cell_len, key))
-            line.append_text(piece)
+            add(key, piece)
         line.append(" " * (room - line.cell_len))
-        x = line.cell_len + cell_len(SEPARATOR)
-        for key in pinned:
-            size = part(key).cell_len
-            spans.append((x, x + size, key))
-            x += size
-        line.append_text(right)
+        if right:
+            line.append(SEPARATOR, separator_style)
+        for key, piece in right:
+            add(key, piece)
         self._spans = spans
         return line
 
