@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._data import big_meeting  # noqa: E402
+from bench._data import big_meeting, console  # noqa: E402
 from bench._util import summary  # noqa: E402
 
 
@@ -147,6 +147,7 @@ def main() -> None:
         db = str(Path(folder) / "bench.db")
         store = Store.open(db)
         meeting_id = big_meeting(store, 2000)
+        console(store, meeting_id).start_meeting()  # the floor is given once the meeting has started
         store.close()
         registering, calling, live_calling = asyncio.run(latencies(db, meeting_id))
         print(

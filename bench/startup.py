@@ -51,6 +51,8 @@ FLOOR_TUI = floor_app(
 OURS_TUI = """
 import sys, time
 t0, out, db, meeting = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+from session import launch
+launch.hold()  # what the console script does first, before the patch below imports the app
 from session.tui.screens import live
 
 mounted = live.LiveScreen.on_mount
@@ -62,8 +64,7 @@ def on_mount(self):
     self.call_after_refresh(painted)
 live.LiveScreen.on_mount = on_mount
 sys.argv = ["hoinghi", "--db", db, "run", "--meeting", meeting]
-from session.cli import main
-main()
+launch.main()
 """
 
 

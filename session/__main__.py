@@ -1,3 +1,3 @@
-from session.cli import main
+from session.launch import main
 
 main()

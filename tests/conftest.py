@@ -16,9 +16,10 @@ from tests.templates_db import Templates
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from tests.keys import install
+    from tests import keys, parsed_css
 
-    install()  # Pilot presses each key once the app has handled the one before (tests/keys.py)
+    keys.install()  # Pilot presses each key once the app has handled the one before (tests/keys.py)
+    parsed_css.install()  # each stylesheet parsed once per test process (tests/parsed_css.py)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

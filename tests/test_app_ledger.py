@@ -32,6 +32,7 @@ def _meeting(store, clock):
 
 async def test_two_issues_from_one_speech_by_keys(store, clock):
     mid, _a, _b, c = _meeting(store, clock)
+    desk(store, mid, clock).start_meeting()
     desk(store, mid, clock).call(c)
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import OptionList, TextArea
 
 from session.domain.meetings import meeting_view
+from session.domain.registrations import list_registrations
 from session.tui.app import HoinghiApp
 from session.tui.palette import screen_actions
 from session.tui.widgets.agenda_table import AgendaTable
@@ -30,6 +31,15 @@ def current_position(store, mid) -> int | None:
 @pytest.fixture
 def app(store, demo_id, clock):
     return HoinghiApp(store, meeting_id=demo_id, clock=clock)
+
+
+async def test_c_before_the_meeting_starts_says_so_and_calls_nobody(app, store, demo_id):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        shown = " ".join(n.message for n in app._notifications)
+        assert "Hội nghị chưa bắt đầu" in shown and "phím N" in shown
+        assert meeting_view(store, demo_id).status == "planned"
+        assert "speaking" not in [r.status for r in list_registrations(store, demo_id)]
 
 
 async def test_n_starts_the_meeting_then_moves_step_by_step(app, store, demo_id, clock):
@@ -260,7 +270,7 @@ async def test_an_answer_summary_refused_stays_typed_in_the_form(store, clock):
     mid = create_demo(store, at=clock())
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.press("c")
+        await pilot.press("n", "c")  # the meeting starts, the first speaker is called
         clock.advance(seconds=60)
         await pilot.press("a")
         await pilot.pause()

@@ -72,10 +72,12 @@ async def test_a_near_duplicate_slip_asks_before_adding(store, clock):
 
 
 def _with_slips(store, clock) -> int:
+    """A meeting under way (the floor is given only once it has started), five slips in."""
     mid = create_meeting(store, at=T0, title="Đối thoại")
     fields = ["đất đai", "y tế", "đất đai", "giáo dục", "y tế"]
     for (name, village, summary), field in zip(SLIPS, fields, strict=False):
         desk(store, mid, clock).register(Slip(name, village, field=field, summary=summary))
+    desk(store, mid, clock).start_meeting()
     return mid
 
 
@@ -171,7 +173,7 @@ async def test_the_floor_goes_to_an_official_and_the_tally_counts_it(store, cloc
     mid = create_demo(store, at=clock())
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=(110, 36)) as pilot:
-        await pilot.press("c")
+        await pilot.press("n", "c")  # the meeting starts, the first speaker is called
         clock.advance(seconds=150)
         await pilot.press("a")
         await pilot.pause()

@@ -26,7 +26,11 @@ def test_a_plan_with_three_cluster_meetings_and_what_is_due(tmp_path):
     listed = hoinghi("plan", "list", "--db", db)
     assert "45/KH-UBND" in listed.stdout and "  3  Đối thoại với Nhân dân năm 2026" in listed.stdout
     shown = hoinghi("plan", "show", "1", "--db", db, "--today", "05/03/2026")
-    assert "compiled_list      trước 5 ngày" in shown.stdout
+    # Each duty by its figure and title, with the key `--days` changes it by.
+    assert (
+        "  trước 5 ngày           Nhận báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân (Ủy ban MTTQ)  [compiled_list]\n"
+        in shown.stdout
+    )
     assert "Hội nghị số 1, ngày 12/03/2026" in shown.stdout
     assert "06/03/2026 Thứ Sáu   còn 1 ngày" in shown.stdout  # cụm 1's compiled list, 5 days before: Sat 7/3 → Fri 6/3
     due = hoinghi("due", "--db", db, "--today", "05/03/2026", "--within", "3")

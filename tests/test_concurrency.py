@@ -53,12 +53,13 @@ WORKER = textwrap.dedent("""
 def test_registering_and_calling_from_two_processes_loses_nothing(db_url):
     store = Store.open(db_url)
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
+    desk(store, meeting_id, datetime.now).start_meeting()  # the floor is given once it has started
     store.close()
-    desk = forked.start(WORKER, db_url, str(meeting_id), "desk")
+    registering = forked.start(WORKER, db_url, str(meeting_id), "desk")
     caller = forked.start(WORKER, db_url, str(meeting_id), "caller")
-    out_desk, err_desk = desk.communicate(timeout=180)
+    out_desk, err_desk = registering.communicate(timeout=180)
     out_caller, err_caller = caller.communicate(timeout=180)
-    assert desk.returncode == 0, err_desk
+    assert registering.returncode == 0, err_desk
     assert caller.returncode == 0, err_caller
     store = Store.open(db_url)
     with store.read() as s:
@@ -95,13 +96,13 @@ def test_two_screens_pressing_next_speaker_at_once_do_not_double_call(db_url):
     meeting_id = create_meeting(store, at=datetime.now(), title="Đối thoại")
     desk(store, meeting_id, datetime.now).register(Slip("An"))
     desk(store, meeting_id, datetime.now).register(Slip("Bình"))
+    desk(store, meeting_id, datetime.now).start_meeting()
     # Both screens saw nobody speaking; the first wins, the second is told.
     desk(store, meeting_id, datetime.now).call_next(seen=None)
     with pytest.raises(Conflict) as err:
         desk(store, meeting_id, datetime.now).call_next(seen=None)
     assert err.value.code == "queue.moved_on"
     # Same for the agenda: two secretaries pressing "next step".
-    desk(store, meeting_id, datetime.now).start_meeting()
     seen = desk(store, meeting_id, datetime.now).next_step()
     first = desk(store, meeting_id, datetime.now).next_step(seen=seen)
     with pytest.raises(Conflict):

@@ -30,6 +30,9 @@ CHILD = textwrap.dedent("""
     import asyncio, sys
     from models.store import Store
     from session.tui.app import HoinghiApp
+    from tests.keys import install
+
+    install()  # each key pressed once the app has handled the one before, as in the tests
 
     db, meeting_id, keys, text = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from sqlmodel import col, select
 
 from models.errors import Conflict, NotFound
-from models.tables import Event
+from models.tables import Answer, Event
 from models.undo import changes_of
 from session.domain.answers import Answerer
 from session.domain.demo import create_demo
@@ -32,6 +33,10 @@ def dialogue(store, clock):
         clock.advance(minutes=5)
         console.next_step()
     return mid
+
+
+def running_answers(s, mid) -> int:
+    return len(s.exec(select(Answer).where(Answer.meeting_id == mid, col(Answer.ended_at).is_(None))).all())
 
 
 def speaking(store, mid) -> list[str]:
@@ -162,3 +167,29 @@ def test_a_closed_meeting_refuses_a_late_registration(store, clock, dialogue):
         desk(store, dialogue, clock, "desk").register(Slip("Người đến muộn", "Bản Chu", summary="Ý kiến"))
     assert err.value.code == "registration.closed"
     assert "Người đến muộn" not in [r.name for r in list_registrations(store, dialogue)]
+
+
+def test_the_floor_is_given_only_while_the_meeting_is_held(store, clock):
+    mid = create_demo(store, at=clock())
+    console = desk(store, mid, clock)
+    waiting = list_registrations(store, mid)[0]
+    for call in (console.call_next, lambda: console.call(waiting.id)):
+        with pytest.raises(Conflict) as err:
+            call()
+        assert err.value.code == "queue.not_started"
+    assert speaking(store, mid) == []
+    console.start_meeting()
+    assert console.call_next() == waiting.id
+    console.close_meeting("Hết giờ.")
+    assert speaking(store, mid) == []  # closing takes the floor back
+    console.undo()
+    assert speaking(store, mid) == [waiting.name] and meeting_view(store, mid).status == "running"
+    console.start_answer(Answerer("Hoàng Văn Thắng", "Chủ tịch UBND", by_chair=True))
+    console.close_meeting("Hết giờ.")
+    with store.read() as s:
+        assert running_answers(s, mid) == 0  # and stops the clock of the answer being given
+    for call in (console.call_next, lambda: console.call(list_registrations(store, mid)[1].id)):
+        with pytest.raises(Conflict) as err:
+            call()
+        assert err.value.code == "queue.closed"
+    assert speaking(store, mid) == []

@@ -31,6 +31,7 @@ def mid(store) -> int:
 
 def test_two_issues_recorded_from_one_speech(store, mid, clock):
     reg = desk(store, mid, clock).register(Slip("Lò Thị Mai", "Bản Chu", field="giao thông", summary=""))
+    desk(store, mid, clock).start_meeting()
     desk(store, mid, clock).call_next()
     first = desk(store, mid, clock).add_issue("Đường ra xã lầy lội", raisers=[reg])
     second = desk(store, mid, clock).add_issue("Cầu tràn sạt lở", field="giao thông", raisers=[reg], in_scope=True)

@@ -18,8 +18,11 @@ from tests.conftest import T0, desk
 
 
 @pytest.fixture
-def mid(store) -> int:
-    return create_meeting(store, at=T0, title="Đối thoại", day=T0.date())
+def mid(store, clock) -> int:
+    """A meeting under way (the floor is given only once it has started)."""
+    meeting_id = create_meeting(store, at=T0, title="Đối thoại", day=T0.date())
+    desk(store, meeting_id, clock).start_meeting()
+    return meeting_id
 
 
 def names(store, mid, status=None):

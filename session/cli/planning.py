@@ -192,8 +192,11 @@ def _show_plan(store: Store, plan_id: int, today: date) -> None:
     if plan.unit:
         click.echo(t("plan.show.unit", unit=plan.unit))
     click.echo(t("plan.show.rules", name=plan.rule_set))
-    for rule in rules.rules:
-        click.echo(f"  {rule.key:<18} {t('duty.figure.' + rule.when + '.' + rule.unit, days=plan.figures[rule.key])}")
+    # Each duty by its title, with the key that `--days KEY=DAYS` changes it by.
+    figures = [t("duty.figure." + rule.when + "." + rule.unit, days=plan.figures[rule.key]) for rule in rules.rules]
+    width = max((len(f) for f in figures), default=0)
+    for rule, figure in zip(rules.rules, figures, strict=True):
+        click.echo(f"  {figure:<{width}}  {rule.title}  [{rule.key}]")
     if not plan.meetings:
         click.echo(t("plan.show.no_meetings", id=plan.id))
         return

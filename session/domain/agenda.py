@@ -262,7 +262,9 @@ def close_meeting(tx: Tx, meeting_id: int, *, reason: str = "") -> None:
 
     While issues still lack an answer or a conclusion the meeting closes only with a
     recorded reason (Conflict 'meeting.unconcluded' otherwise)."""
+    from session.domain.answers import stop_running
     from session.domain.ledger import open_count
+    from session.domain.queue import stop_speaking
 
     at = tx.at
     reason = clean_text(reason, field="reason", multiline=True, max_len=2000)
@@ -276,6 +278,8 @@ def close_meeting(tx: Tx, meeting_id: int, *, reason: str = "") -> None:
     tx.facts["open_issues"] = pending
     _leave_recess(tx, meeting, at)
     _end_current(tx, meeting, at)
+    stop_speaking(tx, meeting_id)  # nobody keeps the floor, and no answer's clock runs on
+    stop_running(tx, meeting_id)
     meeting.status = "closed"
     meeting.actual_end = at
     if reason:

@@ -94,6 +94,13 @@ def end_answer(tx: Tx, meeting_id: int, *, summary: str | None = None) -> int:
     return stored_id(running)
 
 
+def stop_running(tx: Tx, meeting_id: int) -> None:
+    """Stop the clock of an answer still running (the meeting closes)."""
+    running = _open_answer(tx, meeting_id)
+    if running is not None:
+        running.ended_at = tx.at
+
+
 def answerers(store: Store, meeting_id: int) -> list[Answerer]:
     """Who may answer: the chair first, then every official on the invitation list
     (co-chairs, presenters, answerers), in the list's order."""

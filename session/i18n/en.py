@@ -198,6 +198,8 @@ MESSAGES: dict[str, str] = {
     "error.phone.invalid": "Phone number “{value}” is not valid (8–15 digits).",
     "error.queue.moved_on": "Another screen has just changed the speaker; the screen is refreshed, look and press again.",
     "error.queue.not_waiting": "{name} is not waiting to speak.",
+    "error.queue.not_started": "The meeting has not started: start it first (N on the console), then call a speaker.",
+    "error.queue.closed": "The meeting is closed: no one more can be given the floor.",
     "error.queue.nobody_speaking": "Nobody is speaking.",
     "error.queue.bad_limit": "“{value}” seconds is not a valid limit (30–3600).",
     "error.answer.no_issue": "There is no petition to answer yet.",

@@ -204,6 +204,8 @@ MESSAGES: dict[str, str] = {
     "error.phone.invalid": "Số điện thoại “{value}” không hợp lệ (8–15 chữ số).",
     "error.queue.moved_on": "Màn hình khác vừa chuyển người phát biểu; đã cập nhật lại, hãy xem rồi bấm lại.",
     "error.queue.not_waiting": "{name} không ở trạng thái chờ phát biểu.",
+    "error.queue.not_started": "Hội nghị chưa bắt đầu: hãy bắt đầu hội nghị (phím N ở màn hình điều hành) rồi mới mời phát biểu.",
+    "error.queue.closed": "Hội nghị đã kết thúc: không mời thêm người phát biểu.",
     "error.queue.nobody_speaking": "Chưa có ai đang phát biểu.",
     "error.queue.bad_limit": "Thời gian “{value}” giây không hợp lệ (30–3600 giây).",
     "error.answer.no_issue": "Chưa có kiến nghị nào để trả lời.",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from models.errors import HoinghiError
 from models.store import Store, Tx
 from session.clock import Clock, system_clock
 from session.i18n import error_text, t
+from session.launch import release
 from session.tui.actions import key_label
 from session.tui.palette import ScreenCommands
 
@@ -107,8 +107,9 @@ class HoinghiApp(App[None]):
     def on_mount(self) -> None:
         self.fit(*self.size)
         # Everything loaded so far lives as long as the app: keep it out of the garbage
-        # collector's full passes, which otherwise stall a keystroke now and then.
-        self.call_after_refresh(gc.freeze)
+        # collector's full passes, which otherwise stall a keystroke now and then; the
+        # collector, held back while the command loaded (session/launch.py), runs again.
+        self.call_after_refresh(release, freeze=True)
 
         self.set_interval(self.POLL_SECONDS, self.poll_store)
         if self.mode == "display" and self.start_meeting_id is not None:
