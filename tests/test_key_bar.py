@@ -93,3 +93,22 @@ async def test_a_key_that_cannot_be_used_now_is_drawn_dim_once_the_bindings_chan
         screen.refresh_bindings()
         await until(pilot, lambda: dim_of("Bước tiếp"))
         assert not dim_of("Trả lời")
+
+
+async def test_a_dialog_over_the_screen_puts_its_own_keys_on_the_bar_below_it(make_app):
+    app = make_app("dialogue")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        live = app.screen
+        bar = live.query_one(KeyBar)
+
+        def painted() -> str:
+            return "".join(segment.text for segment in bar.render_line(0))
+
+        assert "U Hoàn tác" in painted()
+        await pilot.press("e")  # the current step corrected: a form over the console
+        await until(pilot, lambda: app.screen is not live and "Esc Hủy" in painted())
+        assert "U Hoàn tác" not in painted()  # U types a letter in the form: not shown
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is live and "U Hoàn tác" in painted())
+        assert "Esc Hủy" not in painted()

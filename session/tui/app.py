@@ -18,7 +18,7 @@ from session.clock import Clock, system_clock
 from session.i18n import error_text, t
 from session.launch import release
 from session.tui.actions import key_label
-from session.tui.palette import ScreenCommands
+from session.tui.palette import Palette, ScreenCommands
 
 if TYPE_CHECKING:
     from session.workstation import Desk, Workstation
@@ -91,7 +91,7 @@ class HoinghiApp(App[None]):
     def action_command_palette(self) -> None:
         # Textual types the app App[object], yet any app fits (it reads only app.screen).
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette"))
+            self.push_screen(Palette(placeholder=t("palette.placeholder")))
 
     POLL_SECONDS = 0.5  # changes by other screens and processes show within a second
 

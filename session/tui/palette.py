@@ -7,11 +7,12 @@ from collections.abc import Coroutine, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.binding import Binding
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from models.text import fold
-from session.tui.actions import Act, key_label
+from session.tui.actions import Act, key_label, translate
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -62,3 +63,13 @@ class ScreenCommands(Provider):
             for span in matcher.highlight(folded(title)).spans:  # the folded title's highlight, on the real one
                 text = text.stylize(span.style, span.start, span.end)
             yield Hit(score, text, self._run(act), help=f"{description}  [{key_label(act.all_keys())}]")
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, its key named in the app's language on the key bar."""
+
+    BINDINGS = [Binding("escape", "escape", "key.palette_close")]
+
+    def __init__(self, *, placeholder: str) -> None:
+        super().__init__(placeholder=placeholder, id="--command-palette")
+        translate(self._bindings)

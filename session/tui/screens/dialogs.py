@@ -22,8 +22,8 @@ from session.tui.widgets.field import Input
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", "confirm.yes"),
-        Binding("n,escape", "answer(False)", "confirm.no"),
+        Binding("y", "answer(True)", "key.yes"),
+        Binding("n,escape", "answer(False)", "key.no"),
     ]
 
     def __init__(self, question: str) -> None:

@@ -5,7 +5,8 @@ and builds them again whenever the focus or the bindings change: on a screen of 
 keys that was a fifth of the time to open it. Help (F1) and the command palette
 (Ctrl+P) stay on the right at every width the app is made for (80 columns and more); the
 other keys fill the rest in their order, whole — a key that does not fit is left out,
-never cut in half (F1 lists them all). A click on a key presses it.
+never cut in half (F1 lists them all). A click on a key presses it. While a dialog is
+open over the screen, the bar (still in sight below it) shows the dialog's keys.
 """
 
 from __future__ import annotations
@@ -63,19 +64,39 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 — Textual's name
         super().__init__(id=id)
         self._spans: list[tuple[int, int, Key]] = []  # where each key was drawn
+        self._over: Screen[object] | None = None  # a dialog open over this bar's screen
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def shown_screen(self) -> Screen[object]:
+        """The screen whose keys work now: this bar's own, or a dialog opened over it
+        (it stays in sight below the dialog, so it shows the dialog's keys)."""
+        return self._over or self.screen
+
+    def _screen_changed(self, top: Screen[object]) -> None:
+        if not self.is_attached:
+            return
+        over = top if top is not self.screen and self.screen in self.app.screen_stack else None
+        if over is self._over:
+            return
+        if self._over is not None:
+            self._over.bindings_updated_signal.unsubscribe(self)
+        if over is not None and over.is_running:
+            over.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._over = over
+        self.refresh()
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.screen:
+        if self.is_attached and screen is self.shown_screen():
             self.refresh()
 
     def keys(self) -> tuple[list[Key], list[Key]]:
         """The keys to show: (the others, in order; the pinned ones)."""
         by_action: dict[str, Key] = {}
         pinned: dict[str, Key] = {}
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        for _node, binding, enabled, _tooltip in self.shown_screen().active_bindings.values():
             action = binding.action
             if action == "app.command_palette" or action == "command_palette":
                 if self.app.ENABLE_COMMAND_PALETTE:
