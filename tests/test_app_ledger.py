@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlmodel import select
 from textual.widgets import DataTable
 
@@ -170,3 +171,19 @@ async def test_with_nobody_recorded_to_answer_the_answerers_name_is_typed_where_
         (answer,) = s.exec(select(Answer).where(Answer.meeting_id == mid)).all()
     assert (answer.answerer_name, answer.answerer_title) == ("Lê Văn Nam", "Phó Chủ tịch")
     assert answer.summary == "Hồ sơ đủ điều kiện"
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (160, 40)])
+async def test_every_column_of_the_ledger_fits_its_width_the_text_takes_what_is_left(store, clock, size):
+    from session.tui.widgets.fitted_table import FittedTable
+
+    mid, *_ = _meeting(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one(FittedTable)
+        # No column is pushed past the right edge: the conclusion is in sight without scrolling.
+        assert table.virtual_size.width <= table.size.width - table.styles.scrollbar_size_vertical
+        assert table.virtual_size.width >= table.size.width - table.styles.scrollbar_size_vertical - 1
+        assert table.columns["content"].width >= 16

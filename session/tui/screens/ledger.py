@@ -18,6 +18,7 @@ from session.domain.sync import Changes
 from session.i18n import t
 from session.tui.actions import LEDGER
 from session.tui.screens.base import MeetingScreenBase
+from session.tui.widgets.fitted_table import FittedTable
 from session.tui.widgets.key_bar import KeyBar
 
 OUTCOME_STYLE = {"answered": "green", "study": "yellow", "assigned": "bold cyan", "forwarded": "magenta"}
@@ -34,7 +35,8 @@ class LedgerScreen(MeetingScreenBase):
     def compose(self) -> ComposeResult:
         yield Static("", id="title-bar")
         with Horizontal(id="ledger-body"):
-            yield DataTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
+            # The petition's text takes the width left: the detail pane shows it whole.
+            yield FittedTable(stretch="content", id="ledger-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="ledger-side"):
                 yield Static("", id="ledger-detail")
         yield Static("", id="ledger-status")
@@ -42,12 +44,13 @@ class LedgerScreen(MeetingScreenBase):
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         table.add_column(t("ledger.col.no"), key="no", width=4)
         table.add_column(t("ledger.col.content"), key="content", width=38)
         table.add_column(t("ledger.col.raisers"), key="raisers", width=18)
         table.add_column(t("ledger.col.answers"), key="answers", width=7)
         table.add_column(t("ledger.col.conclusion"), key="conclusion", width=14)
+        table.fit()
         self.reload()
         table.focus()
 
