@@ -170,3 +170,26 @@ def test_a_plans_unit_typed_without_accents_is_written_as_the_official_list_writ
     # A name that only looks like a unit's is not taken for it.
     hoinghi("plan", "edit", "1", "--db", db, "--unit", "Tổ dân phố Ba Đồn 2")
     assert "Đơn vị: Tổ dân phố Ba Đồn 2" in hoinghi("plan", "show", "1", "--db", db).stdout
+
+
+def test_a_meeting_made_in_a_plan_for_one_unit_is_that_units_meeting(tmp_path):
+    db = str(tmp_path / "kh.db")
+    assert (
+        hoinghi("plan", "new", "--db", db, "--title", "Kế hoạch", "--year", "2027", "--unit", "ba don").returncode == 0
+    )
+    made = hoinghi("new", "--db", db, "--plan", "1", "--date", "15/01/2027")
+    assert (made.returncode, made.stdout.strip()) == (0, "1"), made.stderr
+    details = hoinghi("details", "--db", db, "--meeting", "1").stdout
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN" in details  # the issuing body the văn thư signs under
+    assert "phường Ba Đồn" in hoinghi("list", "--db", db).stdout
+    # A unit typed for the meeting itself still wins over the plan's.
+    other = hoinghi(
+        "new", "--db", db, "--plan", "1", "--date", "22/01/2027", "--unit", "hoa an", "--province", "cao bang"
+    )
+    assert other.returncode == 0, other.stderr
+    assert "PHƯỜNG BA ĐỒN" not in hoinghi("details", "--db", db, "--meeting", "2").stdout
+    # A plan whose unit is a cluster (free text) leaves the meeting's unit to the office settings.
+    hoinghi("plan", "edit", "1", "--db", db, "--unit", "Cụm tổ dân phố số 5")
+    third = hoinghi("new", "--db", db, "--plan", "1", "--date", "29/01/2027")
+    assert third.returncode == 0, third.stderr
+    assert "PHƯỜNG BA ĐỒN" not in hoinghi("details", "--db", db, "--meeting", "3").stdout

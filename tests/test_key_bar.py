@@ -112,3 +112,19 @@ async def test_a_dialog_over_the_screen_puts_its_own_keys_on_the_bar_below_it(ma
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is live and "U Hoàn tác" in painted())
         assert "Esc Hủy" not in painted()
+
+
+async def test_an_open_dropdown_names_its_esc_in_vietnamese(make_app):
+    from textual.widgets import Select
+
+    app = make_app("dialogue")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        bar = app.screen.query_one(KeyBar)
+        await pilot.press("r")  # a slip
+        await until(pilot, lambda: not isinstance(app.screen, LiveScreen))
+        app.screen.query_one(Select).focus()
+        await pilot.press("enter")  # the list of fields opens
+        await until(pilot, lambda: app.screen.query_one(Select).expanded)
+        painted = "".join(segment.text for segment in bar.render_line(0))
+        assert "Esc Đóng danh sách" in painted and "Dismiss" not in painted

@@ -342,14 +342,21 @@ def place_words(store: Store, meeting_id: int | None) -> Place:
         return meeting_place(meeting)
 
 
+def unit_named(typed: str) -> Unit | None:
+    """The one unit of the official list *typed* names exactly ("ba don", "phường Ba
+    Đồn"), or None (no unit, or several sharing the name)."""
+    if not fold(typed):
+        return None
+    exact = named(typed, search_units(typed, limit=200))
+    return exact[0] if len(exact) == 1 else None
+
+
 def official_words(typed: str) -> str:
     """A unit as the official list writes it ("ba don" → "phường Ba Đồn") when *typed*
     names exactly one unit of the list, by its name with or without its kind; else *typed*
     unchanged (a plan's unit is free text: a cluster of residential units, say)."""
-    if not fold(typed):
-        return typed
-    exact = named(typed, search_units(typed, limit=200))
-    return f"{exact[0].kind} {exact[0].name}" if len(exact) == 1 else typed
+    unit = unit_named(typed)
+    return f"{unit.kind} {unit.name}" if unit is not None else typed
 
 
 def named(query: str, found: list[Unit]) -> list[Unit]:

@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "key.yes": "Yes",
     "key.no": "No",
     "key.palette_close": "Close the palette",
+    "key.close_menu": "Close the list",
     "key.save": "Save",
     "new.title": "New meeting",
     "new.template": "Agenda template",

@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "key.yes": "Đồng ý",
     "key.no": "Không",
     "key.palette_close": "Đóng bảng lệnh",
+    "key.close_menu": "Đóng danh sách",
     "key.save": "Lưu",
     "new.title": "Tạo hội nghị mới",
     "new.template": "Mẫu chương trình",

@@ -20,6 +20,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from session.i18n import t
+
+#: Keys Textual's own widgets show, by their English label: the message that names them
+#: (a dropdown's Esc, say, while its list is open).
+TEXTUAL_LABELS = {"Dismiss menu": "key.close_menu"}
+
 #: The actions kept on the right of the bar, whatever its width.
 PINNED = ("help", "command_palette")
 SEPARATOR = "▏"
@@ -111,7 +117,9 @@ class KeyBar(Widget, can_focus=False):
         return list(by_action.values()), [pinned[a] for a in PINNED if a in pinned]
 
     def _key(self, binding: Binding, enabled: bool) -> Key:
-        return Key(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        label = TEXTUAL_LABELS.get(binding.description)
+        description = t(label) if label else binding.description
+        return Key(binding.key, self.app.get_key_display(binding), description, enabled)
 
     def render(self) -> Text:
         width = self.size.width
