@@ -383,13 +383,32 @@ async def test_export_screen_writes_the_documents_and_lists_their_paths(store, c
 
 
 async def test_a_closed_meeting_does_not_invite_calling_the_next_speaker(store, finished_id, clock):
-    """After the meeting (everyone heard, the meeting closed) the floor says nobody is
-    speaking and nobody waits, not "press C to call the next one"."""
+    """After the meeting (everyone heard, the meeting closed) the floor says the meeting
+    is closed, not "press C to call the next one"."""
     app = HoinghiApp(store, meeting_id=finished_id, clock=clock)
     async with app.run_test(size=(120, 36)) as pilot:
-        await until(pilot, lambda: "đang phát biểu" in str(app.screen.query_one("#speaker-now").render()))
+        await until(pilot, lambda: "kết thúc" in str(app.screen.query_one("#speaker-now").render()))
         said = str(app.screen.query_one("#speaker-now").render())
-        assert said == "Không có ai đang phát biểu; không còn ai chờ." and "Bấm C" not in said
+        assert said == "Hội nghị đã kết thúc." and "Bấm C" not in said
+
+
+async def test_a_meeting_closed_with_people_waiting_says_so_and_forecasts_nothing(store, demo_id, clock):
+    from tests.conftest import desk
+
+    console = desk(store, demo_id, clock)
+    console.start_meeting()
+    console.call_next()
+    clock.advance(minutes=20)
+    console.close_meeting("Hết giờ, văn phòng tổng hợp sau.")
+    waiting = sum(1 for r in list_registrations(store, demo_id) if r.status == "waiting")
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: "kết thúc" in text_of(app, "#speaker-now"))
+        assert text_of(app, "#speaker-now") == f"Hội nghị đã kết thúc; {waiting} người đăng ký chưa được phát biểu."
+        assert "Tiếp theo" not in text_of(app, "#speaker-next")  # nobody is next any more
+        assert "người chờ" not in text_of(app, "#floor-tally")
+        clock_bar = str(app.screen.query_one(ClockBar).render())
+        assert "Dự kiến" not in clock_bar and "Kết thúc trong thời gian kế hoạch (11:00)" in clock_bar
 
 
 async def test_notes_opened_after_a_restart_continue_after_what_was_written(store, demo_id, clock):

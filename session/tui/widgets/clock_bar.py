@@ -57,7 +57,14 @@ class ClockBar(Static):
                 line1.append(t("clock.step.left", m=minutes_left(elapsed, planned)), style="green")
         line2 = Text()
         fc = forecast(view, now, state.queue)
-        if fc.end is not None:
+        if view.status == "closed":
+            # How it ended against the plan, not a forecast.
+            planned_text = fmt_time(fc.planned_end) or "—"
+            if fc.over_minutes > 0:
+                line2.append(t("clock.ended.over", m=fc.over_minutes, planned=planned_text), style="bold red")
+            elif fc.planned_end is not None:
+                line2.append(t("clock.ended.ok", planned=planned_text), style="green")
+        elif fc.end is not None:
             line2.append(t("clock.forecast", time=fmt_time(fc.end)), style="bold")
             line2.append(" · ")
             planned_text = fmt_time(fc.planned_end) or "—"

@@ -33,10 +33,17 @@ class QueuePanel(Vertical):
         floor = state.floor
         speaker = floor.speaker
         now_text = Text()
-        if speaker is None:
+        closed = state.view.status == "closed"
+        if speaker is None and closed:
+            # Nobody is called any more: who is still waiting did not get the floor.
+            waiting = state.queue.waiting
+            now_text.append(
+                t("speaker.closed_waiting", waiting=waiting) if waiting else t("speaker.closed"), style="dim"
+            )
+        elif speaker is None:
             if not floor.total:
                 key = "live.queue.empty"
-            elif state.queue.waiting and state.view.status != "closed":
+            elif state.queue.waiting:
                 key = "speaker.none"  # with the key that calls the next one
             else:
                 key = "speaker.none_waiting"
@@ -46,7 +53,7 @@ class QueuePanel(Vertical):
             now_text.append("\n" + t("speaker.meta", locality=speaker.locality or "—", field=speaker.field or "—"))
         show_text(self.query_one("#speaker-now", Static), now_text)
         nxt = Text()
-        if floor.next_names:
+        if floor.next_names and not closed:
             nxt.append(t("speaker.next", names=", ".join(floor.next_names)))
         show_text(self.query_one("#speaker-next", Static), nxt)
         self.tick(now)
@@ -95,7 +102,7 @@ class QueuePanel(Vertical):
             )
         )
         queue = state.queue
-        if queue.waiting:
+        if queue.waiting and state.view.status != "closed":
             target = planned_end(state.view)
             left = max(0, int((target - now).total_seconds() // 60)) if target else 0
             tally.append(
