@@ -23,6 +23,7 @@ from session.domain.papers import notice_limit
 from session.i18n import error_text, t
 from session.tui.screens.form import FormMessage, FormScreen
 from session.tui.widgets.field import Input
+from session.tui.widgets.tick import Tick
 
 KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing")
 PDF_KINDS = ("minutes", "conclusion", "invitation", "announcement", "briefing")
@@ -51,9 +52,9 @@ class ExportScreen(FormScreen[None]):
             yield Input(fmt_date(self._notice_default()), id="export-notice-date")
             yield Static("", id="export-notice-limit")
             for kind in KINDS:
-                yield Checkbox(t(f"export.{kind}"), value=kind in self.selected, id=f"export-{kind}")
-            yield Checkbox(t("export.pdf"), value=False, id="export-pdf", disabled=shutil.which("soffice") is None)
-            yield Checkbox(t("export.overwrite"), value=False, id="export-force")
+                yield Tick(t(f"export.{kind}"), value=kind in self.selected, id=f"export-{kind}")
+            yield Tick(t("export.pdf"), value=False, id="export-pdf", disabled=shutil.which("soffice") is None)
+            yield Tick(t("export.overwrite"), value=False, id="export-force")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield FormMessage("", id="export-result")
             with Horizontal(classes="buttons"):

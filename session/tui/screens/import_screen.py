@@ -19,6 +19,7 @@ from session.i18n import t
 from session.i18n.import_preview import explain, grid_name, key_name, preview_lines
 from session.tui.screens.form import FormScreen
 from session.tui.widgets.field import Input
+from session.tui.widgets.tick import Tick
 
 NOT_USED = -1
 
@@ -53,7 +54,7 @@ class ImportScreen(FormScreen[int]):
             yield Input(self.initial_path, id="import-path")
             with Horizontal(id="import-options", classes="row"):
                 yield Select([], id="import-grid", prompt=t("import.grid_choice"), allow_blank=True)
-                yield Checkbox(t("import.allow_duplicates"), id="import-duplicates")
+                yield Tick(t("import.allow_duplicates"), id="import-duplicates")
             with Horizontal(id="import-mapping", classes="row"):
                 for key in IMPORTED:
                     with Vertical():

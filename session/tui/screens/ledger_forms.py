@@ -19,6 +19,7 @@ from session.domain.units import place_words
 from session.i18n import error_text, language, t
 from session.tui.screens.form import FormMessage, FormScreen
 from session.tui.widgets.field import Input
+from session.tui.widgets.tick import Tick
 
 
 class _Form(FormScreen[bool]):
@@ -74,7 +75,7 @@ class IssueForm(_Form):
             if issue and issue.field and issue.field not in fields:
                 options.append((issue.field, issue.field))
             yield Select(options, value=issue.field if issue else "", allow_blank=False, id="issue-field")
-            yield Checkbox(t("issue.form.outside"), value=bool(issue and not issue.in_scope), id="issue-outside")
+            yield Tick(t("issue.form.outside"), value=bool(issue and not issue.in_scope), id="issue-outside")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -205,7 +206,7 @@ class ConclusionForm(_Form):
                 with Vertical():
                     yield Label(t("conclusion.form.forward"))
                     yield Input(c.forwarded_to if c else "", id="c-forward")
-            yield Checkbox(t("conclusion.form.verify"), id="c-verify")
+            yield Tick(t("conclusion.form.verify"), id="c-verify")
             yield from self.buttons()
 
     def on_mount(self) -> None:
