@@ -46,3 +46,22 @@ def hoinghi_process(*args: str, input: str | None = None, timeout: float = 60, *
         [*hoinghi_cmd(), *args], capture_output=True, text=True, env=cli_env(**env), input=input, timeout=timeout
     )
     return Ran(done.returncode, done.stdout, done.stderr)
+
+
+def particulars(output: str) -> dict[str, str]:
+    """`hoinghi details` read back as name -> value (each line: the label, the value and
+    the name `--set` takes, in brackets); the attendance groups as "group:<name>"."""
+    import re
+
+    found: dict[str, str] = {}
+    for line in output.splitlines():
+        m = re.match(r"^(?P<label>.+?)\s{2,}(?P<value>.*?)\s{2}\[(?P<name>[^\]]+)\]$", line)
+        if m is None:
+            continue
+        value = "" if m["value"] == "—" else m["value"]
+        if m["name"] == "--group":
+            group, _sep, counts = value.rpartition("=")
+            found[f"group:{group}"] = counts
+        else:
+            found[m["name"]] = value
+    return found

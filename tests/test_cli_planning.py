@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.cli import hoinghi
+from tests.cli import hoinghi, particulars
 from tests.test_participants import invitation_sheet
 
 
@@ -94,7 +94,7 @@ def test_participants_are_imported_ticked_at_the_door_and_invited(tmp_path):
     listed = hoinghi("participants", "list", "--db", db)
     assert "Có mặt 1/5 đại biểu." in listed.stdout
     details = hoinghi("details", "--db", db)
-    assert "group            Đại biểu tổ dân phố=1/2" in details.stdout
+    assert particulars(details.stdout)["group:Đại biểu tổ dân phố"] == "1/2"
     removed = hoinghi("participants", "remove", "5", "--db", db)
     assert "Hà Thị Thu" not in removed.stdout
     out = tmp_path / "giay-to"

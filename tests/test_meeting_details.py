@@ -13,6 +13,7 @@ from models.tables import Event
 from session.domain.meeting_details import Attendance, meeting_details, update_details
 from session.domain.meetings import create_meeting, meeting_view
 from session.tui.app import HoinghiApp
+from tests.cli import particulars
 from tests.conftest import T0, desk
 
 HOA_AN = {"issuing_body": "ỦY BAN NHÂN DÂN XÃ HÒA AN", "residential": "thôn, tổ dân phố"}
@@ -172,8 +173,9 @@ def test_the_command_line_sets_particulars_and_attendance(db_path, clock):
          "--group", "Đại diện Nhân dân="],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "chair            Hoàng Văn Thắng" in result.output
-    assert "group            Khách mời=4/5" in result.output
+    shown = particulars(result.output)
+    assert shown["chair"] == "Hoàng Văn Thắng" and "Chủ trì" in result.output  # labelled as the form labels it
+    assert shown["group:Khách mời"] == "4/5" and "group:Đại diện Nhân dân" not in shown
     bad = run(main, ["--lang", "vi", "details", "--db", str(db_path), "--group", "Khách mời=bốn/5"])
     assert bad.exit_code == 1 and "số người “bốn” không hợp lệ" in bad.output and "Traceback" not in bad.output
     store = Store.open(str(db_path))

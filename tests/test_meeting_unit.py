@@ -15,6 +15,7 @@ from session.domain.meeting_details import meeting_details, update_details
 from session.domain.meetings import create_meeting, meeting_view
 from session.domain.settings import get_settings, update_settings
 from session.domain.units import unit_by_code
+from tests.cli import particulars
 from tests.conftest import T0
 
 BA_DON = "19009"
@@ -157,8 +158,9 @@ def test_the_command_line_chooses_the_unit_and_sets_the_printed_particulars(db_p
         ],
     )  # fmt: skip
     assert changed.exit_code == 0, changed.output
-    assert "unit_kind        đặc khu" in changed.output and "notice_date      12/03/2026" in changed.output
-    assert "notice_recipients Như trên; Sở Nội vụ tỉnh Quảng Ngãi (b/c)" in changed.output
+    shown = particulars(changed.output)
+    assert shown["unit_kind"] == "đặc khu" and shown["notice_date"] == "12/03/2026"
+    assert shown["notice_recipients"] == "Như trên; Sở Nội vụ tỉnh Quảng Ngãi (b/c)"
     refused = run(main, ["--lang", "vi", "details", "--db", str(db_path), "--meeting", mid, "--set", "body_pt=16"])
     assert refused.exit_code == 1 and "từ 13 đến 14" in refused.output
     from models.store import Store

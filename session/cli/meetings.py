@@ -300,17 +300,23 @@ def details_cmd(ctx: click.Context, meeting_id: int | None, pairs: tuple[str, ..
                 desk=desk_id("office"),
             )
             details = meeting_details(store, meeting_id)
+        # Each particular by its label as the form shows it, then its value, then the name
+        # `--set NAME=VALUE` changes it by.
+        shown: list[tuple[str, str, str]] = []
         for name in SETTABLE:
             value = getattr(details, name)
             if name in LIST_FIELDS:
                 value = "; ".join(value)
             elif name in NUMBER_FIELDS:
                 value = f"{float(value):g}"
-            click.echo(f"{name:<16} {value}")
-        click.echo(f"{'date':<16} {fmt_date(details.planned_date)}")
-        click.echo(f"{'start':<16} {fmt_time(details.planned_start)}")
-        click.echo(f"{'notice_date':<16} {fmt_date(details.notice_date)}")
+            shown.append((t(f"field.{name}"), str(value), name))
+        shown.append((t("details.date"), fmt_date(details.planned_date), "date"))
+        shown.append((t("details.start"), fmt_time(details.planned_start), "start"))
+        shown.append((t("field.notice_date"), fmt_date(details.notice_date), "notice_date"))
+        width = max(len(label) for label, _value, _name in shown)
+        for label, value, name in shown:
+            click.echo(f"{label:<{width}}  {value or '—'}  [{name}]")
         for group in details.groups:
-            click.echo(f"{'group':<16} {group.name}={group.present}/{group.expected}")
+            click.echo(f"{t('details.group'):<{width}}  {group.name}={group.present}/{group.expected}  [--group]")
     finally:
         store.close()

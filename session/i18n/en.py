@@ -507,6 +507,7 @@ MESSAGES: dict[str, str] = {
     "details.attendance": "Attendance: group, invited, present (a blank row adds a group)",
     "details.expected": "Invited",
     "details.present": "Present",
+    "details.group": "Attendance (present/invited)",
     "details.saved": "Meeting details saved.",
     "key.details": "Meeting details",
     "error.details.unknown": "No particular “{name}”. The particulars: {names}",

@@ -513,6 +513,7 @@ MESSAGES: dict[str, str] = {
     "details.attendance": "Thành phần tham dự: tên nhóm, số được mời, số có mặt (dòng trống để thêm nhóm)",
     "details.expected": "Mời",
     "details.present": "Có mặt",
+    "details.group": "Thành phần (có mặt/mời)",
     "details.saved": "Đã lưu thông tin hội nghị.",
     "key.details": "Thông tin hội nghị",
     "error.details.unknown": "Không có mục “{name}”. Các mục: {names}",
