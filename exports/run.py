@@ -112,10 +112,12 @@ def export(
     pdf: bool = False,
     issued: date | None = None,
     at: datetime | None = None,
+    actor: str = "secretary",
+    desk: str | None = None,
 ) -> list[Path]:
     """Write one document to *out* (a file or a folder); returns the paths written (the
     document, and its .pdf if asked). *issued*: the notice's date (default: the one kept
-    with the meeting, else *today*)."""
+    with the meeting, else *today*). *actor*/*desk*: who exported it, for the history."""
     path = target(out, kind, meeting_id)
     moment = at or datetime.combine(today, datetime.now().time().replace(microsecond=0))
     written: list[tuple[str, Written]] = []
@@ -167,6 +169,8 @@ def export(
         [(k, number, doc_date, w.path, w.sha256, w.size) for k, w in written],
         at=moment,
         notice_date=doc_date if kind == "conclusion" else None,
+        actor=actor,
+        desk=desk,
     )
     return [w.path for _k, w in written]
 

@@ -193,3 +193,16 @@ def test_the_floor_is_given_only_while_the_meeting_is_held(store, clock):
             call()
         assert err.value.code == "queue.closed"
     assert speaking(store, mid) == []
+
+
+def test_the_history_names_each_document_exported_and_the_desk_that_exported_it(store, clock, tmp_path):
+    from exports.run import export
+
+    mid = create_demo(store, at=clock(), finished=True)
+    console = Desk("console", "may-1")
+    export(store, mid, "minutes", tmp_path, today=clock().date(), at=clock(), actor=console.kind, desk=console.id)
+    export(store, mid, "conclusion", tmp_path, today=clock().date(), at=clock(), actor="office", desk="office@vp")
+    rows = history_rows(store, mid, limit=2)
+    lines = [f"{desk_label(r.actor, r.desk)}: {sentence(r.action, r.facts)}" for r in rows]
+    assert lines == ["Văn phòng: xuất thông báo kết luận", "Bàn thư ký: xuất biên bản hội nghị"]
+    assert sentence("export.document", {"kinds": ["minutes", "pdf"]}) == "xuất biên bản hội nghị, kèm bản PDF"

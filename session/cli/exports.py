@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import MEETING_ID, clock, common, friendly, main, open_store
+from session.cli import MEETING_ID, clock, common, desk_id, friendly, main, open_store
 from session.i18n import t
 
 
@@ -48,7 +48,19 @@ def export_cmd(
     store = open_store(ctx)
     try:
         meeting_view(store, meeting_id)
-        paths = export(store, meeting_id, kind, path, today=day or now.date(), force=force, pdf=pdf, issued=day, at=now)
+        paths = export(
+            store,
+            meeting_id,
+            kind,
+            path,
+            today=day or now.date(),
+            force=force,
+            pdf=pdf,
+            issued=day,
+            at=now,
+            actor="office",
+            desk=desk_id("office"),
+        )
     finally:
         store.close()
     for path in paths:

@@ -63,8 +63,10 @@ def record_export(
     at: datetime,
     notice_date: date | None = None,
     actor: str = "secretary",
+    desk: str | None = None,
 ) -> None:
-    with store.action("export.document", at=at, meeting_id=meeting_id, actor=actor, kinds=[f[0] for f in files]) as tx:
+    kinds = [f[0] for f in files]
+    with store.action("export.document", at=at, meeting_id=meeting_id, actor=actor, desk=desk, kinds=kinds) as tx:
         add_export_records(tx, meeting_id, files, at=at, notice_date=notice_date)
 
 

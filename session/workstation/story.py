@@ -30,6 +30,10 @@ def sentence(action: str, facts: Mapping[str, Any]) -> str:
     if action == "redo":
         return t("story.redo", what=sentence(str(facts.get("redone_action", "")), facts.get("redone_facts") or {}))
     key = f"story.{action}"
+    if action == "export.document":  # which documents: one history line per export
+        kinds = [str(k) for k in facts.get("kinds") or ()]
+        named = [t(f"story.document.{k}") if _has(f"story.document.{k}") else k for k in dict.fromkeys(kinds)]
+        facts = {**facts, "documents": ", ".join(named) or "…"}
     variant = None
     if facts.get("paused") is False or facts.get("skipped") is False:
         variant = f"{key}.off"

@@ -148,6 +148,8 @@ class ExportScreen(FormScreen[None]):
                     pdf=pdf and kind in PDF_KINDS,
                     issued=issued,
                     at=now,
+                    actor=self.hoinghi.desk.kind,
+                    desk=self.hoinghi.desk.id,
                 )
             except HoinghiError as exc:
                 lines.append(error_text(exc))

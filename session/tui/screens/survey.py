@@ -195,6 +195,8 @@ class SurveyScreen(HoinghiScreen):
                 default_folder() / "",
                 today=self.hoinghi.clock().date(),
                 force=True,
+                actor=self.hoinghi.desk.kind,
+                desk=self.hoinghi.desk.id,
             )
         except HoinghiError as exc:
             self.hoinghi.report(exc)
