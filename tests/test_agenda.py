@@ -203,3 +203,31 @@ def test_a_meeting_held_on_another_day_than_planned_is_forecast_against_its_hour
     desk(store, mid, clock).start_meeting()
     fc = forecast(meeting_view(store, mid), clock())
     assert fc.planned_end == datetime(2026, 3, 5, 11, 0) and fc.end == datetime(2026, 3, 5, 11, 0)
+
+
+def test_the_forecast_does_not_jump_when_an_answer_begins(store, clock):
+    """An answer just begun is not taken for this meeting's answer time (seconds a speech):
+    the forecast goes on counting the expected answer, less what has run of it."""
+    from session.domain.answers import Answerer
+    from session.domain.clocks import forecast
+    from session.domain.demo import create_demo
+    from session.domain.live import load_live
+
+    mid = create_demo(store, at=clock())
+    console = desk(store, mid, clock)
+    console.start_meeting()
+    for _ in range(5):
+        console.next_step()  # the dialogue
+    console.call_next()
+    clock.advance(minutes=3)  # the speaker used the whole limit
+
+    def end() -> datetime:
+        state = load_live(store, mid, clock())
+        return forecast(state.view, clock(), state.queue).end
+
+    before = end()
+    console.start_answer(Answerer("Hoàng Văn Thắng", "Chủ tịch", by_chair=True))
+    clock.advance(seconds=5)
+    assert abs((end() - before).total_seconds()) <= 60
+    clock.advance(minutes=1)  # one minute into a three-minute answer: still two to come
+    assert abs((end() - before).total_seconds()) <= 70

@@ -48,13 +48,16 @@ class QueueLoad:
     waiting: int = 0
     waiting_seconds: float = 0.0  # sum of the waiting speakers' time limits
     speaking_left: float = 0.0  # seconds left to the current speaker
+    speaking: bool = False  # someone has the floor (past their limit, perhaps)
     answer_seconds: float = 0.0  # expected answer after each speech (this meeting's so far, or the template's)
+    answer_left: float = 0.0  # what the answer under way is still expected to take
 
     def dialogue_seconds(self) -> float:
         """What the dialogue still needs: the speaker's time left, each waiting speaker's
-        limit, and an answer after the current speech and each waiting one."""
-        speeches = self.waiting + (1 if self.speaking_left else 0)
-        return self.speaking_left + self.waiting_seconds + speeches * self.answer_seconds
+        limit, an answer after the current speech and each waiting one, and the rest of
+        the answer under way."""
+        speeches = self.waiting + (1 if self.speaking or self.speaking_left else 0)
+        return self.speaking_left + self.waiting_seconds + speeches * self.answer_seconds + self.answer_left
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,9 @@ def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -
             continue
         if current is not None and step.id == current.id:
             left = max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
-            if step.kind == "dialogue" and (queue.waiting or queue.speaking_left):
+            if step.kind == "dialogue" and (
+                queue.waiting or queue.speaking or queue.speaking_left or queue.answer_left
+            ):
                 left = max(left, queue.dialogue_seconds())
             remaining += left
         elif step.started_at is None:

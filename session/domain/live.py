@@ -177,24 +177,30 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
                 limit,
             )
     running = None
-    answered = 0.0
+    answered = 0.0  # answers given and ended
+    running_seconds = 0.0
     for name, started, ended in answers:
         if started is None:
             continue  # never: only answers started are read
         seconds = max(0.0, ((ended or now) - started).total_seconds())
         officials += seconds
-        answered += seconds
         if ended is None:
             running = (name, started)
+            running_seconds = seconds
+        else:
+            answered += seconds
     speaking_left = max(0.0, speaker.limit_seconds - speaker.elapsed(now)) if speaker else 0.0
-    # Each speech is followed by its answer: this meeting's answer time per speech so far,
-    # or its template's estimate before any answer was given.
+    # Each speech is followed by its answer: this meeting's answer time per speech so far
+    # (answers ended: one just begun would make it seconds), or its template's estimate
+    # before any answer was given. An answer under way still needs the rest of that time.
     per_answer = answered / len(held) if held and answered else answer_estimate(store, view.id)
     queue = QueueLoad(
         waiting=waiting,
         waiting_seconds=waiting_seconds,
         speaking_left=speaking_left,
+        speaking=speaker is not None,
         answer_seconds=per_answer,
+        answer_left=max(0.0, per_answer - running_seconds) if running else 0.0,
     )
     floor = Floor(
         speaker=speaker,
