@@ -34,6 +34,11 @@ Check = Callable[["Tx", int], None]
 Query = TypeVar("Query", bound=SelectOfScalar[Any])
 
 
+#: Actions that record something done outside the database — a document written to a
+#: file — which undo passes over: the file stays, so its record stays too.
+KEPT = ("export.document",)
+
+
 def _plain(query: Query) -> Query:
     """Actions proper: not undo or redo events."""
     return query.where(col(Event.undo_of).is_(None), col(Event.redo_of).is_(None))
@@ -138,7 +143,12 @@ def undo_last(store: Store, meeting_id: int, *, at: datetime, desk: str, actor: 
     with store.action("undo", at=at, meeting_id=meeting_id, actor=actor, desk=desk) as tx:
         target = tx.session.exec(
             _plain(select(Event))
-            .where(Event.meeting_id == meeting_id, Event.desk == desk, col(Event.undone_by).is_(None))
+            .where(
+                Event.meeting_id == meeting_id,
+                Event.desk == desk,
+                col(Event.undone_by).is_(None),
+                col(Event.action).not_in(KEPT),
+            )
             .order_by(col(Event.id).desc())
             .limit(1)
         ).first()
@@ -168,7 +178,12 @@ def redo_last(store: Store, meeting_id: int, *, at: datetime, desk: str, actor: 
         if undo is None:
             raise NotFound("redo.nothing")
         acted_since = tx.session.exec(
-            _plain(select(Event.id)).where(Event.meeting_id == meeting_id, Event.desk == desk, col(Event.id) > undo.id)
+            _plain(select(Event.id)).where(
+                Event.meeting_id == meeting_id,
+                Event.desk == desk,
+                col(Event.id) > undo.id,
+                col(Event.action).not_in(KEPT),
+            )
         ).first()
         original = tx.session.get(Event, undo.undo_of)
         if acted_since is not None or original is None:

@@ -231,3 +231,19 @@ def test_the_forecast_does_not_jump_when_an_answer_begins(store, clock):
     assert abs((end() - before).total_seconds()) <= 60
     clock.advance(minutes=1)  # one minute into a three-minute answer: still two to come
     assert abs((end() - before).total_seconds()) <= 70
+    # A screen repainting each second from the state it loaded counts the answer down too.
+    loaded = load_live(store, mid, clock())
+    clock.advance(minutes=1)
+    assert forecast(loaded.view, clock(), loaded.queue).end == end()
+    clock.advance(seconds=55)
+    console.end_answer("Đã trả lời")  # three minutes, as expected
+    # The next speaker called, the next answer begun: the forecast holds at every step.
+    for _ in range(2):
+        console.call_next()
+        clock.advance(minutes=3)
+        assert abs((end() - before).total_seconds()) <= 60
+        console.start_answer(Answerer("Hoàng Văn Thắng", "Chủ tịch", by_chair=True))
+        assert abs((end() - before).total_seconds()) <= 60
+        clock.advance(minutes=3)
+        console.end_answer("Đã trả lời")
+        assert abs((end() - before).total_seconds()) <= 60

@@ -181,9 +181,9 @@ async def test_every_column_of_the_ledger_fits_its_width_the_text_takes_what_is_
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.press("l")
-        await pilot.pause()
+        await until(pilot, lambda: bool(app.screen.query(FittedTable)))
         table = app.screen.query_one(FittedTable)
+        room = table.size.width - table.styles.scrollbar_size_vertical
         # No column is pushed past the right edge: the conclusion is in sight without scrolling.
-        assert table.virtual_size.width <= table.size.width - table.styles.scrollbar_size_vertical
-        assert table.virtual_size.width >= table.size.width - table.styles.scrollbar_size_vertical - 1
+        await until(pilot, lambda: room - 1 <= table.virtual_size.width <= room)
         assert table.columns["content"].width >= 16

@@ -43,6 +43,9 @@ async def test_the_picker_groups_meetings_under_their_plan_and_k_opens_the_plans
 
 
 async def test_a_plan_is_created_and_given_a_meeting_by_keys(store, clock):
+    from session.domain.settings import update_settings
+
+    update_settings(store, at=clock(), unit_code="19009")  # the office's own unit: phường Ba Đồn
     app = HoinghiApp(store, clock=clock)
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.press("k")
@@ -80,6 +83,11 @@ async def test_a_plan_is_created_and_given_a_meeting_by_keys(store, clock):
         assert any("sau 5 ngày nữa, chưa đủ 10 ngày" in m for m in warnings), warnings
         [meeting] = plan_view(store, plan.id).meetings
         assert (meeting.planned_date, meeting.localities) == (date(2026, 3, 10), "Thôn Nà Pàn, Bản Chu")
+        # The plan is for xã Điềm He: so is the meeting (not the office's own unit), as
+        # `hoinghi new --plan` makes it.
+        from session.domain.meeting_details import meeting_details
+
+        assert meeting_details(store, meeting.id).issuing_body == "ỦY BAN NHÂN DÂN XÃ ĐIỀM HE"
 
 
 async def test_a_wrong_figure_keeps_the_plan_form_open_with_a_clear_line(store, clock):

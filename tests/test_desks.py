@@ -206,3 +206,38 @@ def test_the_history_names_each_document_exported_and_the_desk_that_exported_it(
     lines = [f"{desk_label(r.actor, r.desk)}: {sentence(r.action, r.facts)}" for r in rows]
     assert lines == ["Văn phòng: xuất thông báo kết luận", "Bàn thư ký: xuất biên bản hội nghị"]
     assert sentence("export.document", {"kinds": ["minutes", "pdf"]}) == "xuất biên bản hội nghị, kèm bản PDF"
+    # Every kind of file an export writes is named in words, never by its internal name.
+    export(store, mid, "announcement", tmp_path, today=clock().date(), at=clock(), actor="office", desk="office@vp")
+    [row] = history_rows(store, mid, limit=1)
+    assert sentence(row.action, row.facts) == "xuất bản đọc trên loa (.txt), thông báo truyền thanh"
+
+
+def test_undo_passes_over_an_export_the_file_and_its_record_stay(store, clock, dialogue, tmp_path):
+    from exports.run import export
+    from session.domain.exports_log import export_history
+
+    console = desk(store, dialogue, clock)
+    console.save_notes(meeting_view(store, dialogue).current_item_id, "Ông Páo hỏi về sổ đỏ")
+    [path] = export(
+        store, dialogue, "minutes", tmp_path, today=clock().date(), at=clock(), actor="console", desk=console.desk.id
+    )
+    undone = console.undo()
+    assert undone.action == "agenda.notes"  # the action before the export
+    assert path.exists() and len(export_history(store, dialogue)) == 1
+    console.redo()  # an export since the undo does not stand in redo's way
+    assert meeting_view(store, dialogue).current_step.notes == "Ông Páo hỏi về sổ đỏ"
+
+
+def test_neither_an_answer_nor_a_redo_gives_the_floor_in_a_closed_meeting(store, clock, dialogue):
+    console, office = desk(store, dialogue, clock), desk(store, dialogue, clock, "office")
+    console.call_next()
+    console.undo()  # the call taken back
+    office.close_meeting("Hết giờ.")
+    with pytest.raises(Conflict):
+        console.redo()  # would leave someone speaking in a closed meeting
+    assert speaking(store, dialogue) == []
+    with pytest.raises(Conflict) as err:
+        console.start_answer(Answerer("Hoàng Văn Thắng", "Chủ tịch UBND", by_chair=True))
+    assert err.value.code == "queue.closed"
+    with store.read() as s:
+        assert running_answers(s, dialogue) == 0

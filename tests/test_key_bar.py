@@ -126,5 +126,9 @@ async def test_an_open_dropdown_names_its_esc_in_vietnamese(make_app):
         app.screen.query_one(Select).focus()
         await pilot.press("enter")  # the list of fields opens
         await until(pilot, lambda: app.screen.query_one(Select).expanded)
-        painted = "".join(segment.text for segment in bar.render_line(0))
-        assert "Esc Đóng danh sách" in painted and "Dismiss" not in painted
+
+        def painted() -> str:
+            return "".join(segment.text for segment in bar.render_line(0))
+
+        await until(pilot, lambda: "Esc Đóng danh sách" in painted())
+        assert "Dismiss" not in painted()

@@ -10,6 +10,7 @@ from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
 from models.tables import Answer, AnswerIssue, Issue, IssueRaiser, Registration, stored_id
 from models.text import clean_text
+from session.domain.queue import floor_open, stop_speaking
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def start_answer(tx: Tx, meeting_id: int, issue_ids: list[int], answerer: Answer
     name = clean_text(answerer.name, field="name", required=True, max_len=120)
     title = clean_text(answerer.title, max_len=200)
     agency = clean_text(answerer.agency, max_len=200)
+    floor_open(tx, meeting_id)  # an answer is given while the meeting is held
     if not issue_ids:
         raise Conflict("answer.no_issue")
     running = _open_answer(tx, meeting_id)
@@ -55,15 +57,7 @@ def start_answer(tx: Tx, meeting_id: int, issue_ids: list[int], answerer: Answer
         issue = tx.session.get(Issue, issue_id)
         if issue is None or issue.meeting_id != meeting_id:
             raise HoinghiError("issue.not_found")
-    speaking = tx.session.exec(
-        select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
-    ).first()
-    if speaking is not None:
-        if speaking.paused_at is not None:
-            speaking.paused_seconds += (at - speaking.paused_at).total_seconds()
-            speaking.paused_at = None
-        speaking.ended_at = at
-        speaking.status = "done"
+    stop_speaking(tx, meeting_id)
     answer = tx.add(
         Answer(
             meeting_id=meeting_id,

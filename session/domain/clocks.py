@@ -51,13 +51,20 @@ class QueueLoad:
     speaking: bool = False  # someone has the floor (past their limit, perhaps)
     answer_seconds: float = 0.0  # expected answer after each speech (this meeting's so far, or the template's)
     answer_left: float = 0.0  # what the answer under way is still expected to take
+    #: When the two clocks above were read, and whether the speaker's is running: a screen
+    #: repainting every second counts down from there instead of loading again.
+    loaded_at: datetime | None = None
+    speaker_paused: bool = False
 
-    def dialogue_seconds(self) -> float:
-        """What the dialogue still needs: the speaker's time left, each waiting speaker's
-        limit, an answer after the current speech and each waiting one, and the rest of
-        the answer under way."""
-        speeches = self.waiting + (1 if self.speaking or self.speaking_left else 0)
-        return self.speaking_left + self.waiting_seconds + speeches * self.answer_seconds + self.answer_left
+    def dialogue_seconds(self, now: datetime | None = None) -> float:
+        """What the dialogue still needs at *now*: the speaker's time left, each waiting
+        speaker's limit, an answer after the current speech and each waiting one, and the
+        rest of the answer under way."""
+        since = max(0.0, (now - self.loaded_at).total_seconds()) if now and self.loaded_at else 0.0
+        speaking_left = self.speaking_left if self.speaker_paused else max(0.0, self.speaking_left - since)
+        answer_left = max(0.0, self.answer_left - since)
+        speeches = self.waiting + (1 if self.speaking else 0)
+        return speaking_left + self.waiting_seconds + speeches * self.answer_seconds + answer_left
 
 
 @dataclass(frozen=True)
@@ -102,12 +109,12 @@ def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -
             if step.kind == "dialogue" and (
                 queue.waiting or queue.speaking or queue.speaking_left or queue.answer_left
             ):
-                left = max(left, queue.dialogue_seconds())
+                left = max(left, queue.dialogue_seconds(now))
             remaining += left
         elif step.started_at is None:
             planned = step.planned_minutes * 60.0
             if step.kind == "dialogue" and queue.waiting:
-                planned = max(planned, queue.dialogue_seconds())
+                planned = max(planned, queue.dialogue_seconds(now))
             remaining += planned
     end = base + timedelta(seconds=remaining)
     return Forecast(end, target, _over(end, target))

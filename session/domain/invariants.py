@@ -1,6 +1,6 @@
 """What must hold of a meeting after any action, undo and redo included (bất biến):
-at most one person speaking, at most one answer running, and a current step that is
-open. Undo checks them inside its transaction and refuses, naming the later action that
+at most one person speaking, at most one answer running, a current step that is open,
+and nobody given the floor before the meeting starts or after it closes. Undo checks them inside its transaction and refuses, naming the later action that
 the undo would contradict, rather than leave two people speaking."""
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def broken(s: Session, meeting_id: int) -> str | None:
     if running > 1:
         return "answer"
     meeting = s.get(Meeting, meeting_id)
+    if meeting is not None and meeting.status in ("planned", "closed") and (speaking or running):
+        return "floor"
     if meeting is not None and meeting.current_item_id is not None:
         item = s.get(AgendaItem, meeting.current_item_id)
         if item is None or item.started_at is None or item.ended_at is not None or meeting.status == "closed":
@@ -67,7 +69,10 @@ def _touches(what: str) -> Any:
             change["after"] or {}
         ).get("started_at")
 
-    return {"speaker": speaker, "answer": answer, "step": step}[what]
+    def floor(change: dict[str, Any]) -> bool:
+        return change["table"] == "meeting" or speaker(change) or answer(change)
+
+    return {"speaker": speaker, "answer": answer, "step": step, "floor": floor}[what]
 
 
 def check(tx: Tx, meeting_id: int) -> None:

@@ -193,12 +193,16 @@ def load_floor(store: Store, view: MeetingView, now: datetime) -> tuple[QueueLoa
     # Each speech is followed by its answer: this meeting's answer time per speech so far
     # (answers ended: one just begun would make it seconds), or its template's estimate
     # before any answer was given. An answer under way still needs the rest of that time.
-    per_answer = answered / len(held) if held and answered else answer_estimate(store, view.id)
+    # Speeches whose answer is over: not the one being made, nor the one being answered.
+    answered_speeches = len(held) - (1 if speaker is not None else 0) - (1 if running else 0)
+    per_answer = answered / answered_speeches if answered_speeches > 0 and answered else answer_estimate(store, view.id)
     queue = QueueLoad(
         waiting=waiting,
         waiting_seconds=waiting_seconds,
         speaking_left=speaking_left,
         speaking=speaker is not None,
+        speaker_paused=speaker is not None and speaker.paused_at is not None,
+        loaded_at=now,
         answer_seconds=per_answer,
         answer_left=max(0.0, per_answer - running_seconds) if running else 0.0,
     )

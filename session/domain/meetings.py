@@ -24,7 +24,6 @@ from session.domain.units import (
     parse_issuing_body,
     place_of,
     unit_by_code,
-    unit_named,
 )
 from session.domain.views import AgendaStep, MeetingSummary, MeetingView
 
@@ -59,9 +58,9 @@ def create_meeting(
     tpl = template if isinstance(template, AgendaTemplate) else get_template(template)
     settings = get_settings(store)
     if (unit is None or not unit.known) and not issuing_body.strip() and plan_id is not None:
-        with store.read() as s:
-            plan = s.get(Plan, plan_id)
-        unit = unit_named(plan.unit) if plan is not None else None  # a plan for "phường Ba Đồn"
+        from session.domain.plans import plan_unit
+
+        unit = plan_unit(store, plan_id)  # a plan for "phường Ba Đồn"
     chosen = resolve_unit(unit, issuing_body, settings)
     words = clean_text(residential or settings.residential, field="residential", max_len=100)
     cluster = cluster or localities  # the earlier name of the same thing

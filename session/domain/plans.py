@@ -18,7 +18,7 @@ from models.store import Store, Tx
 from models.tables import Meeting, key_column, stored_id
 from models.text import clean_text, fold
 from session.domain.duty_rules import DEFAULT_RULES, check_days, get_rule_set
-from session.domain.units import official_words
+from session.domain.units import Unit, official_words, unit_named
 
 ACTOR = "office"
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -243,3 +243,11 @@ def plan_groups(store: Store, meetings: list[Listed]) -> list[tuple[PlanSummary 
     if rest or not groups:
         groups.append((None, rest))
     return groups
+
+
+def plan_unit(store: Store, plan_id: int) -> Unit | None:
+    """The unit of the official list a plan's unit names ("phường Ba Đồn"), if it names one:
+    a meeting made in the plan is that unit's meeting."""
+    with store.read() as s:
+        plan = s.get(Plan, plan_id)
+    return unit_named(plan.unit) if plan is not None else None

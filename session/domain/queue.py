@@ -61,7 +61,7 @@ def _end_speech(reg: Registration, at: datetime) -> None:
     reg.status = "done"
 
 
-def _floor_open(tx: Tx, meeting_id: int) -> None:
+def floor_open(tx: Tx, meeting_id: int) -> None:
     """The floor is given only while the meeting is held: not before it starts (the chair
     opens it first), nor once it is closed (the minutes are written)."""
     meeting = tx.session.get(Meeting, meeting_id)
@@ -86,7 +86,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
     if given). *expect_current*: the speaker the caller saw speaking (None: nobody); when
     another screen has moved on meanwhile, Conflict is raised instead of a double call.
     Returns the new speaker's id, or None when nobody is waiting (the speech still ends)."""
-    _floor_open(tx, meeting_id)
+    floor_open(tx, meeting_id)
     field = clean_text(field, field="field", max_len=60) if field else None
     current = _speaking(tx, meeting_id)
     if expect_current != -1 and (current.id if current else None) != expect_current:
@@ -111,7 +111,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
 
 def call(tx: Tx, meeting_id: int, reg_id: int) -> None:
     """Give the floor to this speaker out of order (the chair's call)."""
-    _floor_open(tx, meeting_id)
+    floor_open(tx, meeting_id)
     reg = _reg(tx, meeting_id, reg_id)
     if reg.status not in ("waiting", "absent"):
         raise Conflict("queue.not_waiting", name=reg.speaker_name)

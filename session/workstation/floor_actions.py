@@ -68,6 +68,7 @@ class FloorActions(WorkstationBase):
         """The chair or an official answers *issue_ids* — by default the petitions of the
         person speaking now, or of the one who spoke last — timed from now."""
         with self.action("answer.start") as tx:
+            queue.floor_open(tx, self.meeting_id)  # said first: no petition to pick in a closed meeting either
             if issue_ids is None:
                 reg_id = tx.session.exec(
                     select(Registration.id)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Label, Select, Static
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date, parse_time
 from session.domain.meetings import create_meeting, fill_place, resolve_unit
+from session.domain.plans import plan_unit
 from session.domain.settings import get_settings
 from session.domain.templates import list_templates
 from session.domain.units import Unit, default_residential, parse_issuing_body, place_of
@@ -42,6 +43,8 @@ class NewMeetingScreen(FormScreen[int | None]):
             office = resolve_unit(None, "", settings)
         except HoinghiError:
             office = Unit()
+        if self.plan_id is not None:  # a meeting of a plan for one unit is that unit's
+            office = plan_unit(self.hoinghi.store, self.plan_id) or office
         self._residential_default = ""
         self._auto_title = ""
         plain = place_of("", "")

@@ -87,6 +87,9 @@ class KeyBar(Widget, can_focus=False):
         over = top if top is not self.screen and self.screen in self.app.screen_stack else None
         if over is self._over:
             return
+        if over is not None and not over.is_running:  # not mounted yet: once it is
+            self.call_after_refresh(lambda: self._screen_changed(self.app.screen))
+            return
         if self._over is not None:
             self._over.bindings_updated_signal.unsubscribe(self)
         if over is not None and over.is_running:
