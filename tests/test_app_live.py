@@ -475,3 +475,16 @@ async def test_starting_a_meeting_set_for_another_day_is_asked_about_first(store
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await until(pilot, lambda: meeting_view(store, mid).status == "running")
+
+
+async def test_the_export_dialog_of_a_meeting_still_being_held_says_it_gives_drafts(store, demo_id, finished_id, clock):
+    from tests.conftest import desk
+
+    desk(store, demo_id, clock).start_meeting()
+    for mid, draft in ((demo_id, True), (finished_id, False)):
+        app = HoinghiApp(store, meeting_id=mid, clock=clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("x")
+            await until(pilot, lambda app=app: bool(app.screen.query("#export-notice-limit")))
+            said = text_of(app, "#export-notice-limit")
+            assert ("chưa bế mạc" in said and "bản nháp" in said) is draft, said

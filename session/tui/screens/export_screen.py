@@ -74,9 +74,10 @@ class ExportScreen(FormScreen[None]):
         self.query_one("#export-folder", Input).focus()
         self._show_limit(self.query_one("#export-notice-date", Input).value)
 
-    def _meeting_day(self) -> date | None:
+    def _meeting_day(self) -> tuple[date | None, str]:
+        """The meeting's day (held, else planned) and its status."""
         view = meeting_view(self.hoinghi.store, self.meeting_id)
-        return view.actual_start.date() if view.actual_start else view.planned_date
+        return (view.actual_start.date() if view.actual_start else view.planned_date), view.status
 
     def _notice_default(self) -> date:
         """The date kept with the meeting (a re-export gives the same notice), else today."""
@@ -89,9 +90,11 @@ class ExportScreen(FormScreen[None]):
     def _show_limit(self, value: str) -> None:
         """The legal limit (Luật 72/2025/QH15, Điều 43: 10 calendar days), and a warning —
         not a refusal — for a date past it."""
-        meeting = self._meeting_day()
+        meeting, status = self._meeting_day()
         limit = notice_limit(meeting)
         lines = [t("export.notice_limit", limit=fmt_date(limit))] if limit else []
+        if status in ("running", "recess"):  # the minutes would have no end yet
+            lines.append(t("export.not_closed"))
         try:
             day = parse_date(value) if value.strip() else None
         except HoinghiError as exc:
