@@ -106,9 +106,7 @@ def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -
             continue
         if current is not None and step.id == current.id:
             left = max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
-            if step.kind == "dialogue" and (
-                queue.waiting or queue.speaking or queue.speaking_left or queue.answer_left
-            ):
+            if step.kind == "dialogue" and (queue.waiting or queue.speaking or queue.answer_left):
                 left = max(left, queue.dialogue_seconds(now))
             remaining += left
         elif step.started_at is None:

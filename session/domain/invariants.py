@@ -1,7 +1,8 @@
 """What must hold of a meeting after any action, undo and redo included (bất biến):
 at most one person speaking, at most one answer running, a current step that is open,
-and nobody given the floor before the meeting starts or after it closes. Undo checks them inside its transaction and refuses, naming the later action that
-the undo would contradict, rather than leave two people speaking."""
+and nobody given the floor before the meeting starts or after it closes. Undo and redo
+check them inside their transaction and refuse, naming the later action that they would
+contradict, rather than leave two people speaking."""
 
 from __future__ import annotations
 

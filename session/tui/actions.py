@@ -96,8 +96,7 @@ def translate(found: BindingsMap) -> None:
 
     for key, items in found.key_to_bindings.items():
         found.key_to_bindings[key] = [
-            replace(b, description=t(b.description)) if b.description.startswith(("key.", "confirm.")) else b
-            for b in items
+            replace(b, description=t(b.description)) if b.description.startswith("key.") else b for b in items
         ]
 
 
