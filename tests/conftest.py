@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -16,10 +17,21 @@ from tests.templates_db import Templates
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from tests import keys, parsed_css
+    from tests import frames, keys, parsed_css
 
     keys.install()  # Pilot presses each key once the app has handled the one before (tests/keys.py)
     parsed_css.install()  # each stylesheet parsed once per test process (tests/parsed_css.py)
+    frames.install()  # a headless app draws the frames a test looks at (tests/frames.py)
+
+
+@pytest.fixture(autouse=True)
+def _frames(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every frame drawn for a test marked ``every_frame`` (tests/frames.py)."""
+    from tests import frames
+
+    frames.every_frame = request.node.get_closest_marker("every_frame") is not None
+    yield
+    frames.every_frame = False
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

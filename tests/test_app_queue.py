@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from session.domain.meetings import create_meeting
@@ -219,6 +220,7 @@ async def test_importing_the_compiled_list_from_the_queue_screen(store, clock, t
     assert [r.name for r in list_registrations(store, mid)] == ["Hoàng Văn Páo", "Lăng Thị Mỵ", "Nguyễn Văn Đức"]
 
 
+@pytest.mark.every_frame  # what is drawn again after a change
 async def test_after_an_action_only_the_touched_rows_are_rendered_again(store, clock):
     mid = _with_slips(store, clock)
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
