@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
+
+from models.row import Row
 
 
-class Plan(SQLModel, table=True):
+class Plan(Row, table=True):
     """A plan (kế hoạch) of the commune-level People's Committee: one or several
     meetings in a year, e.g. one per cluster of residential units."""
 
@@ -30,7 +32,7 @@ class Plan(SQLModel, table=True):
     created_at: datetime | None = Field(default=None, sa_type=DateTime)
 
 
-class DutyRecord(SQLModel, table=True):
+class DutyRecord(Row, table=True):
     """A duty of a meeting marked done (đã thực hiện), with the day and a note."""
 
     __tablename__ = "duty_record"
@@ -43,7 +45,7 @@ class DutyRecord(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("meeting_id", "duty", name="uq_duty_record_meeting_duty"),)
 
 
-class IssuePreparation(SQLModel, table=True):
+class IssuePreparation(Row, table=True):
     """Who prepares the answer to a petition compiled before the meeting (đơn vị chuẩn bị
     nội dung trả lời) and the answer they prepared, for the chair's briefing."""
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Index, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
+from models.row import Row
 from models.tables import table_of
 
 
-class Survey(SQLModel, table=True):
+class Survey(Row, table=True):
     """The survey of one meeting (phiếu lấy ý kiến) with the questionnaire it was started with."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -27,7 +28,7 @@ class Survey(SQLModel, table=True):
     total_ballots: int = 0  # ballots counted on paper (entered as totals)
 
 
-class SurveyQuestion(SQLModel, table=True):
+class SurveyQuestion(Row, table=True):
     """A question of the survey (câu hỏi) and its answer choices, JSON list, in key order."""
 
     __tablename__ = "survey_question"
@@ -39,7 +40,7 @@ class SurveyQuestion(SQLModel, table=True):
     choices: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))
 
 
-class SurveyBallot(SQLModel, table=True):
+class SurveyBallot(Row, table=True):
     """One ballot typed in (phiếu): one digit per question, the choice's number, 0 = no answer."""
 
     __tablename__ = "survey_ballot"
@@ -52,7 +53,7 @@ class SurveyBallot(SQLModel, table=True):
     __table_args__ = (Index("ix_survey_ballot_number", "survey_id", "number"),)
 
 
-class SurveyTotal(SQLModel, table=True):
+class SurveyTotal(Row, table=True):
     """A count of paper ballots for one answer of one question (tổng hợp phiếu)."""
 
     __tablename__ = "survey_total"

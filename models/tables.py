@@ -13,6 +13,8 @@ from sqlalchemy import Column, DateTime, Index, Table, Text
 from sqlalchemy.orm import Mapped
 from sqlmodel import Field, SQLModel, col
 
+from models.row import Row
+
 
 def table_of(model: type[SQLModel]) -> Table:
     """The SQLAlchemy table of a table model (SQLModel sets ``__table__`` on every
@@ -47,7 +49,7 @@ def _moment() -> Any:
     return Field(default=None, sa_type=DateTime)
 
 
-class Meta(SQLModel, table=True):
+class Meta(Row, table=True):
     """Key/value facts about the store itself (schema version)."""
 
     __tablename__ = "hoinghi_meta"
@@ -55,14 +57,14 @@ class Meta(SQLModel, table=True):
     value: str = ""
 
 
-class Setting(SQLModel, table=True):
+class Setting(Row, table=True):
     """Office settings (cài đặt văn phòng) that every export uses; value is JSON."""
 
     key: str = Field(primary_key=True)
     value: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class Meeting(SQLModel, table=True):
+class Meeting(Row, table=True):
     """A conference (hội nghị) — usually a dialogue (đối thoại) with citizens."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -126,7 +128,7 @@ class Meeting(SQLModel, table=True):
     body_pt: float = 14.0
 
 
-class AttendanceGroup(SQLModel, table=True):
+class AttendanceGroup(Row, table=True):
     """Attendance count by group (thành phần): expected and present."""
 
     __tablename__ = "attendance_group"
@@ -138,7 +140,7 @@ class AttendanceGroup(SQLModel, table=True):
     present: int = 0
 
 
-class Participant(SQLModel, table=True):
+class Participant(Row, table=True):
     """A named participant (đại biểu): delegate, official, chair…"""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -154,7 +156,7 @@ class Participant(SQLModel, table=True):
     arrived_at: datetime | None = _moment()  # ticked at the door
 
 
-class AgendaItem(SQLModel, table=True):
+class AgendaItem(Row, table=True):
     """A step of the order of business (chương trình hội nghị)."""
 
     __tablename__ = "agenda_item"
@@ -172,7 +174,7 @@ class AgendaItem(SQLModel, table=True):
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class Registration(SQLModel, table=True):
+class Registration(Row, table=True):
     """A speaking request (đăng ký phát biểu) and, once called, the speech itself."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -206,7 +208,7 @@ class Registration(SQLModel, table=True):
     )
 
 
-class FieldLimit(SQLModel, table=True):
+class FieldLimit(Row, table=True):
     """Speaking time limit for one field (lĩnh vực) of a meeting, in seconds."""
 
     __tablename__ = "field_limit"
@@ -216,7 +218,7 @@ class FieldLimit(SQLModel, table=True):
     seconds: int
 
 
-class Issue(SQLModel, table=True):
+class Issue(Row, table=True):
     """A petition or question (kiến nghị) raised at or before the meeting."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -230,7 +232,7 @@ class Issue(SQLModel, table=True):
     created_at: datetime | None = _moment()
 
 
-class IssueRaiser(SQLModel, table=True):
+class IssueRaiser(Row, table=True):
     """Who raised an issue: links an issue to a registration (người kiến nghị)."""
 
     __tablename__ = "issue_raiser"
@@ -239,7 +241,7 @@ class IssueRaiser(SQLModel, table=True):
     registration_id: int = Field(foreign_key="registration.id", ondelete="CASCADE", index=True)
 
 
-class Answer(SQLModel, table=True):
+class Answer(Row, table=True):
     """An answer (trả lời) by the chair or an official the chair assigned. One answer may
     cover several issues (the chair answers all questions on land together)."""
 
@@ -254,7 +256,7 @@ class Answer(SQLModel, table=True):
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
-class AnswerIssue(SQLModel, table=True):
+class AnswerIssue(Row, table=True):
     """Which issues an answer covers."""
 
     __tablename__ = "answer_issue"
@@ -263,7 +265,7 @@ class AnswerIssue(SQLModel, table=True):
     issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
 
 
-class Conclusion(SQLModel, table=True):
+class Conclusion(Row, table=True):
     """The chair's conclusion (kết luận) on an issue, with any assignment (giao nhiệm vụ)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -282,7 +284,7 @@ class Conclusion(SQLModel, table=True):
     extension_reason: str = ""
 
 
-class ExportRecord(SQLModel, table=True):
+class ExportRecord(Row, table=True):
     """A document exported from a meeting (văn bản đã xuất): what, which number and date,
     which file, and its SHA-256 — the meeting's history of what left the office."""
 
@@ -299,7 +301,7 @@ class ExportRecord(SQLModel, table=True):
     exported_at: datetime | None = _moment()
 
 
-class OfficeDay(SQLModel, table=True):
+class OfficeDay(Row, table=True):
     """An office exception to the calendar: an extra day off or a working Saturday."""
 
     __tablename__ = "office_day"
@@ -308,7 +310,7 @@ class OfficeDay(SQLModel, table=True):
     note: str = ""
 
 
-class Event(SQLModel, table=True):
+class Event(Row, table=True):
     """The event log (nhật ký): one row per user action, written in its transaction.
 
     ``payload`` is JSON: the action's own facts plus ``changes``, the before/after of

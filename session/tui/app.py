@@ -101,15 +101,21 @@ class HoinghiApp(App[None]):
         self.set_class(height < self.SHORT_BELOW, "-short")
         self.set_class(width < self.NARROW_BELOW, "-narrow")
 
+    def _after_first_paint(self) -> None:
+        # The actions a key calls load once the first screen shows, not before it.
+        import session.workstation.workstation  # noqa: F401
+
+        # Everything loaded so far lives as long as the app: keep it out of the garbage
+        # collector's full passes, which otherwise stall a keystroke now and then; the
+        # collector, held back while the command loaded (session/launch.py), runs again.
+        release(freeze=True)
+
     def on_resize(self, event: events.Resize) -> None:
         self.fit(*event.size)
 
     def on_mount(self) -> None:
         self.fit(*self.size)
-        # Everything loaded so far lives as long as the app: keep it out of the garbage
-        # collector's full passes, which otherwise stall a keystroke now and then; the
-        # collector, held back while the command loaded (session/launch.py), runs again.
-        self.call_after_refresh(release, freeze=True)
+        self.call_after_refresh(self._after_first_paint)
 
         self.set_interval(self.POLL_SECONDS, self.poll_store)
         if self.mode == "display" and self.start_meeting_id is not None:
