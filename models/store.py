@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
@@ -29,7 +29,7 @@ from models.errors import NotFound, StoreError, TextError
 from models.tables import Event, Meta, table_of
 
 #: Bump with every schema change and add a step to ``_MIGRATIONS``.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _v1_to_v2(conn: Any) -> None:
@@ -190,11 +190,40 @@ def _v3_to_v4(conn: Any) -> None:
         conn.execute(text(f"UPDATE meeting SET {assignments}"), values)
 
 
+def _v5_to_v6(conn: Any) -> None:
+    """No one holds the floor in a closed meeting. Before version 6, closing left the
+    speaker "đang nói" and an answer's clock running; they end now when the meeting ended,
+    as closing does since (a pause under way counts as pause up to then)."""
+    meeting, reg, answer = (table_of(model) for model in (tables.Meeting, tables.Registration, tables.Answer))
+    closed = conn.execute(select(meeting.c.id, meeting.c.actual_end).where(meeting.c.status == "closed")).all()
+    for meeting_id, actual_end in closed:
+        speaking = conn.execute(
+            select(reg.c.id, reg.c.started_at, reg.c.paused_at, reg.c.paused_seconds).where(
+                reg.c.meeting_id == meeting_id, reg.c.status == "speaking"
+            )
+        ).all()
+        for reg_id, started_at, paused_at, paused_seconds in speaking:
+            end = actual_end or paused_at or started_at
+            if paused_at is not None and end is not None and end > paused_at:
+                paused_seconds += (end - paused_at).total_seconds()
+            conn.execute(
+                reg.update()
+                .where(reg.c.id == reg_id)
+                .values(status="done", ended_at=end, paused_at=None, paused_seconds=paused_seconds)
+            )
+        conn.execute(
+            answer.update()
+            .where(answer.c.meeting_id == meeting_id, answer.c.started_at.is_not(None), answer.c.ended_at.is_(None))
+            .values(ended_at=actual_end if actual_end is not None else answer.c.started_at)
+        )
+
+
 _MIGRATIONS: dict[int, Any] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }  # from_version -> callable(connection)
 
 

@@ -378,6 +378,9 @@ async def test_export_screen_writes_the_documents_and_lists_their_paths(store, c
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "đã có; không ghi đè" in str(app.screen.query_one("#export-result").render())
+        await pilot.press("escape", "x")  # the next export offers the folder this one went to
+        await until(pilot, lambda: app.screen.query("#export-folder"))
+        assert app.screen.query_one("#export-folder").value == str(tmp_path / "van-ban")
     names = sorted(p.name for p in (tmp_path / "van-ban").iterdir())
     assert names == [f"bien-ban-hoi-nghi-{mid}.docx", f"theo-doi-{mid}.xlsx", f"thong-bao-ket-luan-{mid}.docx"]
 
@@ -488,3 +491,34 @@ async def test_the_export_dialog_of_a_meeting_still_being_held_says_it_gives_dra
             await until(pilot, lambda app=app: bool(app.screen.query("#export-notice-limit")))
             said = text_of(app, "#export-notice-limit")
             assert ("chưa bế mạc" in said and "bản nháp" in said) is draft, said
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_step_name_too_long_for_its_column_ends_at_a_whole_word(store, demo_id, clock, size):
+    """ "Tiến hành đối tho" reads as a typo: a long name stops after a whole word, with
+    "…"; the panel beside shows it whole."""
+    titles = [step.title for step in meeting_view(store, demo_id).agenda]
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        table = app.screen.query_one(AgendaTable)
+        await until(pilot, lambda: table.row_count == len(titles))
+        await pilot.pause()
+        width = table.columns[next(k for k in table.columns if k.value == "step")].width
+        shown = [table.get_row_at(row)[1].plain for row in range(table.row_count)]
+    assert any(text.endswith("…") for text in shown)  # the demo's names do not all fit
+    for title, text in zip(titles, shown, strict=True):
+        assert len(text) <= width
+        if text != title:
+            kept = text.removesuffix("…")
+            assert text.endswith("…") and title.startswith(kept)
+            assert title[len(kept)] in " ,;", f"{text!r} cuts a word of {title!r}"
+
+
+def test_shorten_keeps_whole_words():
+    from session.tui.widgets.text import shorten
+
+    assert shorten("Tiến hành đối thoại", 19) == "Tiến hành đối thoại"
+    assert shorten("Tiến hành đối thoại", 17) == "Tiến hành đối…"
+    assert shorten("Tuyên bố lý do, giới thiệu đại biểu", 17) == "Tuyên bố lý do…"
+    assert shorten("Nghịđịnhkhôngcókhoảngtrắng", 10) == "Nghịđịnhk…"  # no word to stop at: cut, marked
+    assert shorten("abc", 1) == "…" and shorten("abc", 0) == ""

@@ -107,11 +107,11 @@ async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
         # Called but not in the hall: to the end once, then marked absent.
         row = table.get_row_index(str(next(r.id for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo")))
         table.move_cursor(row)
-        await pilot.press("a")
+        await pilot.press("b")  # báo vắng
         await pilot.pause()
         regs = list_registrations(store, mid)
         assert [r.name for r in regs if r.status == "waiting"][-1] == "Hoàng Văn Páo"
-        await pilot.press("a")
+        await pilot.press("b")
         await pilot.pause()
         assert next(r for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo").status == "absent"
         await pilot.press("x")  # back in the queue
@@ -166,6 +166,37 @@ async def test_countdown_warns_30_seconds_before_and_shows_overrun(store, clock)
         assert "+0:45" in text_of(app, "#speaker-clock") and "QUÁ GIỜ 0:45" in text_of(app, "#speaker-clock")
         panel = app.screen.query_one(QueuePanel)
         assert "Công dân 2:45" in str(panel.query_one("#floor-tally").render())
+
+
+async def test_a_letter_means_on_the_list_what_it_means_on_the_console(store, clock):
+    """The assistant goes back and forth between the console and the list: C calls and F
+    ends a speech on both, and the list's own actions take other letters (B vắng, Del rút,
+    L lọc, N nhóm), so A (an answer on the console) or W (the notes) marks nobody here."""
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+
+    def status(name: str) -> str:
+        return next(r.status for r in list_registrations(store, mid) if r.name == name)
+
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("d", "c")
+        await until(pilot, lambda: status("Nguyễn Văn Đức") == "speaking")
+        await pilot.press("f")  # as on the console
+        await until(pilot, lambda: status("Nguyễn Văn Đức") == "done")
+        table = app.screen.query_one(QueueList)
+        table.move_cursor(
+            table.get_row_index(str(next(r.id for r in list_registrations(store, mid) if r.name == "Lò Thị Mai")))
+        )
+        await pilot.press("a", "w")
+        await pilot.pause()
+        assert status("Lò Thị Mai") == "waiting"
+        await pilot.press("delete")
+        await until(pilot, lambda: status("Lò Thị Mai") == "withdrawn")
+        await pilot.press("l")  # the first field on the list: đất đai
+        await until(pilot, lambda: app.screen.field_filter == "đất đai")
+        assert {app.screen.views[int(key)].field for key in table.order} == {"đất đai"}
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.grouped)
 
 
 async def test_the_floor_goes_to_an_official_and_the_tally_counts_it(store, clock):
@@ -289,6 +320,54 @@ async def test_each_slip_starts_with_no_field_carried_over_from_the_last(store, 
         await pilot.press(*"Lò Thị Mai", "tab", *"Bản Chu", "tab", *"Đèn đường", "enter")
         await until(pilot, lambda: len(list_registrations(store, mid)) == 2)
     assert [r.field for r in list_registrations(store, mid)] == ["giao thông", default]
+
+
+async def test_enter_on_a_dropdown_saves_the_slip_and_down_opens_it(store, clock):
+    """Tabbing through a slip to its dropdowns, Enter saves it as in the text fields;
+    ↓ opens the list, and Enter there chooses."""
+    from textual.widgets import Select
+
+    from session.tui.screens.registration_form import RegistrationForm
+
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RegistrationForm))
+        await pilot.press(*"Lò Văn Pàng", "tab", *"Bản Chu", "tab", *"Đường xuống cấp", "tab")
+        field = app.screen.query_one("#reg-field", Select)
+        assert app.focused is field
+        await pilot.press("down")
+        await until(pilot, lambda: field.expanded)
+        await pilot.press("home", "enter")  # the first field on the list
+        await until(pilot, lambda: not field.expanded)
+        chosen = field.value
+        assert len(list_registrations(store, mid)) == 0  # choosing saved nothing
+        await pilot.press("enter")
+        await until(pilot, lambda: len(list_registrations(store, mid)) == 1)
+    (slip,) = list_registrations(store, mid)
+    assert (slip.name, slip.field) == ("Lò Văn Pàng", chosen)
+
+
+async def test_enter_on_a_conclusion_with_no_outcome_opens_the_choice(store, clock):
+    """The outcome is never saved unchosen: on an empty dropdown Enter opens it."""
+    from textual.widgets import Select
+
+    from session.tui.screens.ledger import LedgerScreen
+    from session.tui.screens.ledger_forms import ConclusionForm
+
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LedgerScreen))
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, ConclusionForm))
+        outcome = app.screen.query_one("#c-outcome", Select)
+        outcome.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: outcome.expanded)
+        assert isinstance(app.screen, ConclusionForm)
 
 
 async def test_a_message_about_a_slip_goes_once_the_slip_is_corrected(store, clock):

@@ -124,7 +124,7 @@ async def test_an_open_dropdown_names_its_esc_in_vietnamese(make_app):
         await pilot.press("r")  # a slip
         await until(pilot, lambda: not isinstance(app.screen, LiveScreen))
         app.screen.query_one(Select).focus()
-        await pilot.press("enter")  # the list of fields opens
+        await pilot.press("down")  # the list of fields opens
         await until(pilot, lambda: app.screen.query_one(Select).expanded)
 
         def painted() -> str:
@@ -132,3 +132,27 @@ async def test_an_open_dropdown_names_its_esc_in_vietnamese(make_app):
 
         await until(pilot, lambda: "Esc Đóng danh sách" in painted())
         assert "Dismiss" not in painted()
+
+
+async def test_esc_in_the_lists_search_says_it_goes_back_to_the_list(make_app):
+    from session.tui.screens.queue import QueueScreen
+    from session.tui.widgets.queue_list import QueueList
+
+    app = make_app("dialogue")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+        bar = app.screen.query_one(KeyBar)
+
+        def painted() -> str:
+            return "".join(segment.text for segment in bar.render_line(0))
+
+        await pilot.press("/", *"pao")
+        await until(pilot, lambda: "Esc Về danh sách" in painted())
+        assert "Quay lại" not in painted()
+        await pilot.press("escape")  # to the list, the search kept
+        await until(pilot, lambda: isinstance(app.focused, QueueList) and "Về danh sách" not in painted())
+        assert isinstance(app.screen, QueueScreen) and app.screen.query_text == "pao"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen))

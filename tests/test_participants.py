@@ -169,7 +169,19 @@ def test_the_answerer_picker_offers_every_official_on_the_list_in_its_order(stor
     offered = answerers(store, meeting)
     assert [a.name for a in offered] == ["Nguyễn Văn Hùng", "Lê Thị Bình", "Võ Văn Dũng", "Đỗ Thị Hoa", "Mai Văn Tú"]
     assert offered[0].by_chair and not any(a.by_chair for a in offered[1:])
-    assert offered[1].title == "Trưởng phòng Phòng Kinh tế" and offered[1].agency == "Phòng Kinh tế"
+    assert offered[1].title == "Trưởng phòng Kinh tế" and offered[1].agency == "Phòng Kinh tế"
+    assert offered[2].title == "Trưởng Công an phường"  # the words title and body share, said once
+    assert offered[3].title == "Phó Chủ tịch HĐND phường"
+
+
+def test_a_title_and_its_body_share_their_common_words_once():
+    from session.domain.answers import title_at
+
+    assert title_at("Trưởng phòng", "Phòng Văn hóa - Xã hội") == "Trưởng phòng Văn hóa - Xã hội"
+    assert title_at("Chánh Văn phòng", "Văn phòng HĐND và UBND xã") == "Chánh Văn phòng HĐND và UBND xã"
+    assert title_at("Trạm trưởng", "Trạm Y tế xã") == "Trạm trưởng Trạm Y tế xã"
+    assert title_at("Phó Chủ tịch UBND xã", "UBND xã") == "Phó Chủ tịch UBND xã"
+    assert title_at("", "Công an xã") == "Công an xã" and title_at("Bí thư", "") == "Bí thư"
 
 
 # --- reading a list from a spreadsheet -------------------------------------------------------

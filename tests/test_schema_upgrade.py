@@ -102,3 +102,54 @@ def test_a_version_1_postgresql_database_upgrades(pg_cluster):
         assert len(plan_view(store, plan).meetings) == 1
     finally:
         store.close()
+
+
+def test_a_meeting_closed_by_version_5_with_someone_still_speaking_is_repaired(db_url):
+    """Version 5 closed a meeting without ending the speech or the answer under way: the
+    upgrade ends them when the meeting ended (a pause up to then counts as pause), so the
+    floor is free, the minutes time the speech, and undo's invariants hold."""
+    from session.domain.demo import create_demo
+    from session.domain.invariants import broken
+    from session.domain.registrations import list_registrations
+
+    store = Store.open(db_url)
+    meeting_id = create_demo(store, at=AT, finished=True)
+    store.close()
+    end = datetime(2026, 3, 2, 11, 0)
+    engine = create_engine(db_url)
+    with engine.begin() as conn:  # as version 5 left it
+        row = conn.execute(
+            text("SELECT id FROM registration WHERE meeting_id = :m AND status = 'done' ORDER BY id DESC"),
+            {"m": meeting_id},
+        ).first()
+        assert row is not None
+        conn.execute(
+            text(
+                "UPDATE registration SET status = 'speaking', started_at = :s, ended_at = NULL, paused_at = :p,"
+                " paused_seconds = 20 WHERE id = :r"
+            ),
+            {"s": datetime(2026, 3, 2, 10, 50), "p": datetime(2026, 3, 2, 10, 58), "r": row.id},
+        )
+        conn.execute(
+            text("UPDATE answer SET ended_at = NULL WHERE id = (SELECT max(id) FROM answer WHERE meeting_id = :m)"),
+            {"m": meeting_id},
+        )
+        conn.execute(text("UPDATE meeting SET actual_end = :e WHERE id = :m"), {"e": end, "m": meeting_id})
+        conn.execute(text("UPDATE hoinghi_meta SET value = '5' WHERE key = 'schema_version'"))
+    engine.dispose()
+
+    store = Store.open(db_url)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION
+        speaker = next(r for r in list_registrations(store, meeting_id) if r.id == row.id)
+        assert speaker.status == "done"
+        assert speaker.ended_at == end
+        assert speaker.paused_seconds == 20 + 120  # the pause from 10:58 to the end at 11:00
+        with store.read() as s:
+            assert broken(s, meeting_id) is None
+            running = s.execute(
+                text("SELECT count(*) FROM answer WHERE meeting_id = :m AND ended_at IS NULL"), {"m": meeting_id}
+            ).scalar_one()
+        assert running == 0
+    finally:
+        store.close()

@@ -116,9 +116,25 @@ def answerers(store: Store, meeting_id: int) -> list[Answerer]:
     for p in people:
         if p.name == meeting.chair:
             continue
-        title = f"{p.title} {p.organisation}".strip() if p.organisation and p.organisation not in p.title else p.title
-        found.append(Answerer(p.name, title, p.organisation, by_chair=False))
+        found.append(Answerer(p.name, title_at(p.title, p.organisation), p.organisation, by_chair=False))
     return found
+
+
+def title_at(title: str, organisation: str) -> str:
+    """A title with the body it is held in (chức vụ và cơ quan), the words they share said
+    once: "Trưởng phòng" of "Phòng Kinh tế" is "Trưởng phòng Kinh tế", "Trưởng Công an" of
+    "Công an phường" is "Trưởng Công an phường"; a title that names its body already
+    ("Phó Chủ tịch UBND phường") is kept as it is."""
+    title, organisation = title.strip(), organisation.strip()
+    if not organisation or organisation.casefold() in title.casefold():
+        return title
+    if not title:
+        return organisation
+    words, body = title.split(), organisation.split()
+    for size in range(min(len(words), len(body)), 0, -1):
+        if [w.casefold() for w in words[-size:]] == [w.casefold() for w in body[:size]]:
+            return " ".join([*words, *body[size:]])
+    return f"{title} {organisation}"
 
 
 def last_speaker(store: Store, meeting_id: int) -> int | None:

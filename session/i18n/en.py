@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "key.new": "New",
     "key.quit": "Quit",
     "key.back": "Back",
+    "key.leave_search": "Back to the list",
     "key.help": "Help",
     "key.cancel": "Cancel",
     "key.yes": "Yes",

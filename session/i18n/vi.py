@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "key.new": "Tạo mới",
     "key.quit": "Thoát",
     "key.back": "Quay lại",
+    "key.leave_search": "Về danh sách",
     "key.help": "Trợ giúp",
     "key.cancel": "Hủy",
     "key.yes": "Đồng ý",

@@ -158,25 +158,32 @@ LIVE = (
 
 # --- the registration list (danh sách đăng ký) ------------------------------------------
 
+# A letter means one thing on the console and the list, which the chair's assistant goes
+# back and forth between: C, V and F call and end a speech on both; the list's own
+# actions take letters the console leaves free or uses for something harmless there
+# (B báo vắng, L lọc, N nhóm, G giới hạn thời gian; Del for a withdrawal), so a hand
+# used to one screen never marks, withdraws or ends by mistake on the other.
+
 QUEUE = (
     Act("search", "slash", "key.search", "cmd.search", show=True),
     Act("call_next", "c", "key.call_next", "cmd.call_next", show=True),
     Act("call_field", "v", "key.call_field", "cmd.call_field_selected", show=True),
     Act("call_this", "enter", "key.call_this", "cmd.call_this"),
+    Act("finish_speech", "f", "key.finish", "cmd.finish"),
     Act("move('up')", "shift+up", "key.move_up", "cmd.queue_up"),
     Act("move('down')", "shift+down", "key.move_down", "cmd.queue_down"),
     Act("move('top')", "t", "key.top", "cmd.queue_top"),
-    Act("absent", "a", "key.absent", "cmd.absent", show=True),
-    Act("withdraw", "w", "key.withdraw", "cmd.withdraw"),
+    Act("absent", "b", "key.absent", "cmd.absent", show=True),
+    Act("withdraw", "delete", "key.withdraw", "cmd.withdraw"),
     Act("requeue", "x", "key.requeue", "cmd.requeue"),
     Act("limit(30)", "plus,equals_sign", "key.more_time", "cmd.more_time"),
     Act("limit(-30)", "minus", "key.less_time", "cmd.less_time"),
     Act("edit_registration", "e", "key.edit_registration", "cmd.edit_registration", show=True),
-    Act("filter", "f", "key.filter", "cmd.filter", show=True),
-    Act("group", "g", "key.group", "cmd.group"),
+    Act("filter", "l", "key.filter", "cmd.filter", show=True),
+    Act("group", "n", "key.group", "cmd.group"),
     Act("register", "r", "key.register", "cmd.register", show=True),
     Act("import_list", "i", "key.import", "cmd.import", show=True),
-    Act("limits", "l", "key.limits", "cmd.limits"),
+    Act("limits", "g", "key.limits", "cmd.limits"),
     UNDO,
     REDO,
     HELP,
@@ -191,8 +198,8 @@ DESK = (
     Act("register", "r", "key.register", "cmd.register", show=True),
     Act("edit_registration", "e,enter", "key.edit_registration", "cmd.edit_registration", show=True),
     Act("import_list", "i", "key.import", "cmd.import", show=True),
-    Act("filter", "f", "key.filter", "cmd.filter", show=True),
-    Act("group", "g", "key.group", "cmd.group"),
+    Act("filter", "l", "key.filter", "cmd.filter", show=True),
+    Act("group", "n", "key.group", "cmd.group"),
     UNDO,
     REDO,
     HELP,

@@ -59,6 +59,10 @@ class CalendarScreen(FormScreen[bool]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.save(confirmed=False)
 
+    def save_form(self) -> bool:
+        self.save(confirmed=False)
+        return True
+
     def save(self, *, confirmed: bool) -> None:
         try:
             day = parse_date(self.query_one("#cal-day", Input).value)

@@ -96,6 +96,10 @@ class StepFormScreen(FormScreen[StepDraft | None]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self._save()
 
+    def save_form(self) -> bool:
+        self._save()
+        return True
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self._save()

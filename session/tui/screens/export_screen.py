@@ -30,8 +30,11 @@ PDF_KINDS = ("minutes", "conclusion", "invitation", "announcement", "briefing")
 
 
 def default_folder() -> Path:
+    """The folder the last export from this computer went to; at first ~/Documents/hoinghi."""
+    from session.domain.preferences import export_folder
+
     documents = Path.home() / "Documents"
-    return (documents if documents.is_dir() else Path.home()) / "hoinghi"
+    return export_folder((documents if documents.is_dir() else Path.home()) / "hoinghi")
 
 
 class ExportScreen(FormScreen[None]):
@@ -165,6 +168,9 @@ class ExportScreen(FormScreen[None]):
     def _done(self, written: list[Path], lines: list[str], folder: str) -> None:
         self.written = written
         if written:
+            from session.domain.preferences import remember_export_folder
+
+            remember_export_folder(written[0].parent)  # offered again the next time
             lines.insert(0, t("export.done", count=len(written), folder=folder))
         self.query_one("#export-result", Static).update("\n".join(lines))
         self.query_one("#run", Button).disabled = False

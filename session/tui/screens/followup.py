@@ -130,6 +130,9 @@ class FollowupForm(FormScreen[bool]):
             yield FormMessage("", id="form-error", classes="error")
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save_form()
+
+    def save_form(self) -> bool:
         def value(wid: str) -> str:
             return self.query_one(f"#{wid}", Input).value.strip()
 
@@ -144,8 +147,9 @@ class FollowupForm(FormScreen[bool]):
             )
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))
-            return
+            return True
         self.dismiss(True)
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.visual import VisualType
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
 from session.tui.actions import translate
 from session.tui.widgets.field import Input
@@ -47,12 +47,23 @@ class FormScreen(ModalScreen[ScreenResultType]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit_field":
-            # Enter keeps its own meaning on lists, selects and buttons.
-            return isinstance(self.focused, Input)
+            # Enter keeps its own meaning on lists and buttons, and in an open dropdown.
+            focused = self.focused
+            return isinstance(focused, Input) or (isinstance(focused, Select) and not focused.expanded)
         return True
+
+    def save_form(self) -> bool:
+        """Save the form as Enter in its text fields does; False if it has no such save.
+        Called for Enter on a closed dropdown that holds a choice: the person is done
+        with the form, as after any other field (↓ or Space open the dropdown)."""
+        return False
 
     async def action_submit_field(self) -> None:
         field = self.focused
+        if isinstance(field, Select):
+            if field.is_blank() or not self.save_form():
+                field.action_show_overlay()  # nothing chosen yet: Enter opens it, as Textual's does
+            return
         if not isinstance(field, Input):
             return
         caught_up = asyncio.Event()

@@ -40,6 +40,10 @@ class _Form(FormScreen[bool]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self._try_save()
 
+    def save_form(self) -> bool:
+        self._try_save()
+        return True
+
     def _try_save(self) -> None:
         try:
             self.save()

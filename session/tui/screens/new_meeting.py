@@ -150,6 +150,10 @@ class NewMeetingScreen(FormScreen[int | None]):
             return
         self._create()
 
+    def save_form(self) -> bool:
+        self._create()
+        return True
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "create":
             self._create()

@@ -255,6 +255,9 @@ class ParticipantForm(FormScreen[bool]):
         self.query_one("#p-name", Input).focus()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.save_form()
+
+    def save_form(self) -> bool:
         def value(key: str) -> str:
             return self.query_one(f"#p-{key}", Input).value
 
@@ -270,14 +273,15 @@ class ParticipantForm(FormScreen[bool]):
                     edit_participant(tx, self.person.id, draft)
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))
-            return
+            return True
         if self.person is None:  # the next person: the group and role stay as typed
             for key in ("name", "title", "body"):
                 self.query_one(f"#p-{key}", Input).value = ""
             self.query_one("#p-name", Input).focus()
             self.query_one("#form-error", Static).update(t("participants.added", name=draft.name))
-            return
+            return True
         self.dismiss(True)
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 
 from models.errors import HoinghiError
@@ -17,7 +18,7 @@ from session.domain.fields import get_fields
 from session.domain.registrations import RegistrationView, limits_of, list_registrations
 from session.domain.units import place_words
 from session.i18n import t
-from session.tui.actions import DESK, QUEUE
+from session.tui.actions import DESK, QUEUE, translate
 from session.tui.screens.base import MeetingScreenBase
 from session.tui.widgets.field import Input
 from session.tui.widgets.key_bar import KeyBar
@@ -42,6 +43,20 @@ FULL_RELOAD = 200  # more changed rows than this: rebuild the table
 Order = tuple[str, int, int]  # a row's place in the queue: (group, status, queue position)
 
 
+class SearchField(Input):
+    """The list's search box: Esc goes back to the list (the key bar says so), keeping
+    what was typed; a second Esc leaves the list."""
+
+    BINDINGS = [Binding("escape", "leave", "key.leave_search", show=True)]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        translate(self._bindings)
+
+    def action_leave(self) -> None:
+        self.screen.query_one(QueueList).focus()
+
+
 class QueueScreen(MeetingScreenBase):
     """The list of registrations; with *desk* the registration desk's own screen
     (slips, corrections, imports — no calling or reordering)."""
@@ -60,7 +75,7 @@ class QueueScreen(MeetingScreenBase):
 
     def compose(self) -> ComposeResult:
         yield Static(t("queue.title"), id="title-bar")
-        yield Input(placeholder=t("queue.search"), id="queue-search")
+        yield SearchField(placeholder=t("queue.search"), id="queue-search")
         yield Static("", id="queue-status")
         yield Static("", id="queue-header")
         yield QueueList(COLUMN_WIDTHS, id="queue-table")
@@ -258,6 +273,10 @@ class QueueScreen(MeetingScreenBase):
         if view is not None:
             self.act(lambda: self.ws.call(view.id))
 
+    def action_finish_speech(self) -> None:
+        """F ends the speech under way, as on the console."""
+        self.act(self.ws.finish_speech)
+
     def on_queue_list_selected(self, _event: QueueList.Selected) -> None:
         if self.desk:
             self.action_edit_registration()
@@ -318,10 +337,6 @@ class QueueScreen(MeetingScreenBase):
         self.app.push_screen(LimitsScreen(self.meeting_id))
 
     def action_back(self) -> None:
-        search = self.query_one("#queue-search", Input)
-        if search.has_focus:
-            self.query_one(QueueList).focus()
-            return
         if not self.desk:
             self.app.pop_screen()
             return

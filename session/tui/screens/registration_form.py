@@ -110,6 +110,10 @@ class RegistrationForm(FormScreen[int]):
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.save()
 
+    def save_form(self) -> bool:
+        self.save()
+        return True
+
     def on_input_changed(self, _event: Input.Changed) -> None:
         # The error (or the near-duplicate warning) was about what stood before this
         # correction: it goes, and a near-duplicate is asked about again.

@@ -11,6 +11,7 @@ from textual.widgets.data_table import ColumnKey
 from session.domain.clocks import minutes_over, step_elapsed
 from session.domain.views import AgendaStep, MeetingView
 from session.i18n import t
+from session.tui.widgets.text import shorten
 
 FIXED = 4 + 7 + 10 + 8 + 2  # the other columns, cell padding and the scrollbar
 
@@ -28,6 +29,7 @@ class AgendaTable(DataTable[Text]):
         self._actual_text: dict[str, str] = {}
         self._shown: dict[str, tuple[Text, ...]] = {}
         self._columns = ("no", "step", "planned", "actual")
+        self._last: tuple[MeetingView, datetime] | None = None
 
     def on_resize(self) -> None:
         width = max(16, self.size.width - FIXED)
@@ -37,6 +39,8 @@ class AgendaTable(DataTable[Text]):
             # DataTable recomputes its virtual width only when told (no public API for it).
             self._require_update_dimensions = True
             self.refresh()
+            if self._last is not None:
+                self.show(*self._last)  # the step names, shortened to the new width
 
     @staticmethod
     def _actual(step: AgendaStep, view: MeetingView, now: datetime) -> Text:
@@ -62,14 +66,19 @@ class AgendaTable(DataTable[Text]):
     def _cells(self, step: AgendaStep, view: MeetingView, now: datetime) -> tuple[Text, ...]:
         return (
             self._number(step, view),
-            Text(step.title, style="dim strike" if step.skipped else ""),
+            Text(shorten(step.title, self._step_width()), style="dim strike" if step.skipped else ""),
             Text(t("minutes.planned", m=step.planned_minutes), justify="right"),
             self._actual(step, view, now),
         )
 
+    def _step_width(self) -> int:
+        column = self.columns.get(ColumnKey("step"))
+        return column.width if column is not None else 40
+
     def show(self, view: MeetingView, now: datetime, *, cursor_step: int | None = None) -> None:
         """Show the agenda after an action: rows are rebuilt only when steps were added,
         removed or reordered; otherwise only the cells whose text changed are updated."""
+        self._last = (view, now)
         keep = cursor_step
         if keep is None and self.row_count:
             keep = self.selected_step_id()

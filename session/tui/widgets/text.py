@@ -35,3 +35,21 @@ def show_text(widget: Static, content: Any) -> None:
     needed = widget.get_content_height(region.size, widget.app.size, region.width)
     if needed != region.height:
         widget.refresh(layout=True)
+
+
+def shorten(text: str, width: int) -> str:
+    """*text* in at most *width* cells: when longer, cut after a whole word and marked
+    "…" (a word cut short reads as a typo: "Tiến hành đối tho")."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    if width < 2:
+        return "…" if width == 1 else ""
+    cut = text
+    while cut and cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    space = cut.rfind(" ")
+    if not text[len(cut)].isspace() and space >= (width - 1) // 2:
+        cut = cut[:space]  # back to the last whole word, unless it would leave too little
+    return cut.rstrip(" ,;:-–") + "…"
