@@ -10,9 +10,10 @@ import json
 import random
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from models.store import Store
 from models.survey import Survey, SurveyBallot, SurveyQuestion
@@ -47,8 +48,9 @@ QUESTIONS = ["Tổ chức hội nghị", "Trả lời tại hội nghị", "Gi�
 CHOICES = json.dumps(["Hài lòng", "Tương đối hài lòng", "Không hài lòng"], ensure_ascii=False)
 
 
-def _next_id(s, model) -> int:  # noqa: ANN001
-    return (s.exec(select(func.max(model.id))).one() or 0) + 1
+def _next_id(s: Session, model: Any) -> int:
+    found: int | None = s.exec(select(func.max(model.id))).one()
+    return (found or 0) + 1
 
 
 def fill_years(
@@ -70,7 +72,7 @@ def fill_years(
     with store.action("bench.fill", at=datetime(2026, 12, 1), actor="system") as tx:
         s = tx.session
         ids_of = {model: _next_id(s, model) for model in (Meeting, Registration, Issue, Answer, Survey)}
-        rows: dict[type, list[dict]] = {
+        rows: dict[type, list[dict[str, Any]]] = {
             m: []
             for m in (
                 Meeting,

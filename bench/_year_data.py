@@ -20,6 +20,9 @@ import json
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlmodel import SQLModel
 
 from models.planning import DutyRecord, IssuePreparation, Plan
 from models.store import Store
@@ -34,6 +37,7 @@ from models.tables import (
     Meeting,
     Participant,
     Registration,
+    table_of,
 )
 from models.text import fold
 from session.domain.duties import compute_duties
@@ -100,7 +104,7 @@ def build_years(
     calendar = WorkCalendar()
     rules = get_rule_set()
     ids = _Ids()
-    rows: dict[type, list[dict]] = {}
+    rows: dict[type, list[dict[str, Any]]] = {}
     data = YearData(today=today)
 
     def put(model: type, **values: object) -> None:
@@ -283,7 +287,7 @@ def build_years(
                 if duty.due >= today or (recent and duty.when == "after") or rnd.random() < 0.03:
                     continue
                 put(DutyRecord, id=ids("duty"), meeting_id=meeting_id, duty=duty.key, done_on=duty.due, note="")
-    order = [
+    order: list[type[SQLModel]] = [
         Plan,
         Meeting,
         AttendanceGroup,
@@ -306,24 +310,26 @@ def build_years(
                 for key in keys:
                     row.setdefault(key, _default(model, key))
             if batch:
-                conn.execute(model.__table__.insert(), batch)
+                conn.execute(table_of(model).insert(), batch)
     return data
 
 
-def _default(model: type, key: str) -> object:
-    column = model.__table__.c[key]
-    if column.default is not None and getattr(column.default, "is_scalar", False):
-        return column.default.arg
+def _default(model: type[SQLModel], key: str) -> object:
+    column = table_of(model).c[key]
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        value: object = getattr(default, "arg", None)
+        return value
     return None
 
 
 def _conclusion(
     row_id: int, issue_id: int, field_: str, n: int, day: date, today: date, rnd: random.Random, calendar: WorkCalendar
-) -> dict:
+) -> dict[str, Any]:
     """The chair's conclusion on a petition; an assignment with its deadline and follow-up
     (replied on time or late, or still open — overdue once its deadline has passed)."""
     outcome = rnd.choice(OUTCOMES)
-    row: dict = {"id": row_id, "issue_id": issue_id, "outcome": outcome, "text": "Kết luận."}
+    row: dict[str, Any] = {"id": row_id, "issue_id": issue_id, "outcome": outcome, "text": "Kết luận."}
     if outcome in ("assigned", "study"):
         row["lead_agency"] = OFFICIALS[n % len(OFFICIALS)][2]
     if outcome == "assigned":

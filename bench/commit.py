@@ -11,6 +11,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import select
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._util import summary  # noqa: E402
@@ -24,9 +26,7 @@ def main() -> None:
         store = Store.open(str(Path(folder) / "bench.db"))
         meeting_id = create_demo(store, at=datetime.now())
         with store.read() as s:
-            item_id = (
-                s.exec(AgendaItem.__table__.select().where(AgendaItem.meeting_id == meeting_id).limit(1)).first().id
-            )
+            item_id = s.exec(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).limit(1)).one()
         samples = []
         for n in range(300):
             start = time.perf_counter()

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -91,18 +92,18 @@ async def action_latency(db: str, meeting_id: int) -> tuple[list[float], list[fl
     marks: dict[str, float] = {}
     act, repaint = MeetingScreenBase.act, Screen._compositor_refresh
 
-    def timed_act(self, call, **kw):
+    def timed_act(self: MeetingScreenBase, call: Any, **kw: Any) -> Any:
         marks.clear()
         marks["start"] = time.perf_counter()
         return act(self, call, **kw)
 
-    def timed_repaint(self):
+    def timed_repaint(self: Screen[object]) -> None:
         result = repaint(self)
         if "start" in marks and "end" not in marks:
             marks["end"] = time.perf_counter()
         return result
 
-    MeetingScreenBase.act, Screen._compositor_refresh = timed_act, timed_repaint
+    MeetingScreenBase.act, Screen._compositor_refresh = timed_act, timed_repaint  # type: ignore[method-assign,assignment]
     store = Store.open(db)
     app = HoinghiApp(store, meeting_id=meeting_id)
     inside: list[float] = []
@@ -121,7 +122,7 @@ async def action_latency(db: str, meeting_id: int) -> tuple[list[float], list[fl
                 round_trip.append((time.perf_counter() - start) * 1000)
                 inside.append((marks["end"] - marks["start"]) * 1000)
     finally:
-        MeetingScreenBase.act, Screen._compositor_refresh = act, repaint
+        MeetingScreenBase.act, Screen._compositor_refresh = act, repaint  # type: ignore[method-assign]
         store.close()
     return inside, round_trip
 

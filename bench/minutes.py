@@ -16,6 +16,8 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from models.tables import table_of
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -35,7 +37,7 @@ def build(db: str, speeches: int) -> int:
     fields = ("đất đai", "giao thông", "môi trường", "an sinh xã hội")
     with store.engine.begin() as conn:
         conn.execute(
-            Registration.__table__.insert(),
+            table_of(Registration).insert(),
             [
                 {
                     "id": base + n,
@@ -62,7 +64,7 @@ def build(db: str, speeches: int) -> int:
             ],
         )
         conn.execute(
-            Issue.__table__.insert(),
+            table_of(Issue).insert(),
             [
                 {
                     "id": base + n,
@@ -77,11 +79,11 @@ def build(db: str, speeches: int) -> int:
             ],
         )
         conn.execute(
-            IssueRaiser.__table__.insert(),
+            table_of(IssueRaiser).insert(),
             [{"issue_id": base + n, "registration_id": base + n} for n in range(speeches)],
         )
         conn.execute(
-            Answer.__table__.insert(),
+            table_of(Answer).insert(),
             [
                 {
                     "id": base + n,
@@ -96,10 +98,10 @@ def build(db: str, speeches: int) -> int:
             ],
         )
         conn.execute(
-            AnswerIssue.__table__.insert(), [{"answer_id": base + n, "issue_id": base + n} for n in range(speeches)]
+            table_of(AnswerIssue).insert(), [{"answer_id": base + n, "issue_id": base + n} for n in range(speeches)]
         )
         conn.execute(
-            Conclusion.__table__.insert(),
+            table_of(Conclusion).insert(),
             [
                 {
                     "issue_id": base + n,

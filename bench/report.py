@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 TODAY = date(2026, 12, 31)
 
 
-def _median_ms(fn, runs: int = 3) -> float:  # noqa: ANN001
+def _median_ms(fn: Callable[[], object], runs: int = 3) -> float:
     samples = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -17,6 +17,7 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -30,8 +31,10 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
     from models.store import Store
     from session.tui.app import HoinghiApp
     from session.tui.screens.base import MeetingScreenBase
+    from session.tui.screens.live import LiveScreen
     from session.tui.screens.queue import QueueScreen
     from session.tui.screens.registration_form import RegistrationForm
+    from session.tui.widgets.field import Input
 
     marks: dict[str, float] = {}
     save, act, apply, repaint = (
@@ -41,29 +44,29 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
         Screen._compositor_refresh,
     )
 
-    def timed_save(self):
+    def timed_save(self: RegistrationForm) -> None:
         marks.clear()
         marks["start"] = time.perf_counter()
         return save(self)
 
-    def timed_act(self, call, **kw):
+    def timed_act(self: MeetingScreenBase, call: Any, **kw: Any) -> Any:
         marks.clear()
         marks["start"] = time.perf_counter()
         return act(self, call, **kw)
 
-    def timed_apply(self, *a, **k):
+    def timed_apply(self: QueueScreen, *a: Any, **k: Any) -> Any:
         result = apply(self, *a, **k)
         marks["applied"] = time.perf_counter()
         return result
 
-    def timed_repaint(self):
+    def timed_repaint(self: Screen[object]) -> None:
         result = repaint(self)
         if "applied" in marks and "end" not in marks:
             marks["end"] = time.perf_counter()
         return result
 
-    RegistrationForm.save, MeetingScreenBase.act = timed_save, timed_act
-    QueueScreen.apply, Screen._compositor_refresh = timed_apply, timed_repaint
+    RegistrationForm.save, MeetingScreenBase.act = timed_save, timed_act  # type: ignore[method-assign]
+    QueueScreen.apply, Screen._compositor_refresh = timed_apply, timed_repaint  # type: ignore[method-assign,assignment]
     store = Store.open(db)
     app = HoinghiApp(store, meeting_id=meeting_id)
     registering: list[float] = []
@@ -77,9 +80,9 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
             await pilot.pause()
             for n in range(40):
                 form = app.screen
-                form.query_one("#reg-name").value = f"Lò Văn Bench {n}"
-                form.query_one("#reg-locality").value = "Thôn Nà Pàn"
-                form.query_one("#reg-summary").value = "Đề nghị sửa đường"
+                form.query_one("#reg-name", Input).value = f"Lò Văn Bench {n}"
+                form.query_one("#reg-locality", Input).value = "Thôn Nà Pàn"
+                form.query_one("#reg-summary", Input).value = "Đề nghị sửa đường"
                 await pilot.press("enter")
                 await pilot.pause()
                 registering.append((marks["end"] - marks["start"]) * 1000)
@@ -95,13 +98,15 @@ async def latencies(db: str, meeting_id: int) -> tuple[list[float], list[float],
             for _ in range(40):
                 marks.clear()
                 marks["start"] = time.perf_counter()
-                app.screen.action_call_next()
+                console = app.screen
+                assert isinstance(console, LiveScreen)
+                console.action_call_next()
                 marks["applied"] = time.perf_counter()
                 await pilot.pause()
                 live_calling.append((marks["end"] - marks["start"]) * 1000)
     finally:
-        RegistrationForm.save, MeetingScreenBase.act = save, act
-        QueueScreen.apply, Screen._compositor_refresh = apply, repaint
+        RegistrationForm.save, MeetingScreenBase.act = save, act  # type: ignore[method-assign]
+        QueueScreen.apply, Screen._compositor_refresh = apply, repaint  # type: ignore[method-assign]
         store.close()
     return registering, calling, live_calling
 

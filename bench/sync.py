@@ -53,12 +53,14 @@ async def measure(db: str, meeting_id: int, samples: int = 20) -> list[float]:
         await pilot.pause()
         for n in range(samples):
             await asyncio.sleep(0.2 + 0.037 * n)  # land at different points of the poll cycle
+            assert caller.stdin is not None and caller.stdout is not None
             caller.stdin.write("\n")
             caller.stdin.flush()
             committed = float(caller.stdout.readline())
             while not any(names[n] in text for text in speaker_texts(app)):
                 await asyncio.sleep(0.005)
             delays.append((time.time() - committed) * 1000)
+    assert caller.stdin is not None
     caller.stdin.close()
     caller.wait()
     store.close()

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,10 +35,11 @@ GREEN = (0x3D, 0xDC, 0x84)  # the countdown's colour on the board
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
-async def _wait_text(ws, wanted: str, seconds: float) -> bool:
+async def _wait_text(ws: Any, wanted: str, seconds: float) -> bool:
     import aiohttp
 
     raw = b""
@@ -78,13 +80,13 @@ async def measure_stream(db: str, meeting_id: int, port: int, samples: int = 15)
     return first_paint, delays
 
 
-async def measure_browser(db: str, meeting_id: int, port: int, samples: int = 8) -> dict:
+async def measure_browser(db: str, meeting_id: int, port: int, samples: int = 8) -> dict[str, Any]:
     from bench._data import console
     from models.store import Store
     from tests.browser import Browser, decode_png
 
     store = Store.open(db)
-    figures: dict = {"changes": []}
+    figures: dict[str, Any] = {"changes": []}
     async with Browser(1280, 720) as browser:
         opened = time.perf_counter()
         await browser.open(f"http://127.0.0.1:{port}/")
