@@ -153,10 +153,16 @@ def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) ->
 
 
 def common(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--db`` and ``--lang`` are accepted after the sub-command too."""
-    fn = click.option("--db", expose_value=False, callback=_set_db, help="Database file or URL.")(fn)
+    """``--db`` and ``--lang`` are accepted after the sub-command too (``--lang`` before
+    ``--help``, so that the help is in that language)."""
+    fn = click.option("--db", expose_value=False, callback=_set_db, help="cli.opt.db")(fn)
     return click.option(
-        "--lang", expose_value=False, callback=_set_lang, type=click.Choice(["vi", "en"]), help="vi or en."
+        "--lang",
+        expose_value=False,
+        is_eager=True,
+        callback=_set_lang,
+        type=click.Choice(["vi", "en"]),
+        help="cli.opt.lang",
     )(fn)
 
 
@@ -172,8 +178,93 @@ def data_location() -> str:
     return str(default_db_path())
 
 
-class Hoinghi(click.Group):
+class HelpFormatter(click.HelpFormatter):
+    """click's own words in a help (the usage line, the headings) in the interface's language."""
+
+    #: click's headings, and the keys of their translations.
+    HEADINGS = {
+        "Options": "cli.help.options",
+        "Commands": "cli.help.commands",
+        "Positional arguments": "cli.help.arguments",
+    }
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, f"{t('cli.help.usage')} " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(t(self.HEADINGS[heading]) if heading in self.HEADINGS else heading)
+
+
+class HelpContext(click.Context):
+    formatter_class = HelpFormatter
+
+
+def help_row(option: click.Option, ctx: click.Context) -> tuple[str, str] | None:
+    """The line of *option* in the help: its help, a message key (``help="cli.opt.force"``;
+    a text that is no key is shown as written), then click's notes on it ([default: …],
+    [required]), all in the interface's language. None for a hidden option."""
+    record = option.get_help_record(ctx)
+    if record is None:
+        return None
+    extra = option.get_help_extra(ctx)
+    notes = []
+    if "envvars" in extra:
+        notes.append(t("cli.help.envvar", var=", ".join(extra["envvars"])))
+    if "default" in extra:
+        notes.append(t("cli.help.default", default=extra["default"]))
+    if "range" in extra:
+        notes.append(extra["range"])
+    if "required" in extra:
+        notes.append(t("cli.help.required"))
+    text = t(option.help) if option.help else ""
+    if notes:
+        text = f"{text}  [{'; '.join(notes)}]".lstrip()
+    return record[0], text
+
+
+class TranslatedCommand(click.Command):
+    """A command whose help is in the interface's language (see :func:`help_row`)."""
+
+    context_class = HelpContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "cli.opt.help"
+        return option
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [
+            row
+            for param in self.get_params(ctx)
+            if isinstance(param, click.Option) and (row := help_row(param, ctx)) is not None
+        ]
+        if rows:
+            with formatter.section("Options"):
+                formatter.write_dl(rows)
+
+
+class TranslatedGroup(TranslatedCommand, click.Group):
+    """A group of translated commands; its sub-groups are of this class too."""
+
+    command_class = TranslatedCommand
+    group_class: type[click.Group | type] | None = type
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+
+class Hoinghi(TranslatedGroup):
     """The ``hoinghi`` group: its help ends with where the data is kept."""
+
+    group_class = TranslatedGroup
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # The language of HOINGHI_LANG first: click handles `--help` before an option
+        # that takes its value from the environment.
+        set_language(None)
+        return super().parse_args(ctx, args)
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
@@ -187,7 +278,7 @@ class Hoinghi(click.Group):
 
 
 @click.group(cls=Hoinghi, invoke_without_command=True)
-@click.option("--db", envvar="HOINGHI_DB", help="Database: a file path or a URL (sqlite:///…, postgresql+psycopg://…).")
+@click.option("--db", envvar="HOINGHI_DB", help="cli.opt.db")
 @click.option(
     "--lang",
     envvar="HOINGHI_LANG",
@@ -195,9 +286,9 @@ class Hoinghi(click.Group):
     default=None,
     is_eager=True,  # before --help, so that the help is in that language
     callback=_set_lang,
-    help="vi (default) or en.",
+    help="cli.opt.lang",
 )
-@click.version_option(__version__, prog_name="hoinghi")
+@click.version_option(__version__, prog_name="hoinghi", help="cli.opt.version")
 @click.pass_context
 def main(ctx: click.Context, db: str | None, lang: str | None) -> None:
     """hoinghi — điều hành hội nghị đối thoại, ghi biên bản và thông báo kết luận.

@@ -16,20 +16,20 @@ from session.i18n import t
         ["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot"]
     ),
 )
-@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="cli.opt.meeting.number")
 @click.option(
     "--out",
     "out",
     required=True,
-    help="File to write (NAME gets the extension, e.g. NAME.docx), or a folder ending in /.",
+    help="cli.opt.export.out",
 )
-@click.option("--pdf", is_flag=True, help="Also a PDF (needs LibreOffice's soffice).")
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--pdf", is_flag=True, help="cli.opt.pdf")
+@click.option("--force", is_flag=True, help="cli.opt.force")
 @click.option(
     "--date",
     "issued",
     default=None,
-    help="Date of the notice (dd/mm/yyyy; default: the one kept with the meeting, else today).",
+    help="cli.opt.export.date",
 )
 @click.pass_context
 @friendly

@@ -36,19 +36,18 @@ def _mapping(maps: tuple[str, ...]) -> dict[str, int | None]:
 @import_group.command(name="speakers")
 @common
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
-@click.option("--sheet", default=None, help="Sheet name or number, when several hold a list.")
-@click.option("--table", default=None, help="Table number in a Word document, when several hold a list.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="cli.opt.meeting.number")
+@click.option("--sheet", default=None, help="cli.opt.import.sheet")
+@click.option("--table", default=None, help="cli.opt.import.table")
 @click.option(
     "--map",
     "maps",
     multiple=True,
     metavar="KEY=COLUMN",
-    help="Place a column by hand: name, locality, field, summary, phone, organisation, note "
-    "(e.g. locality=C, or locality=3 in a Word table; locality=- leaves it out).",
+    help="cli.opt.import.map",
 )
-@click.option("--allow-duplicates", is_flag=True, help="Import rows already registered (same name and content) too.")
-@click.option("--dry-run", is_flag=True, help="Show the preview; write nothing. Exits 1 when the import would refuse.")
+@click.option("--allow-duplicates", is_flag=True, help="cli.opt.import.allow_duplicates")
+@click.option("--dry-run", is_flag=True, help="cli.opt.import.dry_run")
 @click.pass_context
 @friendly
 def import_speakers(

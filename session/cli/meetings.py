@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Open this meeting directly.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.open")
 @click.pass_context
 @friendly
 def run(ctx: click.Context, meeting_id: int | None) -> None:
@@ -41,28 +41,24 @@ def run(ctx: click.Context, meeting_id: int | None) -> None:
 
 @main.command()
 @common
-@click.option(
-    "--template", default="doi-thoai", show_default=True, help="Agenda template name (see `hoinghi templates`)."
-)
-@click.option("--title", default=None, help="Meeting title (default: the template's).")
-@click.option("--venue", default="", help="Venue (địa điểm).")
-@click.option("--place", default="", help="Place name written on documents (địa danh; default: the unit's name).")
-@click.option("--date", "day", default=None, help="Date, dd/mm/yyyy.")
-@click.option("--start", default=None, help="Start time, hh:mm (default: the template's).")
-@click.option("--unit", default=None, help="The administrative unit, searched in the official list (e.g. 'ba don').")
-@click.option("--province", default="", help="With --unit: the province, when several units share the name.")
-@click.option("--unit-code", default=None, help="The unit's code in the official list (see `hoinghi units`).")
+@click.option("--template", default="doi-thoai", show_default=True, help="cli.opt.new.template")
+@click.option("--title", default=None, help="cli.opt.new.title")
+@click.option("--venue", default="", help="cli.opt.new.venue")
+@click.option("--place", default="", help="cli.opt.new.place")
+@click.option("--date", "day", default=None, help="cli.opt.new.date")
+@click.option("--start", default=None, help="cli.opt.new.start")
+@click.option("--unit", default=None, help="cli.opt.new.unit")
+@click.option("--province", default="", help="cli.opt.new.province")
+@click.option("--unit-code", default=None, help="cli.opt.new.unit_code")
 @click.option(
     "--issuing-body",
     default="",
-    help="Issuing body typed by hand, e.g. ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN (sets the unit it names).",
+    help="cli.opt.new.issuing_body",
 )
-@click.option(
-    "--residential", default="", help="Residential units' name, e.g. 'tổ dân phố, khu phố' (default: the unit kind's)."
-)
-@click.option("--cluster", default="", help="The residential units the meeting is for, e.g. 'Chí Linh 1, Chí Linh 2'.")
-@click.option("--plan", "plan_id", type=PLAN_ID, default=None, help="The plan (kế hoạch) the meeting belongs to.")
-@click.option("--localities", default="", help="Deprecated: the same as --cluster.", hidden=True)
+@click.option("--residential", default="", help="cli.opt.new.residential")
+@click.option("--cluster", default="", help="cli.opt.new.cluster")
+@click.option("--plan", "plan_id", type=PLAN_ID, default=None, help="cli.opt.new.plan")
+@click.option("--localities", default="", help="cli.opt.new.localities", hidden=True)
 @click.pass_context
 @friendly
 def new(
@@ -177,7 +173,7 @@ def list_cmd(ctx: click.Context) -> None:
 
 @main.command()
 @common
-@click.option("--copy", "copy_name", default=None, help="Copy a built-in template into your folder to edit it.")
+@click.option("--copy", "copy_name", default=None, help="cli.opt.templates.copy")
 @friendly
 def templates(copy_name: str | None) -> None:
     """Liệt kê các mẫu chương trình hội nghị."""
@@ -202,9 +198,9 @@ def templates(copy_name: str | None) -> None:
 
 @main.command()
 @common
-@click.option("--no-tui", is_flag=True, help="Create the demo meeting, print its number and exit.")
-@click.option("--finished", is_flag=True, help="The same meeting, fully held (ready to export).")
-@click.option("--new", "fresh", is_flag=True, help="Always create a new demo meeting.")
+@click.option("--no-tui", is_flag=True, help="cli.opt.demo.no_tui")
+@click.option("--finished", is_flag=True, help="cli.opt.demo.finished")
+@click.option("--new", "fresh", is_flag=True, help="cli.opt.demo.new")
 @click.pass_context
 @friendly
 def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
@@ -224,20 +220,20 @@ def demo(ctx: click.Context, no_tui: bool, finished: bool, fresh: bool) -> None:
 
 @main.command(name="details")
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.current")
 @click.option(
     "--set",
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Change a particular, e.g. chair='Hoàng Văn Thắng' chair_title='Chủ tịch UBND phường' minutes_number=12 unit_code=19009 notice_date=20/03/2026.",
+    help="cli.opt.details.set",
 )
 @click.option(
     "--group",
     "groups",
     multiple=True,
     metavar="NAME=PRESENT/INVITED",
-    help="Attendance of a group, e.g. 'Khách mời=18/20' (a new name adds the group; '=' alone removes it).",
+    help="cli.opt.details.group",
 )
 @click.pass_context
 @friendly

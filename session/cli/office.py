@@ -10,8 +10,8 @@ from session.i18n import t
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Only this meeting (default: all).")
-@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.only_or_all")
+@click.option("--today", default=None, help="cli.opt.today")
 @click.pass_context
 @friendly
 def followup(ctx: click.Context, meeting_id: int | None, today: str | None) -> None:
@@ -59,8 +59,8 @@ def followup(ctx: click.Context, meeting_id: int | None, today: str | None) -> N
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
-@click.option("--changes", is_flag=True, help="Also list the values each action changed (for an audit).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="cli.opt.meeting.number")
+@click.option("--changes", is_flag=True, help="cli.opt.history.changes")
 @click.pass_context
 @friendly
 def history(ctx: click.Context, meeting_id: int, changes: bool) -> None:
@@ -84,11 +84,11 @@ def history(ctx: click.Context, meeting_id: int, changes: bool) -> None:
 
 @main.command(name="calendar")
 @common
-@click.option("--off", "off_day", default=None, help="Add an extra day off (dd/mm/yyyy).")
-@click.option("--work", "work_day", default=None, help="Add a working day, e.g. a Saturday worked (dd/mm/yyyy).")
-@click.option("--remove", "remove_day", default=None, help="Remove an office day (dd/mm/yyyy).")
-@click.option("--note", default="", help="Why (shown in the list).")
-@click.option("--yes", is_flag=True, help="Do not ask before making a public holiday a working day.")
+@click.option("--off", "off_day", default=None, help="cli.opt.calendar.off")
+@click.option("--work", "work_day", default=None, help="cli.opt.calendar.work")
+@click.option("--remove", "remove_day", default=None, help="cli.opt.calendar.remove")
+@click.option("--note", default="", help="cli.opt.calendar.note")
+@click.option("--yes", is_flag=True, help="cli.opt.calendar.yes")
 @click.pass_context
 @friendly
 def calendar_cmd(
@@ -132,7 +132,7 @@ def calendar_cmd(
     "pairs",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Change a setting, e.g. issuing_body='ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN', body_pt=14 or recipients='A;B;C'.",
+    help="cli.opt.settings.set",
 )
 @click.pass_context
 @friendly

@@ -13,9 +13,7 @@ if TYPE_CHECKING:
     from models.store import Store
     from session.domain.participants import ParticipantView
 
-_MEETING = click.option(
-    "--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session)."
-)
+_MEETING = click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.current")
 
 
 def _print(store: Store, meeting_id: int) -> None:
@@ -77,10 +75,10 @@ def list_cmd(ctx: click.Context, meeting_id: int | None) -> None:
 @common
 @_MEETING
 @click.argument("name")
-@click.option("--title", default="", help="Chức vụ.")
-@click.option("--body", "organisation", default="", help="Cơ quan, đơn vị.")
-@click.option("--group", default="", help="Thành phần, e.g. 'Đại biểu phường'.")
-@click.option("--role", default="delegate", help="chair, co_chair, presenter, answerer, delegate.")
+@click.option("--title", default="", help="cli.opt.participant.title")
+@click.option("--body", "organisation", default="", help="cli.opt.participant.body")
+@click.option("--group", default="", help="cli.opt.participant.group")
+@click.option("--role", default="delegate", help="cli.opt.participant.role")
 @click.pass_context
 @friendly
 def add_cmd(
@@ -124,7 +122,7 @@ def remove_cmd(ctx: click.Context, meeting_id: int | None, who: str) -> None:
 @common
 @_MEETING
 @click.argument("who")
-@click.option("--absent", is_flag=True, help="Take the tick back.")
+@click.option("--absent", is_flag=True, help="cli.opt.participant.absent")
 @click.pass_context
 @friendly
 def present_cmd(ctx: click.Context, meeting_id: int | None, who: str, absent: bool) -> None:
@@ -147,8 +145,8 @@ def present_cmd(ctx: click.Context, meeting_id: int | None, who: str, absent: bo
 @common
 @_MEETING
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--sheet", default=None, help="Sheet name (default: the first).")
-@click.option("--dry-run", is_flag=True, help="Check and show what would be added; write nothing.")
+@click.option("--sheet", default=None, help="cli.opt.participant.sheet")
+@click.option("--dry-run", is_flag=True, help="cli.opt.participant.dry_run")
 @click.pass_context
 @friendly
 def import_cmd(ctx: click.Context, meeting_id: int | None, file: str, sheet: str | None, dry_run: bool) -> None:

@@ -10,10 +10,8 @@ from session.i18n import t
 
 @main.command()
 @common
-@click.option(
-    "--edit", is_flag=True, help="Open your phrase list in the editor ($EDITOR), copying the built-in one first."
-)
-@click.option("--copy", "copy_only", is_flag=True, help="Copy the built-in list into your config folder; print where.")
+@click.option("--edit", is_flag=True, help="cli.opt.phrases.edit")
+@click.option("--copy", "copy_only", is_flag=True, help="cli.opt.phrases.copy")
 @friendly
 def phrases(edit: bool, copy_only: bool) -> None:
     """Câu mẫu cho ghi chép (phím T): liệt kê; sửa bằng --edit (bản của bạn nằm trong thư mục cấu hình)."""

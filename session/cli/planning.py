@@ -72,13 +72,13 @@ def plan_group() -> None:
 
 @plan_group.command(name="new")
 @common
-@click.option("--title", required=True, help="Trích yếu của kế hoạch.")
-@click.option("--year", required=True, help="Năm của kế hoạch.")
-@click.option("--number", default="", help="Số ký hiệu, e.g. 45/KH-UBND.")
-@click.option("--date", "issued", default=None, help="Ngày ban hành, dd/mm/yyyy.")
-@click.option("--unit", default="", help="Đơn vị, e.g. 'ba don' (kept as the official list writes it).")
-@click.option("--rules", "rule_set", default="mac-dinh", show_default=True, help="Bộ quy định thời hạn.")
-@click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="Số ngày riêng, e.g. invitations=10.")
+@click.option("--title", required=True, help="cli.opt.plan.title")
+@click.option("--year", required=True, help="cli.opt.plan.year")
+@click.option("--number", default="", help="cli.opt.plan.number")
+@click.option("--date", "issued", default=None, help="cli.opt.plan.date")
+@click.option("--unit", default="", help="cli.opt.plan.unit")
+@click.option("--rules", "rule_set", default="mac-dinh", show_default=True, help="cli.opt.plan.rules")
+@click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="cli.opt.plan.days")
 @click.pass_context
 @friendly
 def plan_new(
@@ -116,12 +116,12 @@ def plan_new(
 @plan_group.command(name="edit")
 @common
 @click.argument("plan_id", type=PLAN_ID)
-@click.option("--title", default=None)
-@click.option("--year", default=None)
-@click.option("--number", default=None)
-@click.option("--date", "issued", default=None, help="Ngày ban hành, dd/mm/yyyy ('' to clear).")
-@click.option("--unit", default=None)
-@click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="Số ngày riêng, e.g. notice=10.")
+@click.option("--title", default=None, help="cli.opt.plan.title")
+@click.option("--year", default=None, help="cli.opt.plan.year")
+@click.option("--number", default=None, help="cli.opt.plan.number")
+@click.option("--date", "issued", default=None, help="cli.opt.plan.date_edit")
+@click.option("--unit", default=None, help="cli.opt.plan.unit")
+@click.option("--days", "days", multiple=True, metavar="KEY=DAYS", help="cli.opt.plan.days")
 @click.pass_context
 @friendly
 def plan_edit(
@@ -213,7 +213,7 @@ def _show_plan(store: Store, plan_id: int, today: date) -> None:
 @plan_group.command(name="show")
 @common
 @click.argument("plan_id", type=PLAN_ID)
-@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy).")
+@click.option("--today", default=None, help="cli.opt.today")
 @click.pass_context
 @friendly
 def plan_show(ctx: click.Context, plan_id: int, today: str | None) -> None:
@@ -231,7 +231,7 @@ def plan_show(ctx: click.Context, plan_id: int, today: str | None) -> None:
 @plan_group.command(name="attach")
 @common
 @click.argument("plan_id", type=PLAN_ID)
-@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="Meeting number.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="cli.opt.meeting.number")
 @click.pass_context
 @friendly
 def plan_attach(ctx: click.Context, plan_id: int, meeting_id: int) -> None:
@@ -251,7 +251,7 @@ def plan_attach(ctx: click.Context, plan_id: int, meeting_id: int) -> None:
 
 @plan_group.command(name="rules")
 @common
-@click.option("--copy", "copy_name", default=None, help="Copy a built-in rule set into your folder to edit it.")
+@click.option("--copy", "copy_name", default=None, help="cli.opt.plan.rules_copy")
 @friendly
 def plan_rules(copy_name: str | None) -> None:
     """Các bộ quy định thời hạn (ai làm gì, trước/sau hội nghị bao nhiêu ngày)."""
@@ -271,10 +271,10 @@ def plan_rules(copy_name: str | None) -> None:
 
 @main.command(name="due")
 @common
-@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
-@click.option("--within", type=Whole(0, 3650), default=None, help="Only what falls due within N days.")
-@click.option("--plan", "plan_id", type=PLAN_ID, default=None, help="Only this plan's meetings.")
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Only this meeting.")
+@click.option("--today", default=None, help="cli.opt.today")
+@click.option("--within", type=Whole(0, 3650), default=None, help="cli.opt.due.within")
+@click.option("--plan", "plan_id", type=PLAN_ID, default=None, help="cli.opt.due.plan")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.only")
 @click.pass_context
 @friendly
 def due_cmd(
@@ -304,13 +304,13 @@ def due_cmd(
 
 @main.command(name="duties")
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
-@click.option("--done", "done_key", default=None, metavar="KEY", help="Mark this duty done.")
-@click.option("--date", "done_date", default=None, help="With --done: the day it was done (default today).")
-@click.option("--note", default="", help="With --done: a note (số văn bản, người làm…).")
-@click.option("--reopen", "reopen_key", default=None, metavar="KEY", help="Take back a duty's 'done'.")
-@click.option("--undo", is_flag=True, help="Undo the office's last action on this meeting.")
-@click.option("--today", default=None, help="Count days from this date (dd/mm/yyyy) instead of today.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.current")
+@click.option("--done", "done_key", default=None, metavar="KEY", help="cli.opt.duties.done")
+@click.option("--date", "done_date", default=None, help="cli.opt.duties.date")
+@click.option("--note", default="", help="cli.opt.duties.note")
+@click.option("--reopen", "reopen_key", default=None, metavar="KEY", help="cli.opt.duties.reopen")
+@click.option("--undo", is_flag=True, help="cli.opt.duties.undo")
+@click.option("--today", default=None, help="cli.opt.today")
 @click.pass_context
 @friendly
 def duties_cmd(
@@ -353,10 +353,10 @@ def duties_cmd(
 
 @main.command(name="prepare")
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
-@click.option("--issue", "number", type=ISSUE_NUMBER, default=None, help="The petition's number in the ledger.")
-@click.option("--by", "preparer", default=None, help="Who prepares the answer (a department).")
-@click.option("--answer", default=None, help="The answer prepared.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.current")
+@click.option("--issue", "number", type=ISSUE_NUMBER, default=None, help="cli.opt.prepare.issue")
+@click.option("--by", "preparer", default=None, help="cli.opt.prepare.by")
+@click.option("--answer", default=None, help="cli.opt.prepare.answer")
 @click.pass_context
 @friendly
 def prepare_cmd(

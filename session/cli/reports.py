@@ -50,16 +50,16 @@ def echo_figures(f: YearFigures) -> None:
 
 @main.command()
 @common
-@click.option("--year", type=YEAR, required=True, help="The year reported.")
-@click.option("--out", default=None, help="Folder for the report (.docx) and its figures (.xlsx); without it, print.")
-@click.option("--from", "from_archives", is_flag=True, help="Roll up the communes' JSON archives named after it.")
+@click.option("--year", type=YEAR, required=True, help="cli.opt.report.year")
+@click.option("--out", default=None, help="cli.opt.report.out")
+@click.option("--from", "from_archives", is_flag=True, help="cli.opt.report.from")
 @click.argument("archives", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--date", "on_date", default=None, help="Report date, dd/mm/yyyy (default today): replies as of it.")
-@click.option("--issuing-body", default="SỞ NỘI VỤ", show_default=True, help="Roll-up: the body that issues it.")
-@click.option("--place", default="", help="Roll-up: place name on the date line.")
-@click.option("--signer", default="", help="Roll-up: the signer's name.")
-@click.option("--pdf", is_flag=True, help="Also a PDF of the report (needs LibreOffice's soffice).")
-@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--date", "on_date", default=None, help="cli.opt.report.date")
+@click.option("--issuing-body", default="SỞ NỘI VỤ", show_default=True, help="cli.opt.report.issuing_body")
+@click.option("--place", default="", help="cli.opt.report.place")
+@click.option("--signer", default="", help="cli.opt.report.signer")
+@click.option("--pdf", is_flag=True, help="cli.opt.report.pdf")
+@click.option("--force", is_flag=True, help="cli.opt.report.force")
 @click.pass_context
 @friendly
 def report(

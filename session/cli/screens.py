@@ -10,19 +10,19 @@ from session.i18n import t
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
-@click.option("--serve", is_flag=True, help="Serve the display to a browser (needs the `serve` extra).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.current")
+@click.option("--serve", is_flag=True, help="cli.opt.display.serve")
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="With --serve: address to listen on (0.0.0.0: every network of this machine, for a projector PC).",
+    help="cli.opt.display.host",
 )
-@click.option("--port", default=8000, show_default=True, type=Whole(1, 65535), help="With --serve: port.")
+@click.option("--port", default=8000, show_default=True, type=Whole(1, 65535), help="cli.opt.display.port")
 @click.option(
     "--public-url",
     default=None,
-    help="With --serve: the address browsers use, when it is not the one they asked (a proxy), e.g. https://hall.example.",
+    help="cli.opt.display.public_url",
 )
 @click.pass_context
 @friendly
@@ -59,7 +59,7 @@ def display(
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the one in session).")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.current")
 @click.pass_context
 @friendly
 def desk(ctx: click.Context, meeting_id: int | None) -> None:

@@ -34,14 +34,12 @@ def echo_survey(results: SurveyResults) -> None:
 
 @main.command()
 @common
-@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="Meeting (default: the latest).")
-@click.option("--show", is_flag=True, help="Print the results instead of opening the ballot screen.")
-@click.option("--ballots", type=Whole(0, 1_000_000), default=None, help="Paper ballots collected (with --totals).")
-@click.option(
-    "--totals", default=None, metavar="COUNTS", help='Counts per answer, per question: "40,15,5;38,17,5;30,20,10".'
-)
-@click.option("--form", "form_name", default=None, help="Use this questionnaire (before any ballot is entered).")
-@click.option("--copy-form", is_flag=True, help="Copy the built-in questionnaire into your folder to edit it.")
+@click.option("--meeting", "meeting_id", type=MEETING_ID, default=None, help="cli.opt.meeting.latest")
+@click.option("--show", is_flag=True, help="cli.opt.survey.show")
+@click.option("--ballots", type=Whole(0, 1_000_000), default=None, help="cli.opt.survey.ballots")
+@click.option("--totals", default=None, metavar="COUNTS", help="cli.opt.survey.totals")
+@click.option("--form", "form_name", default=None, help="cli.opt.survey.form")
+@click.option("--copy-form", is_flag=True, help="cli.opt.survey.copy_form")
 @click.pass_context
 @friendly
 def survey(
