@@ -6,7 +6,6 @@ from datetime import time
 
 from exports.texts import day_words
 from models.text import fold
-from session.domain import unit_words
 from session.domain.dates import WEEKDAYS_VI
 from session.domain.planning_records import MeetingPapers
 
@@ -26,17 +25,11 @@ def when(papers: MeetingPapers) -> str:
 
 
 def cluster(papers: MeetingPapers) -> str:
-    """Whose meeting it is: "tổ dân phố Chí Linh 1, Chí Linh 2", or every residential unit
-    of the unit. A residential word leading the cluster is written lower case inside a
-    sentence ("Nhân dân tổ dân phố Chí Linh 1")."""
+    """Whose meeting it is: "tổ dân phố Chí Linh 1", "các tổ dân phố Chí Linh 1, Chí Linh 2",
+    or every residential unit of the unit (see ``Place.cluster_in_sentence``)."""
     if not papers.localities.strip():
         return f"các {papers.words.residential} trên địa bàn {papers.words.unit}"
-    text = papers.words.place.cluster_phrase
-    key = fold(text)
-    words = (*unit_words.HEADS, *papers.words.place.residential, "tổ", "khu", "khối")
-    if any(key.startswith(fold(w) + " ") for w in words):
-        return text[:1].lower() + text[1:]
-    return text
+    return papers.words.place.cluster_in_sentence
 
 
 def plan_reference(papers: MeetingPapers) -> str:

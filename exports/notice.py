@@ -25,8 +25,8 @@ PENDING = "Chưa có kết luận tại hội nghị; {office} tổng hợp, bá
 
 
 def audience(place: Place) -> str:
-    """ "Nhân dân" or "Nhân dân Tổ dân phố Chí Linh 1, Chí Linh 2" (the cluster's names unbroken)."""
-    cluster = place.cluster_phrase
+    """ "Nhân dân" or "Nhân dân các tổ dân phố Chí Linh 1, Chí Linh 2" (the cluster's names unbroken)."""
+    cluster = place.cluster_in_sentence
     if not cluster:
         return "Nhân dân"
     return "Nhân dân " + ", ".join(nbsp(part.strip()) for part in cluster.split(","))

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -368,10 +369,25 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
-    cur.execute("PRAGMA journal_mode=WAL")
+    _set_wal(cur)
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _set_wal(cur: sqlite3.Cursor) -> None:
+    """WAL journal mode. Switching a new file to WAL takes a lock the busy timeout does not
+    wait for: when several desks open a new database at once, all but one are told
+    "database is locked" at once. They try again until the busy timeout has passed."""
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _sqlite_begin(conn: Any) -> None:

@@ -377,7 +377,8 @@ async def test_export_screen_writes_the_documents_and_lists_their_paths(store, c
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "đã có; không ghi đè" in str(app.screen.query_one("#export-result").render())
+        said = str(app.screen.query_one("#export-result").render())
+        assert "đã có; không ghi đè" in said and "Ghi đè tệp đã có" in said and "--force" not in said
         await pilot.press("escape", "x")  # the next export offers the folder this one went to
         await until(pilot, lambda: app.screen.query("#export-folder"))
         assert app.screen.query_one("#export-folder").value == str(tmp_path / "van-ban")
@@ -522,3 +523,35 @@ def test_shorten_keeps_whole_words():
     assert shorten("Tuyên bố lý do, giới thiệu đại biểu", 17) == "Tuyên bố lý do…"
     assert shorten("Nghịđịnhkhôngcókhoảngtrắng", 10) == "Nghịđịnhk…"  # no word to stop at: cut, marked
     assert shorten("abc", 1) == "…" and shorten("abc", 0) == ""
+
+
+async def test_closing_by_k_with_nobody_speaking_says_the_meeting_is_over_at_once(store, demo_id, clock):
+    """The floor panel follows the close even when nobody held the floor (it used to
+    keep saying "Bấm C để mời người tiếp theo" until the console was opened again)."""
+    from session.tui.screens.dialogs import ReasonScreen
+    from tests.conftest import desk
+
+    desk(store, demo_id, clock).start_meeting()
+    app = HoinghiApp(store, meeting_id=demo_id, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: "Bấm C" in text_of(app, "#speaker-now"))
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, ReasonScreen))
+        await pilot.press(*"Hết giờ", "enter")
+        await until(pilot, lambda: "kết thúc" in text_of(app, "#speaker-now"))
+        assert "Bấm C" not in text_of(app, "#speaker-now")
+        assert "Tiếp theo" not in text_of(app, "#speaker-next")
+
+
+async def test_capital_letters_work_as_their_small_letters_and_shift_u_still_redoes(app, store, demo_id):
+    """With Caps Lock on (or Shift held) N still starts the meeting and C calls; U keeps
+    its own meaning (redo), so it is not taken as u."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("N")
+        await until(pilot, lambda: meeting_view(store, demo_id).status == "running")
+        await pilot.press("C")
+        await until(pilot, lambda: any(r.status == "speaking" for r in list_registrations(store, demo_id)))
+        await pilot.press("u")  # the call undone
+        await until(pilot, lambda: not any(r.status == "speaking" for r in list_registrations(store, demo_id)))
+        await pilot.press("U")  # and done again
+        await until(pilot, lambda: any(r.status == "speaking" for r in list_registrations(store, demo_id)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from session.domain.meetings import create_meeting
+from session.domain.meetings import create_meeting, meeting_view
 from session.domain.registrations import Slip, list_registrations
 from session.tui.app import HoinghiApp
 from session.tui.screens.import_screen import ImportScreen
@@ -107,11 +107,11 @@ async def test_reorder_next_on_a_field_absent_and_requeue(store, clock):
         # Called but not in the hall: to the end once, then marked absent.
         row = table.get_row_index(str(next(r.id for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo")))
         table.move_cursor(row)
-        await pilot.press("b")  # báo vắng
+        await pilot.press("m")  # vắng mặt
         await pilot.pause()
         regs = list_registrations(store, mid)
         assert [r.name for r in regs if r.status == "waiting"][-1] == "Hoàng Văn Páo"
-        await pilot.press("b")
+        await pilot.press("m")
         await pilot.pause()
         assert next(r for r in list_registrations(store, mid) if r.name == "Hoàng Văn Páo").status == "absent"
         await pilot.press("x")  # back in the queue
@@ -170,8 +170,9 @@ async def test_countdown_warns_30_seconds_before_and_shows_overrun(store, clock)
 
 async def test_a_letter_means_on_the_list_what_it_means_on_the_console(store, clock):
     """The assistant goes back and forth between the console and the list: C calls and F
-    ends a speech on both, and the list's own actions take other letters (B vắng, Del rút,
-    L lọc, N nhóm), so A (an answer on the console) or W (the notes) marks nobody here."""
+    ends a speech on both, and the list's own actions take letters that only open a screen
+    on the console (M vắng mặt, L lọc, O nhóm; Del rút), so the console's keys that act at
+    once (A answer, W notes, N/B/G/S steps, K close) mark nobody and move nothing here."""
     mid = _with_slips(store, clock)
     app = HoinghiApp(store, meeting_id=mid, clock=clock)
 
@@ -187,15 +188,17 @@ async def test_a_letter_means_on_the_list_what_it_means_on_the_console(store, cl
         table.move_cursor(
             table.get_row_index(str(next(r.id for r in list_registrations(store, mid) if r.name == "Lò Thị Mai")))
         )
-        await pilot.press("a", "w")
+        step = meeting_view(store, mid).current_item_id
+        await pilot.press("a", "w", "n", "b", "g", "s", "k")
         await pilot.pause()
         assert status("Lò Thị Mai") == "waiting"
+        assert meeting_view(store, mid).current_item_id == step and isinstance(app.screen, QueueScreen)
         await pilot.press("delete")
         await until(pilot, lambda: status("Lò Thị Mai") == "withdrawn")
         await pilot.press("l")  # the first field on the list: đất đai
         await until(pilot, lambda: app.screen.field_filter == "đất đai")
         assert {app.screen.views[int(key)].field for key in table.order} == {"đất đai"}
-        await pilot.press("n")
+        await pilot.press("o")
         await until(pilot, lambda: app.screen.grouped)
 
 
@@ -322,9 +325,10 @@ async def test_each_slip_starts_with_no_field_carried_over_from_the_last(store, 
     assert [r.field for r in list_registrations(store, mid)] == ["giao thông", default]
 
 
-async def test_enter_on_a_dropdown_saves_the_slip_and_down_opens_it(store, clock):
-    """Tabbing through a slip to its dropdowns, Enter saves it as in the text fields;
-    ↓ opens the list, and Enter there chooses."""
+async def test_enter_on_a_dropdown_opens_it_until_a_choice_is_made_then_saves_the_slip(store, clock):
+    """Tabbing to a slip's dropdown, Enter opens it (its preset "khác" is nobody's choice);
+    Enter there chooses; Enter again, on the dropdown now chosen in, saves the slip as it
+    does in the text fields (it used to open the list again)."""
     from textual.widgets import Select
 
     from session.tui.screens.registration_form import RegistrationForm
@@ -337,8 +341,9 @@ async def test_enter_on_a_dropdown_saves_the_slip_and_down_opens_it(store, clock
         await pilot.press(*"Lò Văn Pàng", "tab", *"Bản Chu", "tab", *"Đường xuống cấp", "tab")
         field = app.screen.query_one("#reg-field", Select)
         assert app.focused is field
-        await pilot.press("down")
+        await pilot.press("enter")
         await until(pilot, lambda: field.expanded)
+        assert len(list_registrations(store, mid)) == 0  # opening saved nothing
         await pilot.press("home", "enter")  # the first field on the list
         await until(pilot, lambda: not field.expanded)
         chosen = field.value

@@ -190,3 +190,18 @@ def test_a_meeting_without_an_issuing_body_is_not_exported_and_is_told_where_to_
     assert err.value.code == "export.no_issuing_body"
     assert "Thông tin hội nghị (phím M)" in error_text(err.value) and "--set issuing_body=" in error_text(err.value)
     assert list(tmp_path.glob("*.docx")) == []
+
+
+def test_the_export_folder_remembered_is_offered_only_while_it_is_there(tmp_path):
+    """The folder the last export went to is offered again — unless it is gone (a USB
+    stick taken out): then the usual folder, rather than one that cannot be written."""
+    from session.domain.preferences import export_folder, remember_export_folder
+
+    usual = tmp_path / "Documents" / "hoinghi"
+    assert export_folder(usual) == usual
+    stick = tmp_path / "usb" / "van-ban"
+    stick.mkdir(parents=True)
+    remember_export_folder(stick)
+    assert export_folder(usual) == stick
+    stick.rmdir()
+    assert export_folder(usual) == usual

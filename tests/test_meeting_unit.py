@@ -168,3 +168,21 @@ def test_the_command_line_chooses_the_unit_and_sets_the_printed_particulars(db_p
     store = Store.open(str(db_path))
     assert meeting_view(store, int(mid)).notice_date == date(2026, 3, 12)
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "cluster", "said"),
+    [
+        ("phường", "Chí Linh 1", "tổ dân phố Chí Linh 1"),
+        ("phường", "Minh Hòa, Xuân Kiều", "các tổ dân phố Minh Hòa, Xuân Kiều"),
+        ("phường", "Tổ dân phố Minh Hòa, Khu phố Châu Hòa", "tổ dân phố Minh Hòa, khu phố Châu Hòa"),
+        ("xã", "Nà Pàn, Bản Chu", "các thôn Nà Pàn, Bản Chu"),
+        ("phường", "", ""),
+    ],
+)
+def test_the_residential_units_of_a_meeting_inside_a_sentence(kind, cluster, said):
+    """ "…với Nhân dân các tổ dân phố Minh Hòa, Xuân Kiều": the residential word is a common
+    noun (lower case) and several units are "các …"."""
+    from session.domain.units import place_of
+
+    assert place_of(kind, "Ba Đồn", cluster=cluster).cluster_in_sentence == said

@@ -155,7 +155,7 @@ def test_a_registration_being_corrected_from_the_list(snap_compare, make_app, si
 @sizes
 def test_speaking_time_limits_per_field(snap_compare, make_app, size):
     app = make_app("dialogue")
-    assert snap_compare(app, terminal_size=size, run_before=route(LiveScreen, "d", QueueScreen, "g", LimitsScreen))
+    assert snap_compare(app, terminal_size=size, run_before=route(LiveScreen, "d", QueueScreen, "h", LimitsScreen))
 
 
 @sizes

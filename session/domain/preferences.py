@@ -46,9 +46,12 @@ def _write(data: dict[str, Any]) -> None:
 
 
 def export_folder(default: Path) -> Path:
-    """The folder documents were last exported to from this computer, else *default*."""
+    """The folder documents were last exported to from this computer, else *default*
+    (also when that folder is gone: a USB stick taken out, say)."""
     folder = _read().get("export_folder")
-    return Path(folder) if isinstance(folder, str) and folder.strip() else default
+    if isinstance(folder, str) and folder.strip() and Path(folder).is_dir():
+        return Path(folder)
+    return default
 
 
 def remember_export_folder(folder: Path) -> None:

@@ -294,6 +294,26 @@ class Place:
         word = self.residential[0] if self.residential else W.GENERIC
         return f"{word[:1].upper()}{word[1:]} {cluster}"
 
+    @property
+    def cluster_in_sentence(self) -> str:
+        """The same inside a sentence: "tổ dân phố Chí Linh 1", "các tổ dân phố Minh Hòa,
+        Xuân Kiều" — the residential word is a common noun (lower case), and several units
+        are "các …". Blank for the whole unit."""
+        cluster = self.cluster.strip()
+        if not cluster:
+            return ""
+        words = [fold(w) + " " for w in (*W.HEADS, *self.residential)]
+        if any(fold(cluster).startswith(w) for w in words):
+            # Typed with their words ("Tổ dân phố Minh Hòa, Khu phố Châu Hòa"): kept, each
+            # word lower case.
+            parts = [part.strip() for part in cluster.split(",") if part.strip()]
+            return ", ".join(
+                part[:1].lower() + part[1:] if any(fold(part).startswith(w) for w in words) else part for part in parts
+            )
+        word = self.residential[0] if self.residential else W.GENERIC
+        several = sum(1 for name in cluster.split(",") if name.strip()) > 1
+        return f"{'các ' if several else ''}{word} {cluster}"
+
     def mentions(self, text: str) -> bool:
         """True when *text* already names this unit (folded)."""
         return bool(self.name) and fold(self.name) in fold(text)

@@ -465,6 +465,7 @@ MESSAGES: dict[str, str] = {
     "export.json": "All data (.json)",
     "export.pdf": "Also PDF (needs LibreOffice)",
     "export.overwrite": "Overwrite existing files",
+    "export.exists_here": "{path} already exists; not overwritten (tick “Overwrite existing files” or choose another folder).",
     "export.run": "Export",
     "export.open": "Open folder",
     "export.done": "Wrote {count} files into {folder}",

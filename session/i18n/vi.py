@@ -471,6 +471,7 @@ MESSAGES: dict[str, str] = {
     "export.json": "Toàn bộ dữ liệu (.json)",
     "export.pdf": "Kèm bản PDF (cần LibreOffice)",
     "export.overwrite": "Ghi đè tệp đã có",
+    "export.exists_here": "Tệp {path} đã có; không ghi đè (đánh dấu “Ghi đè tệp đã có” hoặc chọn thư mục khác).",
     "export.run": "Xuất",
     "export.open": "Mở thư mục",
     "export.done": "Đã ghi {count} tệp vào {folder}",

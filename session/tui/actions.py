@@ -78,13 +78,18 @@ class Act:
 
 
 def bindings(actions: tuple[Act, ...]) -> BindingsMap:
-    """The key bindings of *actions*, labelled in the current language."""
+    """The key bindings of *actions*, labelled in the current language. A letter works as
+    a capital too (Caps Lock on, or Shift held), unless the capital means something of its
+    own on the screen (U: redo)."""
+    taken = {key.strip() for act in actions for key in act.all_keys().split(",")}
     made: list[Binding] = []
     for act in actions:
         if act.hot:
             made.append(Binding(act.hot, act.name, act.title(), show=act.show, priority=True))
         if act.keys:
-            made.append(Binding(act.keys, act.name, act.title(), show=act.show and not act.hot))
+            keys = [key.strip() for key in act.keys.split(",")]
+            capitals = [k.upper() for k in keys if len(k) == 1 and k.islower() and k.upper() not in taken]
+            made.append(Binding(",".join(keys + capitals), act.name, act.title(), show=act.show and not act.hot))
     return BindingsMap(made)
 
 
@@ -159,10 +164,11 @@ LIVE = (
 # --- the registration list (danh sách đăng ký) ------------------------------------------
 
 # A letter means one thing on the console and the list, which the chair's assistant goes
-# back and forth between: C, V and F call and end a speech on both; the list's own
-# actions take letters the console leaves free or uses for something harmless there
-# (B báo vắng, L lọc, N nhóm, G giới hạn thời gian; Del for a withdrawal), so a hand
-# used to one screen never marks, withdraws or ends by mistake on the other.
+# back and forth between: C, V and F call and end a speech on both. The list's own
+# actions take letters that on the console only open a screen (M vắng mặt, L lọc, O nhóm,
+# H thời hạn nói, T lên đầu, X xếp lại; Del for a withdrawal), so a hand used to the list
+# never moves the meeting on the console (N, B, G, S, K act at once there), and one used
+# to the console marks nobody by pressing the keys it answers or moves steps with.
 
 QUEUE = (
     Act("search", "slash", "key.search", "cmd.search", show=True),
@@ -173,17 +179,17 @@ QUEUE = (
     Act("move('up')", "shift+up", "key.move_up", "cmd.queue_up"),
     Act("move('down')", "shift+down", "key.move_down", "cmd.queue_down"),
     Act("move('top')", "t", "key.top", "cmd.queue_top"),
-    Act("absent", "b", "key.absent", "cmd.absent", show=True),
+    Act("absent", "m", "key.absent", "cmd.absent", show=True),
     Act("withdraw", "delete", "key.withdraw", "cmd.withdraw"),
     Act("requeue", "x", "key.requeue", "cmd.requeue"),
     Act("limit(30)", "plus,equals_sign", "key.more_time", "cmd.more_time"),
     Act("limit(-30)", "minus", "key.less_time", "cmd.less_time"),
     Act("edit_registration", "e", "key.edit_registration", "cmd.edit_registration", show=True),
     Act("filter", "l", "key.filter", "cmd.filter", show=True),
-    Act("group", "n", "key.group", "cmd.group"),
+    Act("group", "o", "key.group", "cmd.group"),
     Act("register", "r", "key.register", "cmd.register", show=True),
     Act("import_list", "i", "key.import", "cmd.import", show=True),
-    Act("limits", "g", "key.limits", "cmd.limits"),
+    Act("limits", "h", "key.limits", "cmd.limits"),
     UNDO,
     REDO,
     HELP,
@@ -199,7 +205,7 @@ DESK = (
     Act("edit_registration", "e,enter", "key.edit_registration", "cmd.edit_registration", show=True),
     Act("import_list", "i", "key.import", "cmd.import", show=True),
     Act("filter", "l", "key.filter", "cmd.filter", show=True),
-    Act("group", "n", "key.group", "cmd.group"),
+    Act("group", "o", "key.group", "cmd.group"),
     UNDO,
     REDO,
     HELP,

@@ -68,7 +68,7 @@ VI = {
     "cli.opt.export.date": "Ngày ban hành thông báo (dd/mm/yyyy; mặc định: ngày đã lưu cùng hội nghị, nếu chưa có thì lấy ngày hôm nay).",
     "cli.opt.report.year": "Năm báo cáo.",
     "cli.opt.report.out": "Thư mục lưu báo cáo (.docx) và số liệu (.xlsx); không có thì in ra màn hình.",
-    "cli.opt.report.from": "Tổng hợp từ các tệp lưu trữ JSON của các xã, phường ghi sau tùy chọn này.",
+    "cli.opt.report.from": "Tổng hợp từ các tệp lưu trữ JSON của các đơn vị cấp xã ghi sau tùy chọn này.",
     "cli.opt.report.date": "Ngày báo cáo, dd/mm/yyyy (mặc định: hôm nay); tình hình trả lời tính đến ngày này.",
     "cli.opt.report.issuing_body": "Báo cáo tổng hợp: cơ quan ban hành.",
     "cli.opt.report.place": "Báo cáo tổng hợp: địa danh ghi ở dòng ngày tháng.",

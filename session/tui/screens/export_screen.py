@@ -158,7 +158,10 @@ class ExportScreen(FormScreen[None]):
                     desk=self.hoinghi.desk.id,
                 )
             except HoinghiError as exc:
-                lines.append(error_text(exc))
+                if exc.code == "export.exists":  # said as this dialog does it, not as the command line
+                    lines.append(t("export.exists_here", path=exc.params.get("path", "")))
+                else:
+                    lines.append(error_text(exc))
             else:
                 written += paths
                 lines += [t("export.written", path=p) for p in paths]

@@ -12,12 +12,15 @@ every key typed before it, then submits; Tab is made immediate at the app level
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
+from weakref import WeakSet
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.visual import VisualType
 from textual.widgets import Select, Static
+from textual.widgets._select import SelectOverlay
 
 from session.tui.actions import translate
 from session.tui.widgets.field import Input
@@ -36,6 +39,7 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def __init__(self) -> None:
         super().__init__()
         translate(self._bindings)  # "key.cancel" and the like, in the current language
+        self._chosen: WeakSet[Select[Any]] = WeakSet()  # dropdowns whose list the person has opened
 
     @property
     def hoinghi(self) -> HoinghiApp:
@@ -54,15 +58,24 @@ class FormScreen(ModalScreen[ScreenResultType]):
 
     def save_form(self) -> bool:
         """Save the form as Enter in its text fields does; False if it has no such save.
-        Called for Enter on a closed dropdown that holds a choice: the person is done
-        with the form, as after any other field (↓ or Space open the dropdown)."""
+        Called for Enter on a closed dropdown the person has already chosen in: they are
+        done with the form, as after any other field. On a dropdown whose list they have
+        not opened, Enter opens it, as Textual's does (its preset is no choice of theirs)."""
         return False
+
+    def forget_choices(self) -> None:
+        """The form starts again (the next slip): its dropdowns hold presets again."""
+        self._chosen.clear()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, SelectOverlay) and isinstance(event.widget.parent, Select):
+            self._chosen.add(event.widget.parent)  # its list was opened: what it holds was chosen
 
     async def action_submit_field(self) -> None:
         field = self.focused
         if isinstance(field, Select):
-            if field.is_blank() or not self.save_form():
-                field.action_show_overlay()  # nothing chosen yet: Enter opens it, as Textual's does
+            if field.is_blank() or field not in self._chosen or not self.save_form():
+                field.action_show_overlay()
             return
         if not isinstance(field, Input):
             return

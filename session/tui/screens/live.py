@@ -103,7 +103,9 @@ class LiveScreen(MeetingScreenBase):
         if self.state.view is not before.view:
             # The meeting moved on to another step: the cursor follows it.
             self._show_view(now, follow_current=self.state.view.current_item_id != before.view.current_item_id)
-        if self.state.floor is not before.floor:
+        if self.state.floor is not before.floor or self.state.view.status != before.view.status:
+            # The floor panel also says whether the meeting is held (nobody is called
+            # once it has closed, whoever had the floor or not).
             self.query_one(QueuePanel).show(self.state, now)
         if self.state is not before:
             self.query_one(ClockBar).show(self.state, now)

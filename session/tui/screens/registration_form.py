@@ -157,6 +157,7 @@ class RegistrationForm(FormScreen[int]):
             self.query_one(f"#{wid}", Input).value = ""
         # Each slip names its own field: the last one's is not carried silently to the next.
         self.query_one("#reg-field", Select).value = self._default_field
+        self.forget_choices()
         self._confirm_twin = None
         # Now, not later: the next slip's first letters may already be on their way.
         self.set_focus(self.query_one("#reg-name", Input))

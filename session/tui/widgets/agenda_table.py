@@ -100,6 +100,7 @@ class AgendaTable(DataTable[Text]):
 
     def tick(self, view: MeetingView, now: datetime) -> None:
         """Refresh only the current step's time cell, and only when its text changes."""
+        self._last = (view, now)  # a resize shows this second, not the last action's
         step = view.current_step
         if step is None or str(step.id) not in self.rows:
             return
