@@ -108,7 +108,7 @@ def build_minutes(record: MeetingRecord) -> DocxDocument:
         if step.kind == "dialogue" and not told:
             _dialogue(doc, record)
             told = True
-    if not told and (record.speeches or record.unspoken):
+    if not told and (record.speeches or record.unspoken or record.unheard):
         # The meeting never reached its dialogue step (or has none): what was said is still recorded.
         heading = next((s.title for s in m.agenda if s.kind == "dialogue"), DIALOGUE_HEADING)
         add_paragraph(doc, f"{number + 1}. {heading}", "HNHeading")
@@ -183,9 +183,14 @@ def _dialogue(doc: DocxDocument, record: MeetingRecord) -> None:
             body(doc, sentence(speech.registration.summary), bold_prefix="Nội dung: ")
         for issue in speech.issues:
             _issue_lines(doc, record, issue)
-    if record.unspoken:
-        body(doc, "Các ý kiến, kiến nghị tổng hợp trước hội nghị không được trình bày trực tiếp:", bold=True)
-        for issue in record.unspoken:
+    for heading, issues in (
+        ("Các ý kiến, kiến nghị tổng hợp trước hội nghị không được trình bày trực tiếp:", record.unspoken),
+        ("Các ý kiến, kiến nghị đăng ký tại hội nghị nhưng không được trình bày trực tiếp:", record.unheard),
+    ):
+        if not issues:
+            continue
+        body(doc, heading, bold=True)
+        for issue in issues:
             names = "; ".join(f"{r.name}{', ' + r.locality if r.locality else ''}" for r in issue.raisers)
             if names:
                 body(doc, sentence(names), bold_prefix="Người kiến nghị: ")

@@ -290,3 +290,23 @@ def test_both_documents_convert_to_pdf_with_the_vietnamese_text_intact(store, fi
         assert "Độc lập - Tự do - Hạnh phúc" in text
         flat = " ".join(text.split())
         assert "Nguyễn Văn Đức" in flat and "Hoàng Văn Thắng" in flat
+
+
+def test_a_slip_from_the_hall_never_heard_is_not_called_compiled_before_the_meeting(store, demo_id, clock, tmp_path):
+    """A person who registered in the hall and was not reached before the close is
+    recorded under the petitions registered at the meeting, not under those "tổng hợp
+    trước hội nghị" (compiled by the Front before it)."""
+    from session.domain.registrations import Slip
+    from tests.conftest import desk
+
+    console = desk(store, demo_id, clock)
+    console.start_meeting()
+    console.register(Slip("Lương Thị Sen", "Thôn Nà Pàn", field="giao thông", summary="Đèn đường hỏng", source="hall"))
+    console.close_meeting("Hết thời gian; văn phòng tổng hợp trả lời sau.")
+    path = export(store, demo_id, "minutes", tmp_path / "bb.docx", today=ISSUED)[0]
+    text = all_text(Document(str(path)))
+    hall = "Các ý kiến, kiến nghị đăng ký tại hội nghị nhưng không được trình bày trực tiếp:"
+    compiled = "Các ý kiến, kiến nghị tổng hợp trước hội nghị không được trình bày trực tiếp:"
+    assert hall in text and compiled in text  # the demo's compiled list was not reached either
+    assert text.count("Lương Thị Sen") == 1 and text.index("Lương Thị Sen") > text.index(hall)
+    assert text.index(compiled) < text.index(hall)  # the compiled ones first, as they were before the meeting

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from models.errors import Conflict, HoinghiError
-from session.domain.calendar import set_office_day
+from session.domain.calendar import deadline_for, set_office_day
 from session.domain.followup import followup_items
 from session.domain.ledger import (
     ConclusionDraft,
@@ -180,3 +180,18 @@ def test_a_petition_forwarded_without_an_answer_does_not_hold_the_closing(store,
     desk(store, mid, clock).conclude([answered], ConclusionDraft("answered", "Đã trả lời tại hội nghị"))
     assert open_items(store, mid).count == 0
     desk(store, mid, clock).close_meeting()
+
+
+def test_a_meeting_held_before_its_planned_day_counts_its_deadlines_from_the_day_held(store):
+    """Planned for Thursday 26/11/2026, held on Tuesday 24/11 (started early, on purpose):
+    the notice is due 10 working days after the 24th and the reply 20 after that — the
+    law counts from the meeting, not from the plan."""
+    from datetime import datetime
+
+    from session.domain.calendar import notice_due
+
+    mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 11, 26))
+    desk(store, mid, lambda: datetime(2026, 11, 24, 8, 0)).start_meeting()
+    held_notice = notice_due(store, date(2026, 11, 24), 10)
+    assert held_notice < notice_due(store, date(2026, 11, 26), 10)
+    assert default_deadline(store, mid) == deadline_for(store, held_notice, 20)

@@ -187,3 +187,25 @@ def test_the_command_line_sets_particulars_and_attendance(db_path, clock):
         ("Đại biểu thôn, tổ dân phố", 0, 0),
         ("Khách mời", 4, 5),
     ]
+
+
+def test_a_held_meeting_with_no_attendance_typed_is_flagged_with_its_documents(store, demo_id, clock, tmp_path):
+    """The minutes would print "có mặt 0/60" as a fact: the export says so first (the
+    dialog and the command line), until someone types how many came."""
+    from click.testing import CliRunner
+
+    from session.cli import main
+    from session.domain.meeting_details import attendance_missing
+
+    mid = demo_id
+    assert not attendance_missing(store, mid)  # before the meeting: nothing to count yet
+    desk(store, mid, clock).start_meeting()
+    assert attendance_missing(store, mid)
+    result = CliRunner().invoke(
+        main, ["--db", store.url, "export", "minutes", "--meeting", str(mid), "--out", str(tmp_path) + "/"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Chưa nhập số người có mặt" in result.stderr
+    details = meeting_details(store, mid)
+    update_details(store, mid, details.edit(groups=(Attendance("Đại biểu", 20, 18),)), at=clock())
+    assert not attendance_missing(store, mid)

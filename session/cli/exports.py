@@ -40,6 +40,7 @@ def export_cmd(
     hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in)."""
     from exports.run import export, named_target
     from session.domain.dates import parse_date
+    from session.domain.meeting_details import attendance_missing
     from session.domain.meetings import meeting_view
 
     now = clock()()
@@ -48,6 +49,7 @@ def export_cmd(
     store = open_store(ctx)
     try:
         meeting_view(store, meeting_id)
+        unattended = kind in ("minutes", "conclusion") and attendance_missing(store, meeting_id)
         paths = export(
             store,
             meeting_id,
@@ -65,3 +67,5 @@ def export_cmd(
         store.close()
     for path in paths:
         click.echo(t("export.written", path=path))
+    if unattended:
+        click.echo(t("export.no_attendance"), err=True)

@@ -324,12 +324,14 @@ def conclude(
 
 
 def default_deadline(store: Store, meeting_id: int, *, verification: bool = False) -> date:
-    """Notice due (meeting day + notice days) + reply days (verification: the longer limit)."""
+    """Notice due (meeting day + notice days) + reply days (verification: the longer limit).
+    The meeting day is the day it was held, once it has been: a meeting held before or
+    after its planned day counts its deadlines from the day it was held."""
     with store.read() as s:
         meeting = s.get(Meeting, meeting_id)
         if meeting is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
-        day = meeting.planned_date or (meeting.actual_start.date() if meeting.actual_start else date.today())
+        day = meeting.actual_start.date() if meeting.actual_start else (meeting.planned_date or date.today())
         notice_days, reply_days, verify_days = meeting.notice_days, meeting.reply_days, meeting.verify_days
     due = notice_due(store, day, notice_days)
     return deadline_for(store, due, verify_days if verification else reply_days)

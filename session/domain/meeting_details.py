@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models.errors import Conflict, HoinghiError
@@ -155,6 +156,19 @@ def meeting_details(store: Store, meeting_id: int) -> MeetingDetails:
         if meeting is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
         return _details(s, meeting)
+
+
+def attendance_missing(store: Store, meeting_id: int) -> bool:
+    """True for a meeting under way or held whose attendance (số người có mặt) nobody has
+    typed: its minutes and notice would print "có mặt 0" as a fact."""
+    with store.read() as s:
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None or meeting.status == "planned":
+            return False
+        present = s.exec(
+            select(func.coalesce(func.sum(AttendanceGroup.present), 0)).where(AttendanceGroup.meeting_id == meeting_id)
+        ).one()
+    return not present
 
 
 def _count(value: object, group: str) -> int:

@@ -53,9 +53,12 @@ class MeetingRecord:
     attendance: tuple[Attendance, ...]
     participants: tuple[tuple[str, str, str, str], ...]  # name, title, organisation, group
     speeches: tuple[Speech, ...]
-    unspoken: tuple[IssueView, ...]  # petitions not raised in a speech (compiled before, speaker absent…)
+    unspoken: tuple[IssueView, ...]  # petitions compiled before the meeting, not raised in a speech
     issues: tuple[IssueView, ...]
     close_reason: str
+    # Petitions of people who registered at the meeting (in the hall, on a slip) and were
+    # not heard: called but absent, withdrawn, or still waiting when it closed.
+    unheard: tuple[IssueView, ...] = ()
 
     @property
     def issuing_body(self) -> str:
@@ -129,6 +132,18 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
             by_reg.setdefault(raiser.registration_id, []).append(issue)
     speeches = []
     told: set[int] = set()
+    with store.read() as s:
+        at_meeting = set(
+            s.execute(
+                sa_select(key_column(Registration.id)).where(
+                    col(Registration.meeting_id) == meeting_id, col(Registration.source) != "precompiled"
+                )
+            ).scalars()
+        )
+
+    def registered_at_meeting(issue: IssueView) -> bool:
+        return bool(issue.raisers) and all(r.registration_id in at_meeting for r in issue.raisers)
+
     for reg in held_registrations(store, meeting_id):
         own = tuple(i for i in by_reg.get(reg.id, []) if i.id not in told)
         told.update(i.id for i in own)
@@ -142,7 +157,8 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
         attendance=tuple(Attendance(g.name, g.expected, g.present) for g in groups if g.expected or g.present),
         participants=tuple((name, title, organisation, group) for name, title, organisation, group in people),
         speeches=tuple(speeches),
-        unspoken=tuple(i for i in issues if i.id not in told),
+        unspoken=tuple(i for i in issues if i.id not in told and not registered_at_meeting(i)),
+        unheard=tuple(i for i in issues if i.id not in told and registered_at_meeting(i)),
         issues=tuple(issues),
         close_reason=close_reason,
     )

@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Label, ProgressBar, Static
 
 from models.errors import HoinghiError
 from session.domain.dates import fmt_date, parse_date
+from session.domain.meeting_details import attendance_missing
 from session.domain.meetings import meeting_view
 from session.domain.papers import notice_limit
 from session.i18n import error_text, t
@@ -98,6 +99,8 @@ class ExportScreen(FormScreen[None]):
         lines = [t("export.notice_limit", limit=fmt_date(limit))] if limit else []
         if status in ("running", "recess"):  # the minutes would have no end yet
             lines.append(t("export.not_closed"))
+        if attendance_missing(self.hoinghi.store, self.meeting_id):
+            lines.append(t("export.no_attendance"))
         try:
             day = parse_date(value) if value.strip() else None
         except HoinghiError as exc:
