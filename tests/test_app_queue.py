@@ -202,6 +202,43 @@ async def test_a_letter_means_on_the_list_what_it_means_on_the_console(store, cl
         await until(pilot, lambda: app.screen.grouped)
 
 
+async def test_what_the_list_does_not_show_is_said(store, clock):
+    """C while someone speaks ends that speech before calling: the message names both, on
+    the list and on the console; + and − change a time the list has no column for: said."""
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+
+    def said() -> str:
+        return " ".join(n.message for n in app._notifications)
+
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("d", "c")
+        await until(pilot, lambda: any(r.status == "speaking" for r in list_registrations(store, mid)))
+        await pilot.press("c")
+        await until(pilot, lambda: "Kết thúc lượt nói của Nguyễn Văn Đức; mời Lò Thị Mai." in said())
+        table = app.screen.query_one(QueueList)
+        waiting = next(r for r in list_registrations(store, mid) if r.name == "Vi Văn Dũng")
+        table.move_cursor(table.get_row_index(str(waiting.id)))
+        await pilot.press("plus")
+        await until(pilot, lambda: f"Số {waiting.position} Vi Văn Dũng: được nói 3:30." in said())
+        await pilot.press("escape", "c")  # the console says it the same way
+        await until(pilot, lambda: "Kết thúc lượt nói của Lò Thị Mai; mời Hoàng Văn Páo." in said())
+
+
+async def test_grouped_by_field_the_fields_come_in_the_order_of_the_alphabet(store, clock):
+    """ "đất đai" before "giáo dục" before "y tế" (by code point "đ" comes after "y")."""
+    from models.text import fold
+
+    mid = _with_slips(store, clock)
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("d", "o")
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen) and app.screen.grouped)
+        table = app.screen.query_one(QueueList)
+        fields = list(dict.fromkeys(app.screen.views[int(key)].field for key in table.order))
+    assert fields == ["đất đai", "giáo dục", "y tế"] == sorted(fields, key=fold)
+
+
 async def test_the_floor_goes_to_an_official_and_the_tally_counts_it(store, clock):
     from session.domain.demo import create_demo
 

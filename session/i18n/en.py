@@ -315,6 +315,8 @@ MESSAGES: dict[str, str] = {
     "done.absent.requeued": "{name} absent: moved to the end of the queue.",
     "done.absent.marked": "{name} absent a second time: marked absent.",
     "done.nobody_waiting": "Nobody is waiting to speak{field}.",
+    "done.ended_and_called": "{ended}'s speech ended; {name} called.",
+    "done.limit": "No. {number} {name}: may speak {time}.",
     "limits.title": "Speaking time (seconds)",
     "limits.default": "Default",
     "answer.title": "Who answers? (Enter picks, or type another name)",

@@ -321,6 +321,8 @@ MESSAGES: dict[str, str] = {
     "done.absent.requeued": "{name} vắng: chuyển xuống cuối danh sách.",
     "done.absent.marked": "{name} vắng lần hai: đánh dấu vắng mặt.",
     "done.nobody_waiting": "Không còn ai chờ phát biểu{field}.",
+    "done.ended_and_called": "Kết thúc lượt nói của {ended}; mời {name}.",
+    "done.limit": "Số {number} {name}: được nói {time}.",
     "limits.title": "Thời gian nói (giây)",
     "limits.default": "Mặc định",
     "answer.title": "Ai trả lời? (Enter chọn, hoặc gõ tên người khác)",

@@ -350,7 +350,16 @@ class LiveScreen(MeetingScreenBase):
         return self.state.floor.speaker.id if self.state and self.state.floor.speaker else None
 
     def action_call_next(self) -> None:
-        called = self.act(lambda: self.ws.call_next(seen=self._speaking()) or 0)
+        before = self.state.floor.speaker if self.state else None
+
+        def said(_called: int) -> str | None:
+            # C ended the speech under way first: both names, as the undo will say them.
+            after = self.state.floor.speaker if self.state else None
+            if before is None or after is None or after.id == before.id:
+                return None
+            return t("done.ended_and_called", ended=before.name, name=after.name)
+
+        called = self.act(lambda: self.ws.call_next(seen=self._speaking()) or 0, done=said)
         if called == 0:
             self.app.notify(t("done.nobody_waiting", field=""), timeout=4)
 

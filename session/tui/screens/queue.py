@@ -4,6 +4,7 @@ widget per row); after an action only the rows it touched are re-rendered."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -12,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from models.errors import HoinghiError
+from models.text import fold
 from session.domain import queue
 from session.domain.dates import fmt_duration
 from session.domain.fields import get_fields
@@ -124,7 +126,9 @@ class QueueScreen(MeetingScreenBase):
         return True
 
     def _order(self, view: RegistrationView) -> Order:
-        group = view.field if self.grouped else ""
+        # Fields in the order of the alphabet as read ("đất đai" before "y tế"), not of
+        # the code points (where "đ" comes after "y").
+        group = f"{fold(view.field)}\0{view.field}" if self.grouped else ""
         return (group, STATUS_ORDER.get(view.status, 9), view.queue_position)
 
     def _cells(self, view: RegistrationView) -> Cells:
@@ -242,7 +246,7 @@ class QueueScreen(MeetingScreenBase):
     def action_filter(self) -> None:
         fields = [None, *get_fields(self.hoinghi.store)]
         present = {v.field for v in self.views.values()}
-        fields += sorted(present - set(fields))
+        fields += sorted(present - set(fields), key=lambda f: (fold(f), f))
         index = fields.index(self.field_filter) if self.field_filter in fields else 0
         self.field_filter = fields[(index + 1) % len(fields)]
         self.rebuild()
@@ -256,15 +260,32 @@ class QueueScreen(MeetingScreenBase):
     def _speaking(self) -> int | None:
         return next((v.id for v in self.views.values() if v.status == "speaking"), None)
 
+    def _ended_then_called(self, speaking: int | None) -> Callable[[int], str | None]:
+        """What a call says when it first ended someone's speech: both names (C ends the
+        speech under way before giving the floor to the next)."""
+        ended = self.views[speaking].name if speaking in self.views else None
+
+        def said(called: int) -> str | None:
+            who = self.views.get(called)
+            if ended is None or who is None:
+                return None
+            return t("done.ended_and_called", ended=ended, name=who.name)
+
+        return said
+
     def action_call_next(self) -> None:
-        called = self.act(lambda: self.ws.call_next(seen=self._speaking()) or 0)
+        speaking = self._speaking()
+        called = self.act(lambda: self.ws.call_next(seen=speaking) or 0, done=self._ended_then_called(speaking))
         if called == 0:
             self.app.notify(t("done.nobody_waiting", field=""), timeout=4)
 
     def action_call_field(self) -> None:
         view = self.selected()
         field = view.field if view else None
-        called = self.act(lambda: self.ws.call_next(field=field, seen=self._speaking()) or 0)
+        speaking = self._speaking()
+        called = self.act(
+            lambda: self.ws.call_next(field=field, seen=speaking) or 0, done=self._ended_then_called(speaking)
+        )
         if called == 0:
             self.app.notify(t("done.nobody_waiting", field=f" ({field})" if field else ""), timeout=4)
 
@@ -312,7 +333,9 @@ class QueueScreen(MeetingScreenBase):
         view = self.selected()
         if view is not None:
             seconds = max(30, view.limit_seconds + delta)
-            self.act(lambda: self.ws.set_speaker_limit(view.id, seconds))
+            # The list shows no time column: the change is said.
+            said = t("done.limit", number=view.position, name=view.name, time=fmt_duration(seconds))
+            self.act(lambda: self.ws.set_speaker_limit(view.id, seconds), done=said)
 
     def action_register(self) -> None:
         from session.tui.screens.registration_form import RegistrationForm
