@@ -186,3 +186,17 @@ def test_the_residential_units_of_a_meeting_inside_a_sentence(kind, cluster, sai
     from session.domain.units import place_of
 
     assert place_of(kind, "Ba Đồn", cluster=cluster).cluster_in_sentence == said
+
+
+def test_a_locality_under_its_residential_word_shows_the_part_that_tells_it_apart():
+    """In the list's column headed "Tổ dân phố", "Tổ dân phố Chí Linh 1" and "… 2" read
+    "Chí Linh 1" and "Chí Linh 2" (cut to the width, both read "Tổ dân phố Chí …")."""
+    from session.domain.units import place_of
+
+    ward = place_of("phường", "Ba Đồn")
+    assert ward.residential_label == "Tổ dân phố"
+    assert ward.locality_under_label("Tổ dân phố Chí Linh 1") == "Chí Linh 1"
+    assert ward.locality_under_label("tổ dân phố  Chí Linh 2") == "Chí Linh 2"
+    assert ward.locality_under_label("Tổ dân phố") == "Tổ dân phố"  # nothing else to show
+    assert ward.locality_under_label("Số 12 Lê Lợi") == "Số 12 Lê Lợi"
+    assert place_of("xã", "Hòa An").locality_under_label("Thôn Nà Pàn") == "Nà Pàn"

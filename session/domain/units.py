@@ -276,6 +276,16 @@ class Place:
         word = self.residential_word
         return word[:1].upper() + word[1:]
 
+    def locality_under_label(self, locality: str) -> str:
+        """A locality in a column headed :attr:`residential_label`: "Tổ dân phố Chí Linh 1"
+        is "Chí Linh 1" there (the part that tells two apart in a narrow column). Kept
+        whole when the unit has several words (Khu phố 3 under "Tổ dân phố, khu phố")."""
+        if len(self.residential) == 1:
+            word, parts = fold(self.residential[0]).split(), locality.split()
+            if len(parts) > len(word) and [fold(p) for p in parts[: len(word)]] == word:
+                return " ".join(parts[len(word) :])
+        return locality
+
     @property
     def residential_heads(self) -> str:
         """ "Trưởng các bản, buôn" / "Tổ trưởng các tổ dân phố, Trưởng các khu phố"."""

@@ -18,7 +18,7 @@ from session.domain import queue
 from session.domain.dates import fmt_duration
 from session.domain.fields import get_fields
 from session.domain.registrations import RegistrationView, limits_of, list_registrations
-from session.domain.units import place_words
+from session.domain.units import Place, place_words
 from session.i18n import t
 from session.tui.actions import DESK, QUEUE, translate
 from session.tui.screens.base import MeetingScreenBase
@@ -72,6 +72,7 @@ class QueueScreen(MeetingScreenBase):
         self.field_filter: str | None = None
         self.query_text = ""
         self.grouped = False
+        self.place: Place | None = None  # the meeting's unit: its residential word heads a column
         self._search_timer: Any = None
         self._limits: tuple[int, dict[str, int]] = (0, {})  # the meeting's speaking limits (load_all)
 
@@ -87,13 +88,9 @@ class QueueScreen(MeetingScreenBase):
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one(QueueList)
+        self.place = place_words(self.hoinghi.store, self.meeting_id)
         self.query_one("#queue-header", Static).update(
-            table.header(
-                [
-                    t(f"queue.col.{c}", residential=place_words(self.hoinghi.store, self.meeting_id).residential_label)
-                    for c in COLUMNS
-                ]
-            )
+            table.header([t(f"queue.col.{c}", residential=self.place.residential_label) for c in COLUMNS])
         )
         self.load_all()
         if self.desk:
@@ -139,7 +136,7 @@ class QueueScreen(MeetingScreenBase):
         return (
             Text(f"{view.position:>4}", style=style),
             name,
-            Text(view.locality, style=style),
+            Text(self.place.locality_under_label(view.locality) if self.place else view.locality, style=style),
             Text(view.field, style=style),
             Text(t(f"reg.status.{view.status}"), style=style),
             Text(view.summary.replace("\n", " "), style=style),
