@@ -154,5 +154,7 @@ async def test_esc_in_the_lists_search_says_it_goes_back_to_the_list(make_app):
         await pilot.press("escape")  # to the list, the search kept
         await until(pilot, lambda: isinstance(app.focused, QueueList) and "Về danh sách" not in painted())
         assert isinstance(app.screen, QueueScreen) and app.screen.query_text == "pao"
+        # The status line says why fewer people show than the list holds.
+        await until(pilot, lambda: "tìm: “pao”" in str(app.screen.query_one("#queue-status").render()))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, LiveScreen))

@@ -254,6 +254,7 @@ MESSAGES: dict[str, str] = {
     "queue.filter.all": "All fields",
     "queue.shown": "{shown}/{total} people · {waiting} waiting · filter: {filter}{grouped}",
     "queue.grouped": " · grouped by field",
+    "queue.searching": " · search: “{text}”",
     "speaker.none": "Nobody is speaking. Press C to call the next speaker.",
     "speaker.none_waiting": "Nobody is speaking; nobody is waiting.",
     "speaker.closed": "The meeting is closed.",

@@ -260,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "queue.filter.all": "Mọi lĩnh vực",
     "queue.shown": "{shown}/{total} người · {waiting} đang chờ · lọc: {filter}{grouped}",
     "queue.grouped": " · nhóm theo lĩnh vực",
+    "queue.searching": " · tìm: “{text}”",
     "speaker.none": "Không có ai đang phát biểu. Bấm C để mời người tiếp theo.",
     "speaker.none_waiting": "Không có ai đang phát biểu; không còn ai chờ.",
     "speaker.closed": "Hội nghị đã kết thúc.",

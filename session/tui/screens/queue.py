@@ -211,6 +211,8 @@ class QueueScreen(MeetingScreenBase):
             filter=self.field_filter or t("queue.filter.all"),
             grouped=t("queue.grouped") if self.grouped else "",
         )
+        if self.query_text.strip():  # why fewer rows show than the list holds
+            status += t("queue.searching", text=self.query_text.strip())
         if speaking is not None:
             status = t("speaker.now", name=speaking.name) + f" ({fmt_duration(speaking.limit_seconds)})  ·  " + status
         show_text(self.query_one("#queue-status", Static), status)
