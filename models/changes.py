@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
 from models.errors import Conflict
-from models.tables import Event, table_of
+from models.tables import Event, every_table, table_of
 
 
 def _encode(value: Any) -> Any:
@@ -165,7 +165,7 @@ def children_left(session: Session, changes: list[dict[str, Any]]) -> list[tuple
     if not doomed:
         return []
     left: list[tuple[str, Any]] = []
-    for table in SQLModel.metadata.sorted_tables:
+    for table in every_table().sorted_tables:
         for fk in table.foreign_keys:
             parent = fk.column.table.name
             targets = [pk for (name, pk) in doomed if name == parent]

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, SQLModel, create_engine
 
-from models import survey, tables  # noqa: F401  (registers every table on the metadata)
+from models import tables
 from models.changes import ChangeLog
 from models.errors import NotFound, StoreError, TextError
 from models.tables import Event, Meta, table_of
@@ -62,6 +62,8 @@ def _v2_to_v3(conn: Any) -> None:
 
 def _v4_to_v5(conn: Any) -> None:
     """The satisfaction survey (survey, survey_question, survey_ballot, survey_total)."""
+    from models import survey
+
     SQLModel.metadata.create_all(conn, tables=list(survey.SURVEY_TABLES))
 
 
@@ -537,7 +539,7 @@ class Store:
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
                 names = set(inspect(conn).get_table_names())
                 if not names:
-                    SQLModel.metadata.create_all(conn)
+                    tables.every_table().create_all(conn)
                     conn.execute(table_of(Meta).insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
                     return True
                 if Meta.__tablename__ not in names:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Column, DateTime, Index, Table, Text
+from sqlalchemy import Column, DateTime, Index, MetaData, Table, Text
 from sqlalchemy.orm import Mapped
 from sqlmodel import Field, SQLModel, col
 
@@ -331,6 +331,17 @@ class Event(Row, table=True):
     __table_args__ = (Index("ix_event_desk", "meeting_id", "desk"),)
 
 
+def every_table() -> MetaData:
+    """The metadata with every table of the store registered. The survey's tables live in
+    a module of their own, loaded when first needed rather than at every start; what works
+    on all tables at once (creating a database, undo's look for rows left behind) asks for
+    them here."""
+    from models import survey  # noqa: F401
+
+    return SQLModel.metadata
+
+
 # The planning tables (kế hoạch, duties, prepared answers) live in their own module;
-# importing it here registers them on the same metadata.
+# importing it here registers them on the same metadata. Unlike the survey's, they load
+# with these: a meeting points at its plan, and writing a meeting resolves that key.
 from models import planning  # noqa: E402,F401
