@@ -23,7 +23,7 @@ async def test_a_new_meeting_for_a_phuong_found_without_accents(store, clock):
         await pilot.press("enter")  # chooses the first match; does not create yet
         await pilot.pause()
         assert "Phường Ba Đồn — tỉnh Quảng Trị" in str(app.screen.query_one("#unit-chosen", Static).render())
-        assert app.screen.query_one("#title", Input).value.endswith("phường Ba Đồn với Nhân dân")
+        assert app.screen.query_one("#title", Input).value.endswith("phường Ba Đồn với Nhân dân phường Ba Đồn năm 2026")
         assert app.screen.query_one("#residential", Input).value == "tổ dân phố"
         app.screen.set_focus(app.screen.query_one("#cluster", Input))
         await pilot.press(*"Minh Hòa, Xuân Kiều", "enter")
@@ -31,6 +31,8 @@ async def test_a_new_meeting_for_a_phuong_found_without_accents(store, clock):
     [meeting] = list_meetings(store)
     d = meeting_details(store, meeting.id)
     assert (d.issuing_body, d.unit_code, d.cluster) == ("ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN", "19009", "Minh Hòa, Xuân Kiều")
+    # The title follows the tổ dân phố typed: whose meeting it is, and its year.
+    assert d.title.endswith("phường Ba Đồn với Nhân dân các tổ dân phố Minh Hòa, Xuân Kiều năm 2026")
 
 
 async def test_an_issuing_body_typed_in_the_new_meeting_form_names_the_unit(store, clock):

@@ -27,7 +27,9 @@ def test_a_meeting_created_for_a_unit_gets_its_issuing_body_words_and_title(stor
     assert d.issuing_body == "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN"
     assert (d.unit_kind, d.unit_name, d.province, d.unit_code) == ("phường", "Ba Đồn", "tỉnh Quảng Trị", BA_DON)
     assert d.residential == "tổ dân phố"
-    assert d.title == "Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân phường Ba Đồn với Nhân dân"
+    assert (
+        d.title == "Hội nghị đối thoại giữa Chủ tịch Ủy ban nhân dân phường Ba Đồn với Nhân dân phường Ba Đồn năm 2026"
+    )
     assert [g.name for g in d.groups] == ["Đại biểu phường", "Đại biểu tổ dân phố", "Đại diện Nhân dân"]
     assert d.notice_recipients[0] == "Thường trực Đảng ủy phường (b/c)"
     assert d.notice_recipients[-1] == "Tổ trưởng các tổ dân phố (niêm yết)"

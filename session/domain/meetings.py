@@ -65,7 +65,8 @@ def create_meeting(
     words = clean_text(residential or settings.residential, field="residential", max_len=100)
     cluster = cluster or localities  # the earlier name of the same thing
     where = place_of(chosen.kind, chosen.name, chosen.province, chosen.code, words, clean_text(cluster, max_len=300))
-    title_text = clean_text(title if title is not None else fill_place(tpl.title, where), field="title", required=True)
+    auto_title = fill_place(tpl.title, where, (day or at.date()).year)
+    title_text = clean_text(title if title is not None else auto_title, field="title", required=True)
     papers = initial_papers(settings, where)
     if parent_body:
         papers["parent_body"] = clean_text(parent_body, field="parent_body", max_len=200)
@@ -136,10 +137,15 @@ def resolve_unit(unit: Unit | None, issuing_body: str, settings: OfficeSettings)
     return Unit()
 
 
-def fill_place(text: str, place: Place) -> str:
+def fill_place(text: str, place: Place, year: int | None = None) -> str:
     """A template's "{unit}", "{kind}" and "{residential}" in the meeting's words
-    ("Đại biểu {kind}" -> "Đại biểu phường"); "{unit}" is dropped when there is no unit."""
+    ("Đại biểu {kind}" -> "Đại biểu phường"); "{unit}" is dropped when there is no unit.
+    "{people}" is whose meeting it is: its residential units ("các tổ dân phố Minh Hòa,
+    Xuân Kiều") or the whole unit ("phường Ba Đồn"); "{year}" the year it is held in."""
+    people = place.cluster_in_sentence or (place.full if place.known else "")
     text = text.replace(" {unit}", f" {place.full}" if place.known else "").replace("{unit}", place.full)
+    text = text.replace(" {people}", f" {people}" if people else "").replace("{people}", people)
+    text = text.replace(" năm {year}", f" năm {year}" if year else "").replace("{year}", str(year or ""))
     return text.replace("{kind}", place.kind or GENERIC_KIND).replace("{residential}", place.residential_word)
 
 

@@ -15,6 +15,7 @@ from session.domain.views import AgendaStep, MeetingView
 
 BUILTIN_FILE = Path(__file__).resolve().parent.parent / "phrases.toml"
 
+_CLAUSE = re.compile(r"([,;] )")
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -56,7 +57,10 @@ def load_phrases() -> list[str]:
 
 
 def fill(phrase: str, view: MeetingView, step: AgendaStep | None, now: datetime) -> str:
-    """Fill the slots of *phrase* from the meeting; unknown facts become "…"."""
+    """Fill the slots of *phrase* from the meeting; unknown facts become "…". A clause
+    after a comma or semicolon whose facts are all unknown is left out ("…, đồng chí
+    {co_chair} – {co_chair_title}; …" for a meeting with no co-chair): there is nobody to
+    name, not a blank to fill in."""
     facts = {
         "chair": view.chair,
         "chair_title": view.chair_title,
@@ -68,4 +72,13 @@ def fill(phrase: str, view: MeetingView, step: AgendaStep | None, now: datetime)
         "time": f"{now.hour} giờ {now.minute:02d} phút",
         "date": now.strftime("%d/%m/%Y"),
     }
-    return _SLOT.sub(lambda m: facts.get(m.group(1)) or "…", phrase)
+    parts = _CLAUSE.split(phrase)  # clause, delimiter, clause, delimiter, …
+    kept = parts[:1]
+    for delimiter, clause in zip(parts[1::2], parts[2::2], strict=True):
+        slots = _SLOT.findall(clause)
+        if slots and not any(facts.get(slot) for slot in slots):
+            if clause is parts[-1]:  # the sentence still ends as it did
+                kept.append(clause[len(clause.rstrip(".!?…/")) :])
+            continue
+        kept += [delimiter, clause]
+    return _SLOT.sub(lambda m: facts.get(m.group(1)) or "…", "".join(kept))

@@ -120,7 +120,18 @@ class NewMeetingScreen(FormScreen[int | None]):
         title = self.query_one("#title", Input)
         if tpl and title.value in ("", self._auto_title):
             unit = self.unit or Unit()
-            title.value = self._auto_title = fill_place(tpl.title, place_of(unit.kind, unit.name, unit.province))
+            cluster = self.query_one("#cluster", Input).value.strip()
+            try:
+                day = parse_date(self.query_one("#date", Input).value)
+            except HoinghiError:
+                day = None
+            year = (day or self.hoinghi.clock().date()).year
+            where = place_of(unit.kind, unit.name, unit.province, cluster=cluster)
+            title.value = self._auto_title = fill_place(tpl.title, where, year)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("cluster", "date"):  # whose meeting and which year: in the title
+            self._fill_title()
 
     @on(UnitPicker.Chosen)
     def unit_chosen(self, event: UnitPicker.Chosen) -> None:

@@ -1,0 +1,35 @@
+"""Standard phrases (câu mẫu) filled from the meeting: an unknown fact is "…" to fill in;
+a clause about somebody the meeting does not have is left out, not printed as "… – …"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from session.domain.meetings import meeting_view
+from session.domain.phrases import fill
+
+AT = datetime(2026, 3, 5, 8, 5)
+CHAIRS = (
+    "Giới thiệu chủ trì hội nghị: đồng chí {chair} – {chair_title}, đồng chí {co_chair} – {co_chair_title}; "
+    "thư ký hội nghị: đồng chí {secretary}."
+)
+
+
+def test_a_meeting_with_no_co_chair_names_only_the_chair_and_the_secretary(store, demo_id):
+    view = replace(meeting_view(store, demo_id), co_chair="", co_chair_title="", secretary="Lý Thị Thu")
+    assert fill(CHAIRS, view, None, AT) == (
+        f"Giới thiệu chủ trì hội nghị: đồng chí {view.chair} – {view.chair_title}; thư ký hội nghị: đồng chí Lý Thị Thu."
+    )
+
+
+def test_with_neither_secretary_nor_co_chair_the_sentence_still_ends(store, demo_id):
+    view = replace(meeting_view(store, demo_id), co_chair="", co_chair_title="", secretary="")
+    assert fill(CHAIRS, view, None, AT) == f"Giới thiệu chủ trì hội nghị: đồng chí {view.chair} – {view.chair_title}."
+
+
+def test_a_fact_not_known_yet_in_a_clause_that_names_someone_is_a_blank_to_fill(store, demo_id):
+    view = replace(meeting_view(store, demo_id), co_chair="Đỗ Thị Hoa", co_chair_title="")
+    said = fill(CHAIRS, view, None, AT)
+    assert "đồng chí Đỗ Thị Hoa – …" in said  # her title is still to be written in
+    assert fill("Hội nghị tạm nghỉ lúc {time}.", view, None, AT) == "Hội nghị tạm nghỉ lúc 8 giờ 05 phút."
