@@ -276,6 +276,12 @@ class Place:
         word = self.residential_word
         return word[:1].upper() + word[1:]
 
+    def _names_its_word(self, text: str) -> bool:
+        """True when *text* starts with a residential word or a head's title ("Tổ dân phố
+        Minh Hòa"), rather than with the unit's name alone."""
+        key = fold(text)
+        return any(key.startswith(fold(w) + " ") for w in (*W.HEADS, *self.residential))
+
     def locality_under_label(self, locality: str) -> str:
         """A locality in a column headed :attr:`residential_label`: "Tổ dân phố Chí Linh 1"
         is "Chí Linh 1" there (the part that tells two apart in a narrow column). Kept
@@ -298,8 +304,7 @@ class Place:
         cluster = self.cluster.strip()
         if not cluster:
             return ""
-        key = fold(cluster)
-        if any(key.startswith(fold(w) + " ") for w in (*W.HEADS, *self.residential)):
+        if self._names_its_word(cluster):
             return cluster[:1].upper() + cluster[1:]
         word = self.residential[0] if self.residential else W.GENERIC
         return f"{word[:1].upper()}{word[1:]} {cluster}"
@@ -312,14 +317,11 @@ class Place:
         cluster = self.cluster.strip()
         if not cluster:
             return ""
-        words = [fold(w) + " " for w in (*W.HEADS, *self.residential)]
-        if any(fold(cluster).startswith(w) for w in words):
+        if self._names_its_word(cluster):
             # Typed with their words ("Tổ dân phố Minh Hòa, Khu phố Châu Hòa"): kept, each
             # word lower case.
             parts = [part.strip() for part in cluster.split(",") if part.strip()]
-            return ", ".join(
-                part[:1].lower() + part[1:] if any(fold(part).startswith(w) for w in words) else part for part in parts
-            )
+            return ", ".join(part[:1].lower() + part[1:] if self._names_its_word(part) else part for part in parts)
         word = self.residential[0] if self.residential else W.GENERIC
         several = sum(1 for name in cluster.split(",") if name.strip()) > 1
         return f"{'các ' if several else ''}{word} {cluster}"

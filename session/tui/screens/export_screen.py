@@ -46,6 +46,7 @@ class ExportScreen(FormScreen[None]):
         self.meeting_id = meeting_id
         self.selected = selected
         self.written: list[Path] = []
+        self._unattended: bool | None = None  # no attendance typed (asked on first need)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -99,7 +100,9 @@ class ExportScreen(FormScreen[None]):
         lines = [t("export.notice_limit", limit=fmt_date(limit))] if limit else []
         if status in ("running", "recess"):  # the minutes would have no end yet
             lines.append(t("export.not_closed"))
-        if attendance_missing(self.hoinghi.store, self.meeting_id):
+        if self._unattended is None:  # asked once: this is written again at every key typed in the date
+            self._unattended = attendance_missing(self.hoinghi.store, self.meeting_id)
+        if self._unattended:
             lines.append(t("export.no_attendance"))
         try:
             day = parse_date(value) if value.strip() else None
