@@ -15,18 +15,11 @@ from typing import Any
 from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
+from models.attendance import AttendanceGroup
+from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
 from models.store import Store
 from models.survey import Survey, SurveyBallot, SurveyQuestion
-from models.tables import (
-    Answer,
-    AnswerIssue,
-    AttendanceGroup,
-    Conclusion,
-    Issue,
-    IssueRaiser,
-    Meeting,
-    Registration,
-)
+from models.tables import Answer, Meeting, Registration
 from models.text import fold
 
 FIELDS = [

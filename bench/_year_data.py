@@ -24,21 +24,11 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from models.planning import DutyRecord, IssuePreparation, Plan
+from models.attendance import AttendanceGroup, Participant
+from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
+from models.planning import DutyRecord, IssuePreparation
 from models.store import Store
-from models.tables import (
-    AgendaItem,
-    Answer,
-    AnswerIssue,
-    AttendanceGroup,
-    Conclusion,
-    Issue,
-    IssueRaiser,
-    Meeting,
-    Participant,
-    Registration,
-    table_of,
-)
+from models.tables import AgendaItem, Answer, Meeting, Plan, Registration, table_of
 from models.text import fold
 from session.domain.duties import compute_duties
 from session.domain.duty_rules import get_rule_set

@@ -52,8 +52,9 @@ print(ours, floor, len(texts), resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 
 
 def build(db: str) -> int:
+    from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
     from models.store import Store
-    from models.tables import Answer, AnswerIssue, Conclusion, Issue, IssueRaiser, Registration
+    from models.tables import Answer, Registration
     from models.text import fold
     from session.domain.demo import create_demo
 

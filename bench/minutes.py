@@ -26,8 +26,9 @@ SIZES = (300, 3_000, 30_000)
 
 def build(db: str, speeches: int) -> int:
     """The finished demo meeting with *speeches* more speeches, written in bulk."""
+    from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
     from models.store import Store
-    from models.tables import Answer, AnswerIssue, Conclusion, Issue, IssueRaiser, Registration
+    from models.tables import Answer, Registration
     from session.domain.demo import create_demo
 
     store = Store.open(db)

@@ -12,27 +12,15 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlmodel import SQLModel, col, select
 
+from models.attendance import AttendanceGroup, Participant
 from models.changes import row_values
 from models.errors import HoinghiError
-from models.planning import DutyRecord, IssuePreparation, Plan
+from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
+from models.office import ExportRecord
+from models.planning import DutyRecord, IssuePreparation
 from models.store import Store
 from models.survey import Survey, SurveyBallot, SurveyQuestion, SurveyTotal
-from models.tables import (
-    AgendaItem,
-    Answer,
-    AnswerIssue,
-    AttendanceGroup,
-    Conclusion,
-    Event,
-    ExportRecord,
-    FieldLimit,
-    Issue,
-    IssueRaiser,
-    Meeting,
-    Participant,
-    Registration,
-    table_of,
-)
+from models.tables import AgendaItem, Answer, Event, FieldLimit, Meeting, Plan, Registration, table_of
 
 FORMAT = "hoinghi-meeting/2"
 

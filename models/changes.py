@@ -48,6 +48,10 @@ def _pk(obj: SQLModel) -> list[Any]:
 
 
 def _model_for(table: str) -> type[SQLModel]:
+    """The model of *table*: every table's module is loaded first, as a change may be
+    to a table this process has not used yet (undo in a process that never filed a
+    petition)."""
+    every_table()
     for mapper in SQLModel._sa_registry.mappers:
         if isinstance(mapper.local_table, Table) and mapper.local_table.name == table:
             return mapper.class_

@@ -1,35 +1,20 @@
-"""The tables around the meeting day: the year's plan (kế hoạch), the dated duties done
-before and after a meeting, and the answers departments prepare for compiled petitions.
+"""The planning tables around the meeting day: the dated duties done before and after a
+meeting, and the answers departments prepare for compiled petitions. The year's plan
+(kế hoạch) itself is with the meeting's tables (``models.tables.Plan``): a meeting points
+at it, and writing a meeting resolves that key.
 
-A meeting points at its plan (``Meeting.plan_id``); the duties themselves are computed
-from the meeting's date and the plan's figures, so only their completion is stored.
+The duties themselves are computed from the meeting's date and the plan's figures, so
+only their completion is stored. Loaded by the code that uses them, not before the first
+screen (see ``models.tables.every_table``).
 """
-
-from __future__ import annotations
 
 from datetime import date, datetime
 
 from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
+from models import ledger  # noqa: F401  (a preparation points at a petition: its table must be known)
 from models.row import Row
-
-
-class Plan(Row, table=True):
-    """A plan (kế hoạch) of the commune-level People's Committee: one or several
-    meetings in a year, e.g. one per cluster of residential units."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    number: str = ""  # số ký hiệu, e.g. "45/KH-UBND"
-    issued_on: date | None = None  # ngày ban hành
-    year: int
-    unit: str = ""  # đơn vị, e.g. "phường Ba Đồn"
-    title: str = Field(sa_column=Column(Text, nullable=False))
-    title_key: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    rule_set: str = "mac-dinh"  # the duty rules file the figures came from
-    #: JSON {duty key: days}: the plan's own figures (the rule set's defaults otherwise).
-    duty_days: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
-    created_at: datetime | None = Field(default=None, sa_type=DateTime)
 
 
 class DutyRecord(Row, table=True):

@@ -45,7 +45,8 @@ def _v1_to_v2(conn: Any) -> None:
 
 def _v2_to_v3(conn: Any) -> None:
     """Plans, dated duties, invitation lists and prepared answers (kế hoạch, giấy mời)."""
-    from models.planning import DutyRecord, IssuePreparation, Plan
+    from models.planning import DutyRecord, IssuePreparation
+    from models.tables import Plan
 
     SQLModel.metadata.create_all(conn, tables=[table_of(model) for model in (Plan, DutyRecord, IssuePreparation)])
     for statement in (
@@ -170,9 +171,11 @@ def _v1_settings(conn: Any) -> dict[str, Any]:
 
 def _v3_to_v4(conn: Any) -> None:
     """A meeting keeps its unit and what its documents print; exports are recorded."""
+    from models.office import ExportRecord
+
     for name, sql_type in _V2_MEETING_COLUMNS:
         conn.execute(text(f"ALTER TABLE meeting ADD COLUMN {name} {sql_type}"))
-    table_of(tables.ExportRecord).create(conn)
+    table_of(ExportRecord).create(conn)
     office = _v1_settings(conn)
     # Version 1 printed the office settings over the meeting's own: copy them into every
     # meeting, so its documents read as they did.

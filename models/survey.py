@@ -5,8 +5,6 @@ ballots already typed keep their meaning when the office edits the questionnaire
 Ballots typed one by one and totals counted on paper are both kept; the results add them.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Index, Text

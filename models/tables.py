@@ -1,10 +1,11 @@
-"""The tables of a meeting (hội nghị). Plain facts only; behaviour lives in session.domain.
+"""The tables of the meeting day (hội nghị), the ones its first screen reads: the meeting
+and its plan, the agenda, the speakers, the answers, the event log. Plain facts only;
+behaviour lives in session.domain. The other tables live in modules of their own, loaded
+when first needed (see :func:`every_table`).
 
 Times are naive local wall-clock datetimes (Vietnam has no daylight saving). A running
 clock is stored as a start time plus paused seconds, never as a counter.
 """
-
-from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any, Protocol, cast
@@ -42,7 +43,7 @@ def key_column(attribute: int | None) -> Mapped[int]:
     return cast("Mapped[int]", col(attribute))
 
 
-def _moment() -> Any:
+def moment_field() -> Any:
     """A naive local datetime column (plain SQLAlchemy DateTime, no tz coercion).
 
     Typed as ``Field`` itself is: the default a model attribute is declared with."""
@@ -85,9 +86,9 @@ class Meeting(Row, table=True):
     planned_date: date | None = None
     planned_start: time | None = None
     planned_end: time | None = None
-    actual_start: datetime | None = _moment()
-    actual_end: datetime | None = _moment()
-    recess_since: datetime | None = _moment()  # tạm nghỉ
+    actual_start: datetime | None = moment_field()
+    actual_end: datetime | None = moment_field()
+    recess_since: datetime | None = moment_field()  # tạm nghỉ
     recess_seconds: float = 0.0
     status: str = "planned"  # planned | running | recess | closed
     current_item_id: int | None = None
@@ -106,7 +107,7 @@ class Meeting(Row, table=True):
     reply_days: int = 20
     verify_days: int = 30
     close_reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    created_at: datetime | None = _moment()
+    created_at: datetime | None = moment_field()
     # What the documents print belongs to the meeting (copied from the office settings when
     # it is created), so a document exported years later is the same document.
     notice_date: date | None = None  # ngày ban hành thông báo kết luận
@@ -128,32 +129,22 @@ class Meeting(Row, table=True):
     body_pt: float = 14.0
 
 
-class AttendanceGroup(Row, table=True):
-    """Attendance count by group (thành phần): expected and present."""
-
-    __tablename__ = "attendance_group"
-    id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
-    position: int = 0
-    name: str
-    expected: int = 0
-    present: int = 0
-
-
-class Participant(Row, table=True):
-    """A named participant (đại biểu): delegate, official, chair…"""
+class Plan(Row, table=True):
+    """A plan (kế hoạch) of the commune-level People's Committee: one or several
+    meetings in a year, e.g. one per cluster of residential units. It is with the meeting
+    day's tables because a meeting points at it: writing a meeting resolves that key."""
 
     id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
-    name: str
-    name_key: str = ""
-    title: str = ""  # chức vụ
-    organisation: str = ""  # cơ quan, đơn vị
-    group: str = ""  # the attendance group (đại biểu, nhân dân …)
-    role: str = "delegate"  # chair | co_chair | presenter | answerer | delegate (older: official, secretary, front)
-    present: bool = True
-    position: int = 0  # order on the invitation list
-    arrived_at: datetime | None = _moment()  # ticked at the door
+    number: str = ""  # số ký hiệu, e.g. "45/KH-UBND"
+    issued_on: date | None = None  # ngày ban hành
+    year: int
+    unit: str = ""  # đơn vị, e.g. "phường Ba Đồn"
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    title_key: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    rule_set: str = "mac-dinh"  # the duty rules file the figures came from
+    #: JSON {duty key: days}: the plan's own figures (the rule set's defaults otherwise).
+    duty_days: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    created_at: datetime | None = Field(default=None, sa_type=DateTime)
 
 
 class AgendaItem(Row, table=True):
@@ -167,8 +158,8 @@ class AgendaItem(Row, table=True):
     kind: str = "other"  # opening | report | dialogue | conclusion | closing | other
     presenter: str = ""
     planned_minutes: int = 0
-    started_at: datetime | None = _moment()
-    ended_at: datetime | None = _moment()
+    started_at: datetime | None = moment_field()
+    ended_at: datetime | None = moment_field()
     paused_seconds: float = 0.0
     skipped: bool = False
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -190,13 +181,13 @@ class Registration(Row, table=True):
     summary_key: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     source: str = "hall"  # precompiled | hall | slip
     phone: str = ""
-    registered_at: datetime | None = _moment()
+    registered_at: datetime | None = moment_field()
     number: int = 0  # số thứ tự given at registration: shown to the person, never changed
     queue_position: int = 0  # order in the queue (moves, absences); not shown
     status: str = "waiting"  # waiting | speaking | done | withdrawn | absent
-    started_at: datetime | None = _moment()
-    ended_at: datetime | None = _moment()
-    paused_at: datetime | None = _moment()
+    started_at: datetime | None = moment_field()
+    ended_at: datetime | None = moment_field()
+    paused_at: datetime | None = moment_field()
     paused_seconds: float = 0.0
     limit_seconds: int | None = None
     absent_count: int = 0
@@ -218,29 +209,6 @@ class FieldLimit(Row, table=True):
     seconds: int
 
 
-class Issue(Row, table=True):
-    """A petition or question (kiến nghị) raised at or before the meeting."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
-    position: int = 0
-    content: str = Field(sa_column=Column(Text, nullable=False))
-    content_key: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    field: str = ""
-    in_scope: bool = True  # False: ngoài nội dung hội nghị
-    merged_into_id: int | None = Field(default=None, foreign_key="issue.id")
-    created_at: datetime | None = _moment()
-
-
-class IssueRaiser(Row, table=True):
-    """Who raised an issue: links an issue to a registration (người kiến nghị)."""
-
-    __tablename__ = "issue_raiser"
-    id: int | None = Field(default=None, primary_key=True)
-    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
-    registration_id: int = Field(foreign_key="registration.id", ondelete="CASCADE", index=True)
-
-
 class Answer(Row, table=True):
     """An answer (trả lời) by the chair or an official the chair assigned. One answer may
     cover several issues (the chair answers all questions on land together)."""
@@ -251,63 +219,9 @@ class Answer(Row, table=True):
     answerer_title: str = ""
     answerer_agency: str = ""
     by_chair: bool = False
-    started_at: datetime | None = _moment()
-    ended_at: datetime | None = _moment()
+    started_at: datetime | None = moment_field()
+    ended_at: datetime | None = moment_field()
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-
-
-class AnswerIssue(Row, table=True):
-    """Which issues an answer covers."""
-
-    __tablename__ = "answer_issue"
-    id: int | None = Field(default=None, primary_key=True)
-    answer_id: int = Field(foreign_key="answer.id", ondelete="CASCADE", index=True)
-    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", index=True)
-
-
-class Conclusion(Row, table=True):
-    """The chair's conclusion (kết luận) on an issue, with any assignment (giao nhiệm vụ)."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    issue_id: int = Field(foreign_key="issue.id", ondelete="CASCADE", unique=True)
-    outcome: str = "answered"  # answered | study | assigned | forwarded
-    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    lead_agency: str = ""
-    partners: str = ""
-    task: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    deadline: date | None = None
-    reply_method: str = ""
-    forwarded_to: str = ""
-    followup_status: str = "not_started"  # not_started | in_progress | replied | extended
-    reply_number: str = ""
-    reply_date: date | None = None
-    extension_reason: str = ""
-
-
-class ExportRecord(Row, table=True):
-    """A document exported from a meeting (văn bản đã xuất): what, which number and date,
-    which file, and its SHA-256 — the meeting's history of what left the office."""
-
-    __tablename__ = "export_record"
-    id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="meeting.id", ondelete="CASCADE", index=True)
-    kind: str  # minutes | conclusion | followup | json | pdf
-    number: str = ""  # "12/TB-UBND"
-    doc_date: date | None = None  # the document's date (the notice's date)
-    file_name: str = ""
-    folder: str = ""
-    sha256: str = ""
-    size: int = 0
-    exported_at: datetime | None = _moment()
-
-
-class OfficeDay(Row, table=True):
-    """An office exception to the calendar: an extra day off or a working Saturday."""
-
-    __tablename__ = "office_day"
-    day: date = Field(primary_key=True)
-    kind: str = "off"  # off | work
-    note: str = ""
 
 
 class Event(Row, table=True):
@@ -332,16 +246,14 @@ class Event(Row, table=True):
 
 
 def every_table() -> MetaData:
-    """The metadata with every table of the store registered. The survey's tables live in
-    a module of their own, loaded when first needed rather than at every start; what works
-    on all tables at once (creating a database, undo's look for rows left behind) asks for
-    them here."""
-    from models import survey  # noqa: F401
+    """The metadata with every table of the store registered.
+
+    The tables the meeting day needs from its first screen live here. The others live in
+    modules of their own (the ledger of petitions, attendance, the office's records,
+    planning's duties and preparations, the survey), each loaded by the code that uses it
+    rather than at every start; what works on all tables at once (creating a database,
+    undo's look for rows left behind and for the table of a logged change) asks for them
+    here."""
+    from models import attendance, ledger, office, planning, survey  # noqa: F401
 
     return SQLModel.metadata
-
-
-# The planning tables (kế hoạch, duties, prepared answers) live in their own module;
-# importing it here registers them on the same metadata. Unlike the survey's, they load
-# with these: a meeting points at its plan, and writing a meeting resolves that key.
-from models import planning  # noqa: E402,F401

@@ -69,7 +69,7 @@ async def test_merge_a_duplicate_and_split_it_back_by_keys(store, clock):
 
 async def test_an_official_answers_and_the_chair_assigns_with_a_deadline(store, clock):
     mid, _a, _b, _c = _meeting(store, clock)
-    from models.tables import Participant
+    from models.attendance import Participant
 
     with store.action("participant.add", at=T0, meeting_id=mid) as tx:
         tx.add(

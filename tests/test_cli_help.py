@@ -25,8 +25,12 @@ QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")
 
 
 def paths(group: click.Group = main, above: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    """The path of every command under *group*, the commands of its sub-groups too."""
-    for name, command in sorted(group.commands.items()):
+    """The path of every command under *group*, the commands of its sub-groups too (as
+    the help lists them: a command's module loads when it is named)."""
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         yield (*above, name)
         if isinstance(command, click.Group):
             yield from paths(command, (*above, name))

@@ -212,7 +212,8 @@ def test_json_holds_every_fact_of_the_meeting(store, finished_id, tmp_path):
     from sqlmodel import select
 
     from models.changes import row_values
-    from models.tables import Issue, Registration
+    from models.ledger import Issue
+    from models.tables import Registration
 
     path = export(store, finished_id, "json", tmp_path / "m.json", today=ISSUED)[0]
     raw = path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 import pytest
 
 from models.errors import Conflict, HoinghiError
-from models.planning import Plan
+from models.tables import Plan
 from session.domain.calendar import set_office_day
 from session.domain.duties import (
     due_duties,

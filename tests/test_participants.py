@@ -10,8 +10,8 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import select
 
+from models.attendance import AttendanceGroup
 from models.errors import Conflict, HoinghiError
-from models.tables import AttendanceGroup
 from session.domain.answers import answerers
 from session.domain.duties import undo_office
 from session.domain.meeting_details import meeting_details

@@ -1,7 +1,8 @@
 """The command line: ``hoinghi``. Heavy modules (Textual, python-docx) load only when used.
 
 The group and the helpers every command shares live here; the commands live in one
-module per area (meetings, imports, exports, office, screens, …), registered below.
+module per area (meetings, imports, exports, office, screens, …), each loaded when one of
+its commands is named (``COMMAND_MODULES``).
 """
 
 from __future__ import annotations
@@ -255,10 +256,51 @@ class TranslatedGroup(TranslatedCommand, click.Group):
         self.format_commands(ctx, formatter)
 
 
+#: The module of each command (and of its sub-commands). A command's module is loaded when
+#: it is run or listed, so starting the app loads one of them, not all eleven.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "calendar": ("office",),
+    "demo": ("meetings",),
+    "desk": ("screens",),
+    "details": ("meetings",),
+    "display": ("screens",),
+    "due": ("planning",),
+    "duties": ("planning",),
+    "export": ("exports",),
+    "followup": ("office",),
+    "history": ("office",),
+    "import": ("imports", "archive"),
+    "list": ("meetings",),
+    "new": ("meetings",),
+    "participants": ("participants",),
+    "phrases": ("phrases",),
+    "plan": ("planning",),
+    "prepare": ("planning",),
+    "report": ("reports",),
+    "run": ("meetings",),
+    "settings": ("office",),
+    "survey": ("survey",),
+    "templates": ("meetings",),
+    "units": ("meetings",),
+}
+
+
 class Hoinghi(TranslatedGroup):
-    """The ``hoinghi`` group: its help ends with where the data is kept."""
+    """The ``hoinghi`` group: its commands load when named; its help ends with where the
+    data is kept."""
 
     group_class = TranslatedGroup
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            from importlib import import_module
+
+            for module in COMMAND_MODULES.get(cmd_name, ()):
+                import_module(f"session.cli.{module}")
+        return super().get_command(ctx, cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # The language of HOINGHI_LANG first: click handles `--help` before an option
@@ -339,19 +381,3 @@ def meeting_or_latest(store: Store, meeting_id: int | None) -> int:
             raise HoinghiError("meeting.none")
     meeting_view(store, meeting_id)
     return meeting_id
-
-
-# The commands, one module per area (imported for their @main.command registrations).
-from session.cli import (  # noqa: E402,F401
-    archive,
-    exports,
-    imports,
-    meetings,
-    office,
-    participants,
-    phrases,
-    planning,
-    reports,
-    screens,
-    survey,
-)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
+from models.ledger import AnswerIssue, Issue, IssueRaiser
 from models.store import Store, Tx
-from models.tables import Answer, AnswerIssue, Issue, IssueRaiser, Registration, stored_id
+from models.tables import Answer, Registration, stored_id
 from models.text import clean_text
 from session.domain.queue import floor_open, stop_speaking
 
@@ -98,7 +99,8 @@ def stop_running(tx: Tx, meeting_id: int) -> None:
 def answerers(store: Store, meeting_id: int) -> list[Answerer]:
     """Who may answer: the chair first, then every official on the invitation list
     (co-chairs, presenters, answerers), in the list's order."""
-    from models.tables import Meeting, Participant
+    from models.attendance import Participant
+    from models.tables import Meeting
     from session.domain.participants import OFFICIAL_ROLES
 
     with store.read() as s:

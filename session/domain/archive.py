@@ -18,25 +18,12 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlmodel import SQLModel
 
+from models.attendance import AttendanceGroup, Participant
 from models.errors import HoinghiError
+from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
+from models.office import ExportRecord
 from models.store import Store, Tx
-from models.tables import (
-    AgendaItem,
-    Answer,
-    AnswerIssue,
-    AttendanceGroup,
-    Conclusion,
-    Event,
-    ExportRecord,
-    FieldLimit,
-    Issue,
-    IssueRaiser,
-    Meeting,
-    Participant,
-    Registration,
-    stored_id,
-    table_of,
-)
+from models.tables import AgendaItem, Answer, Event, FieldLimit, Meeting, Registration, stored_id, table_of
 from models.text import fold
 from session.domain.units import parse_issuing_body
 

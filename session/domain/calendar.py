@@ -10,8 +10,8 @@ from datetime import date, datetime
 from sqlmodel import col, select
 
 from models.errors import HoinghiError
+from models.office import OfficeDay
 from models.store import Store, Tx
-from models.tables import OfficeDay
 from models.text import clean_text
 from session.domain.swapped_days import swapped_days
 from session.domain.workdays import WorkCalendar

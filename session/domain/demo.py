@@ -6,21 +6,11 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import col, select
 
+from models.attendance import AttendanceGroup, Participant
 from models.errors import HoinghiError
+from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
 from models.store import Store, Tx
-from models.tables import (
-    AgendaItem,
-    Answer,
-    AnswerIssue,
-    AttendanceGroup,
-    Conclusion,
-    Issue,
-    IssueRaiser,
-    Meeting,
-    Participant,
-    Registration,
-    stored_id,
-)
+from models.tables import AgendaItem, Answer, Meeting, Registration, stored_id
 from models.text import fold
 from session.domain import demo_data as D
 from session.domain.meetings import create_meeting

@@ -17,9 +17,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models.errors import Conflict, HoinghiError
-from models.planning import DutyRecord, Plan
+from models.planning import DutyRecord
 from models.store import Store, Tx
-from models.tables import Meeting, key_column
+from models.tables import Meeting, Plan, key_column
 from models.text import clean_text
 from session.domain.calendar import office_calendar
 from session.domain.duty_rules import DEFAULT_RULES, RuleSet, get_rule_set

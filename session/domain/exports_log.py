@@ -11,8 +11,9 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from models.errors import HoinghiError
+from models.office import ExportRecord
 from models.store import Store, Tx
-from models.tables import ExportRecord, Meeting
+from models.tables import Meeting
 
 #: (kind, number, document date, path, sha256, size) of one file written.
 FileFacts = tuple[str, str, "date | None", Path, str, int]

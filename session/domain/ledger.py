@@ -15,18 +15,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models.errors import Conflict, HoinghiError
+from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
 from models.store import Store, Tx
-from models.tables import (
-    Answer,
-    AnswerIssue,
-    Conclusion,
-    Issue,
-    IssueRaiser,
-    Meeting,
-    Registration,
-    key_column,
-    table_of,
-)
+from models.tables import Answer, Meeting, Registration, key_column, table_of
 from models.text import clean_text, fold
 from session.domain.calendar import deadline_for, notice_due
 from session.domain.fields import canonical_field

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from models.attendance import AttendanceGroup
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import AttendanceGroup, Meeting, stored_id
+from models.tables import Meeting, stored_id
 from models.text import clean_text, fold
 from session.domain import papers as P
 from session.domain.dates import check_year

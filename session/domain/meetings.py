@@ -8,9 +8,8 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from models.errors import HoinghiError
-from models.planning import Plan
 from models.store import Store
-from models.tables import AgendaItem, AttendanceGroup, Meeting, Registration, stored_id
+from models.tables import AgendaItem, Meeting, Plan, Registration, stored_id
 from models.text import clean_text
 from session.domain.dates import check_year
 from session.domain.papers import initial_papers
@@ -55,6 +54,8 @@ def create_meeting(
     The unit is *unit*, else the one *issuing_body* names, else the one its plan's unit
     names, else the office's; what the documents print is copied from the office settings
     (``session.domain.papers``)."""
+    from models.attendance import AttendanceGroup  # loaded when a meeting is made, not at start
+
     tpl = template if isinstance(template, AgendaTemplate) else get_template(template)
     settings = get_settings(store)
     if (unit is None or not unit.known) and not issuing_body.strip() and plan_id is not None:

@@ -14,9 +14,10 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from models.attendance import AttendanceGroup, Participant
 from models.errors import Conflict, HoinghiError
 from models.store import Store, Tx
-from models.tables import AttendanceGroup, Meeting, Participant, stored_id
+from models.tables import Meeting, stored_id
 from models.text import clean_text, fold, matches
 
 ACTOR = "office"

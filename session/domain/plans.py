@@ -13,9 +13,8 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models.errors import HoinghiError
-from models.planning import Plan
 from models.store import Store, Tx
-from models.tables import Meeting, key_column, stored_id
+from models.tables import Meeting, Plan, key_column, stored_id
 from models.text import clean_text, fold
 from session.domain.duty_rules import DEFAULT_RULES, check_days, get_rule_set
 from session.domain.units import Unit, official_words, unit_named

@@ -10,9 +10,9 @@ from datetime import datetime
 from sqlmodel import select
 
 from models.errors import Conflict, HoinghiError
+from models.ledger import Issue
 from models.planning import IssuePreparation
 from models.store import Store, Tx
-from models.tables import Issue
 from models.text import clean_text
 from session.domain.ledger import IssueView, ledger
 

@@ -8,9 +8,10 @@ from datetime import date, datetime
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from models.attendance import AttendanceGroup, Participant
 from models.errors import HoinghiError
 from models.store import Store
-from models.tables import AttendanceGroup, Meeting, Participant, Registration, key_column
+from models.tables import Meeting, Registration, key_column
 from session.domain.ledger import IssueView, ledger
 from session.domain.meetings import meeting_view
 from session.domain.papers import Papers, papers_of

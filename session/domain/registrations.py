@@ -1,7 +1,9 @@
 """Speaking requests (đăng ký phát biểu): the registration desk's slips, and the queue as data.
 
 A registration with a summary is also a petition: registering creates its issue
-(kiến nghị) in the same action, so the ledger starts complete.
+(kiến nghị) in the same action, so the ledger starts complete. The ledger's tables
+(``models.ledger``) are loaded by the functions that write petitions: the queue is read
+from the first screen on without them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlmodel import col, select
 from models.changes import full_rows, insert_all
 from models.errors import Conflict, HoinghiError, TextError
 from models.store import Store, Tx
-from models.tables import FieldLimit, Issue, IssueRaiser, Meeting, Registration, key_column, stored_id
+from models.tables import FieldLimit, Meeting, Registration, key_column, stored_id
 from models.text import clean_text, fold
 from session.domain.fields import canonical_field
 
@@ -124,6 +126,8 @@ def _add(tx: Tx, meeting_id: int, slip: Slip, at: datetime, position: int, numbe
 
 def _add_issues(tx: Tx, meeting_id: int, regs: list[Registration], at: datetime) -> None:
     """A summary is a petition: one issue per registration that has one."""
+    from models.ledger import Issue, IssueRaiser
+
     tx.flush()
     top = tx.session.exec(select(func.max(Issue.position)).where(Issue.meeting_id == meeting_id)).one() or 0
     pairs: list[tuple[Issue, Registration]] = []
@@ -215,6 +219,8 @@ def register_many(tx: Tx, meeting_id: int, slips: list[Slip]) -> int:
 def update_registration(tx: Tx, meeting_id: int, reg_id: int, slip: Slip, *, force: bool = False) -> None:
     """Correct a registration (name, residential unit, field, summary, phone…); its number stays.
     The petition made from its summary follows the corrected summary and field."""
+    from models.ledger import Issue, IssueRaiser
+
     reg = tx.session.get(Registration, reg_id)
     if reg is None or reg.meeting_id != meeting_id:
         raise HoinghiError("registration.not_found")
@@ -258,6 +264,8 @@ class PreparedSlips:
 
 def prepare_slips(meeting_id: int, slips: list[Slip], *, at: datetime) -> PreparedSlips:
     """The rows for *slips* (already cleaned), computed outside the write transaction."""
+    from models.ledger import Issue
+
     regs = full_rows(
         Registration,
         [{**_slip_values(meeting_id, slip, at), "queue_position": n} for n, slip in enumerate(slips)],
@@ -285,6 +293,8 @@ def add_prepared(tx: Tx, meeting_id: int, prepared: PreparedSlips, keep: list[in
     """Append prepared slips (those at the indexes in *keep*, or all) to the queue, with
     their issues, by bulk insert: a list of thousands holds the write lock for a moment
     only. Returns the new registrations' ids, in order."""
+    from models.ledger import Issue, IssueRaiser
+
     _open_meeting(tx, meeting_id)
     chosen = range(len(prepared.registrations)) if keep is None else keep
     start, first = next_place(tx, meeting_id)

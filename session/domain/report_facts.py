@@ -17,10 +17,12 @@ from sqlalchemy import Executable
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
+from models.attendance import AttendanceGroup
+from models.ledger import Conclusion, Issue, IssueRaiser
 from models.store import Store
 from models.survey import Survey, SurveyBallot, SurveyQuestion, SurveyTotal
 from models.tables import Answer as AnswerRow
-from models.tables import AttendanceGroup, Conclusion, Issue, IssueRaiser, Meeting, Registration, stored_id, table_of
+from models.tables import Meeting, Registration, stored_id, table_of
 from session.domain.followup import reply_due
 from session.domain.ledger import TRACKED_OUTCOMES
 from session.domain.place_words import PlaceWords, meeting_words

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from models.errors import Conflict
-from models.tables import IssueRaiser, Registration
+from models.ledger import IssueRaiser
+from models.tables import Registration
 from session.domain import answers, queue
 from session.domain.answers import Answerer
 from session.workstation.base import WorkstationBase
