@@ -53,4 +53,43 @@ def test_naming_a_command_loads_its_module_only():
 def test_an_unknown_command_is_refused_by_name():
     ran = hoinghi("expor")
     assert ran.returncode == 2
-    assert "'expor'" in ran.stderr and "Traceback" not in ran.stderr
+    assert "Lỗi: Không có lệnh 'expor'." in ran.stderr and "Traceback" not in ran.stderr
+
+
+def click_messages() -> set[str]:
+    """Every message click looks up through gettext, read from its source."""
+    import ast
+    from pathlib import Path
+
+    found: set[str] = set()
+    for path in Path(click.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+                found |= {
+                    arg.value for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                }
+    return found
+
+
+def test_every_click_message_we_translate_is_one_click_says():
+    from session.i18n.areas.cli_errors import CLICK_MESSAGES
+
+    assert sorted(set(CLICK_MESSAGES) - click_messages()) == []  # a newer click reworded none of them
+
+
+def test_click_says_what_went_wrong_in_the_language_of_the_interface():
+    mistyped = hoinghi("export", "minutes", "--meting", "1")
+    assert mistyped.returncode == 2
+    assert "Lỗi: Không có tùy chọn '--meting'. Có phải ý bạn là '--meeting'?" in mistyped.stderr
+    assert "Xem hướng dẫn: '" in mistyped.stderr and "[TÙY CHỌN]" in mistyped.stderr
+    assert "Lỗi: Thiếu tham số" in hoinghi("export", "--meeting", "1").stderr  # which document
+    assert "Tùy chọn '--meeting' cần một giá trị." in hoinghi("export", "minutes", "--meeting").stderr
+    assert "Thừa tham số không dùng đến (thừa)" in hoinghi("list", "thừa").stderr
+    assert "'xx' không phải là một trong 'vi', 'en'." in hoinghi("--lang", "xx", "list").stderr
+    for ran in (mistyped, hoinghi("expor")):
+        assert [
+            word for word in ("Error", "Try", "Usage", "[OPTIONS]", "Did you mean", "No such") if word in ran.stderr
+        ] == []
+    english = hoinghi("--lang", "en", "export", "minutes", "--meting", "1")
+    assert "Error: No such option '--meting'. Did you mean '--meeting'?" in english.stderr
+    assert "Try '" in english.stderr and "[OPTIONS]" in english.stderr

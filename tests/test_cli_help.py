@@ -14,7 +14,17 @@ from session.cli import main
 from tests.cli import hoinghi, hoinghi_process
 
 #: click's English, which a Vietnamese help must not show.
-CLICK_ENGLISH = ("Usage:", "Options:", "Commands:", "Show this message", "Show the version", "[default:", "[required]")
+CLICK_ENGLISH = (
+    "Usage:",
+    "[OPTIONS]",
+    "[ARGS]",
+    "Options:",
+    "Commands:",
+    "Show this message",
+    "Show the version",
+    "[default:",
+    "[required]",
+)
 
 #: The letters only Vietnamese writes (lower case; a word is compared in lower case).
 VIETNAMESE = set("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")

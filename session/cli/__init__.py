@@ -234,6 +234,17 @@ class TranslatedCommand(click.Command):
             option.help = "cli.opt.help"
         return option
 
+    #: click's words in a usage line, and the keys of their translations.
+    USAGE_WORDS = {
+        "[OPTIONS]": "cli.help.options_metavar",
+        "COMMAND [ARGS]...": "cli.help.command_metavar",
+        "[COMMAND] [ARGS]...": "cli.help.optional_command_metavar",
+    }
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [t(self.USAGE_WORDS[piece]) if piece in self.USAGE_WORDS else piece for piece in pieces]
+
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
             row
@@ -254,6 +265,37 @@ class TranslatedGroup(TranslatedCommand, click.Group):
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
+
+
+def _click_text(message: str) -> str:
+    """click's own *message* (looked up by its English text) in the interface's language."""
+    from session.i18n.areas.cli_errors import CLICK_MESSAGES
+
+    key = CLICK_MESSAGES.get(message)
+    return t(key) if key else message
+
+
+def _click_plural(singular: str, plural: str, n: int) -> str:
+    return _click_text(singular if n == 1 else plural)
+
+
+def _speak_our_language() -> None:
+    """click looks its own messages up through gettext (``_`` and ``ngettext`` in each of
+    its modules); they are answered from our catalogue instead, in the language chosen."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.parser
+    import click.termui
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.parser, click.termui, click.types):
+        module._ = _click_text  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_plural  # type: ignore[attr-defined]
+
+
+_speak_our_language()
 
 
 #: The module of each command (and of its sub-commands). A command's module is loaded when

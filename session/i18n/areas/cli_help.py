@@ -5,6 +5,9 @@ given in the code as a key ``cli.opt.…``. The commands' own descriptions are t
 VI = {
     # --- click's own words ---------------------------------------------------------------
     "cli.help.usage": "Cách dùng:",
+    "cli.help.options_metavar": "[TÙY CHỌN]",
+    "cli.help.command_metavar": "LỆNH [THAM SỐ]...",
+    "cli.help.optional_command_metavar": "[LỆNH] [THAM SỐ]...",
     "cli.help.options": "Tùy chọn",
     "cli.help.commands": "Lệnh",
     "cli.help.arguments": "Tham số",
@@ -119,6 +122,9 @@ VI = {
 EN = {
     # --- click's own words ---------------------------------------------------------------
     "cli.help.usage": "Usage:",
+    "cli.help.options_metavar": "[OPTIONS]",
+    "cli.help.command_metavar": "COMMAND [ARGS]...",
+    "cli.help.optional_command_metavar": "[COMMAND] [ARGS]...",
     "cli.help.options": "Options",
     "cli.help.commands": "Commands",
     "cli.help.arguments": "Positional arguments",
