@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,15 +24,17 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 KINDS = ("minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot")
+#: The usual file name of each kind: what it is, the meeting's number, then whose meeting
+#: and when ({where}, see :func:`usual_name`).
 DEFAULT_NAMES = {
-    "minutes": "bien-ban-hoi-nghi-{id}.docx",
-    "conclusion": "thong-bao-ket-luan-{id}.docx",
-    "followup": "theo-doi-{id}.xlsx",
-    "json": "hoi-nghi-{id}.json",
-    "invitation": "giay-moi-{id}.docx",
-    "announcement": "thong-bao-truyen-thanh-{id}.docx",
-    "briefing": "bao-cao-chuan-bi-{id}.docx",
-    "ballot": "phieu-lay-y-kien-{id}.docx",
+    "minutes": "bien-ban-hoi-nghi-{id}{where}.docx",
+    "conclusion": "thong-bao-ket-luan-{id}{where}.docx",
+    "followup": "theo-doi-{id}{where}.xlsx",
+    "json": "hoi-nghi-{id}{where}.json",
+    "invitation": "giay-moi-{id}{where}.docx",
+    "announcement": "thong-bao-truyen-thanh-{id}{where}.docx",
+    "briefing": "bao-cao-chuan-bi-{id}{where}.docx",
+    "ballot": "phieu-lay-y-kien-{id}{where}.docx",
 }
 BEFORE_MEETING = ("invitation", "announcement", "briefing")
 
@@ -50,24 +53,42 @@ def extensions(kind: str) -> tuple[str, ...]:
     return (own, ".txt") if kind == "announcement" else (own,)
 
 
-def target(out: str | Path, kind: str, meeting_id: int) -> Path:
+def usual_name(store: Store, meeting_id: int, kind: str) -> str:
+    """The file name *kind* is written as in a folder: what it is, the meeting's number,
+    its unit and the day it was held (or planned), in plain letters that any disk, e-mail
+    or USB stick keeps — ``bien-ban-hoi-nghi-3-phuong-ba-don-24-11-2026.docx`` — so files
+    from several meetings, or several databases, sit side by side in one folder."""
+    from models.text import fold
+    from session.domain.meetings import meeting_view
+
+    view = meeting_view(store, meeting_id)
+    held = view.actual_start.date() if view.actual_start else view.planned_date
+    parts = [fold(f"{view.unit_kind} {view.unit_name}"), held.strftime("%d-%m-%Y") if held else ""]
+    where = "".join(f"-{slug}" for part in parts if (slug := _SLUG_GAPS.sub("-", part).strip("-")))
+    return DEFAULT_NAMES[kind].format(id=meeting_id, where=where)
+
+
+_SLUG_GAPS = re.compile(r"[^a-z0-9]+")
+
+
+def target(out: str | Path, kind: str, usual: str) -> Path:
     """*out* as a file path, where *out* is a folder chosen on a screen: a folder ("…/", an
-    existing one, or a name without an extension) gets the kind's usual file name."""
+    existing one, or a name without an extension) gets the *usual* file name."""
     text = str(out)
     path = Path(out).expanduser()
     if path.is_dir() or text.endswith(("/", "\\")) or not path.suffix:
-        path = path / DEFAULT_NAMES[kind].format(id=meeting_id)
+        path = path / usual
     return path
 
 
-def named_target(out: str, kind: str, meeting_id: int) -> Path:
-    """The file a person names after ``--out``: "…/" or an existing folder gets the kind's
-    usual file name; a name without the kind's extension gets it (``bien-ban`` →
+def named_target(out: str, kind: str, usual: str) -> Path:
+    """The file a person names after ``--out``: "…/" or an existing folder gets the *usual*
+    file name; a name without the kind's extension gets it (``bien-ban`` →
     ``bien-ban.docx``, ``theo-doi`` → ``theo-doi.xlsx``, ``HN 05.03`` → ``HN 05.03.docx``);
     a name ending in another kind of file's extension is refused, saying what is expected."""
     path = Path(out).expanduser()
     if path.is_dir() or out.endswith(("/", "\\")):
-        return path / DEFAULT_NAMES[kind].format(id=meeting_id)
+        return path / usual
     suffix = path.suffix.lower()
     allowed = extensions(kind)
     if suffix in allowed:
@@ -118,7 +139,7 @@ def export(
     """Write one document to *out* (a file or a folder); returns the paths written (the
     document, and its .pdf if asked). *issued*: the notice's date (default: the one kept
     with the meeting, else *today*). *actor*/*desk*: who exported it, for the history."""
-    path = target(out, kind, meeting_id)
+    path = target(out, kind, usual_name(store, meeting_id, kind))
     moment = at or datetime.combine(today, datetime.now().time().replace(microsecond=0))
     written: list[tuple[str, Written]] = []
     number, doc_date = "", None

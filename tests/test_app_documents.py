@@ -95,5 +95,5 @@ async def test_the_export_dialog_shows_the_legal_limit_and_warns_past_it(store, 
         await pilot.press("enter")  # a warning, not a refusal: the export runs
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert (tmp_path / f"thong-bao-ket-luan-{finished_id}.docx").exists()
+    assert (tmp_path / f"thong-bao-ket-luan-{finished_id}-xa-hoa-an-04-03-2026.docx").exists()
     assert meeting_view(store, finished_id).notice_date == late

@@ -383,7 +383,8 @@ async def test_export_screen_writes_the_documents_and_lists_their_paths(store, c
         await until(pilot, lambda: app.screen.query("#export-folder"))
         assert app.screen.query_one("#export-folder").value == str(tmp_path / "van-ban")
     names = sorted(p.name for p in (tmp_path / "van-ban").iterdir())
-    assert names == [f"bien-ban-hoi-nghi-{mid}.docx", f"theo-doi-{mid}.xlsx", f"thong-bao-ket-luan-{mid}.docx"]
+    where = f"{mid}-xa-hoa-an-04-03-2026"  # which meeting, whose and when
+    assert names == [f"bien-ban-hoi-nghi-{where}.docx", f"theo-doi-{where}.xlsx", f"thong-bao-ket-luan-{where}.docx"]
 
 
 async def test_a_closed_meeting_does_not_invite_calling_the_next_speaker(store, finished_id, clock):

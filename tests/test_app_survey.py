@@ -96,5 +96,5 @@ async def test_p_writes_a_blank_ballot_to_print(store, clock, finished_id, tmp_p
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-    written = Path(tmp_path / "home" / "hoinghi" / f"phieu-lay-y-kien-{finished_id}.docx")
+    written = Path(tmp_path / "home" / "hoinghi" / f"phieu-lay-y-kien-{finished_id}-xa-hoa-an-04-03-2026.docx")
     assert written.is_file()

@@ -61,8 +61,13 @@ NO_DATABASE = {"units", "templates", "plan rules", "phrases"}
 
 
 def leaf_commands(group: click.Group = main, prefix: tuple[str, ...] = ()) -> dict[str, click.Command]:
+    """Every command that does something, by its path (``import json``); each command's
+    module is loaded as it is named, as the command line does."""
     found: dict[str, click.Command] = {}
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         if isinstance(command, click.Group):
             found.update(leaf_commands(command, (*prefix, name)))
         else:
@@ -298,10 +303,11 @@ def test_export_to_a_folder_or_with_the_wrong_extension(cli, tmp_path):
     store.close()
     run = lambda out: cli("export", "minutes", "--meeting", meeting, "--out", out, "--db", str(db))  # noqa: E731
     assert run(f"{tmp_path / 'moi'}/").exit_code == 0
-    assert (tmp_path / "moi" / f"bien-ban-hoi-nghi-{meeting}.docx").is_file()
+    # the usual name says which meeting, whose and when: files of several sit side by side
+    assert (tmp_path / "moi" / f"bien-ban-hoi-nghi-{meeting}-xa-hoa-an-04-03-2026.docx").is_file()
     (tmp_path / "co-san").mkdir()
     assert run(str(tmp_path / "co-san")).exit_code == 0
-    assert (tmp_path / "co-san" / f"bien-ban-hoi-nghi-{meeting}.docx").is_file()
+    assert (tmp_path / "co-san" / f"bien-ban-hoi-nghi-{meeting}-xa-hoa-an-04-03-2026.docx").is_file()
     line = one_line_refusal(run(str(tmp_path / "bien-ban.xlsx")))
     assert line == (
         "hoinghi: Tệp bien-ban.xlsx: loại văn bản này được ghi thành tệp .docx; "

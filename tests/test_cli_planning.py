@@ -102,12 +102,14 @@ def test_participants_are_imported_ticked_at_the_door_and_invited(tmp_path):
         written = hoinghi("export", kind, "--meeting", "1", "--out", f"{out}/", "--db", db, "--date", "02/03/2026")
         assert written.returncode == 0, written.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "bao-cao-chuan-bi-1.docx",
-        "giay-moi-1.docx",
-        "thong-bao-truyen-thanh-1.docx",
-        "thong-bao-truyen-thanh-1.txt",
+        "bao-cao-chuan-bi-1-phuong-ba-don-12-03-2026.docx",
+        "giay-moi-1-phuong-ba-don-12-03-2026.docx",
+        "thong-bao-truyen-thanh-1-phuong-ba-don-12-03-2026.docx",
+        "thong-bao-truyen-thanh-1-phuong-ba-don-12-03-2026.txt",
     ]
-    assert "Trưởng tổ dân phố nơi cư trú" in (out / "thong-bao-truyen-thanh-1.txt").read_text(encoding="utf-8")
+    assert "Trưởng tổ dân phố nơi cư trú" in (out / "thong-bao-truyen-thanh-1-phuong-ba-don-12-03-2026.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_petitions_are_given_to_departments_from_the_command_line(tmp_path):

@@ -205,3 +205,23 @@ def test_the_export_folder_remembered_is_offered_only_while_it_is_there(tmp_path
     assert export_folder(usual) == stick
     stick.rmdir()
     assert export_folder(usual) == usual
+
+
+def test_a_file_is_named_for_its_meeting_whose_it_is_and_the_day_it_was_held(store, tmp_path):
+    from datetime import datetime
+
+    from exports.run import usual_name
+    from session.domain.agenda import start_meeting
+    from session.domain.meetings import create_meeting
+    from session.domain.units import Unit, unit_by_code
+
+    ward = create_meeting(store, at=datetime(2026, 2, 20, 9), unit=unit_by_code("19009"), day=date(2026, 3, 12))
+    assert usual_name(store, ward, "minutes") == f"bien-ban-hoi-nghi-{ward}-phuong-ba-don-12-03-2026.docx"
+    with store.action("meeting.start", at=datetime(2026, 3, 10, 7, 30), meeting_id=ward) as tx:
+        start_meeting(tx, ward)  # held two days before the day planned
+    assert usual_name(store, ward, "conclusion") == f"thong-bao-ket-luan-{ward}-phuong-ba-don-10-03-2026.docx"
+    assert usual_name(store, ward, "followup") == f"theo-doi-{ward}-phuong-ba-don-10-03-2026.xlsx"
+    typed = create_meeting(store, at=datetime(2026, 2, 20, 9), unit=Unit(kind="đặc khu", name="Cồn Cỏ (mới)"))
+    assert usual_name(store, typed, "json") == f"hoi-nghi-{typed}-dac-khu-con-co-moi.json"  # no day set yet
+    paths = export(store, ward, "minutes", tmp_path, today=date(2026, 3, 11))
+    assert [p.name for p in paths] == [f"bien-ban-hoi-nghi-{ward}-phuong-ba-don-10-03-2026.docx"]

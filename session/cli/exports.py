@@ -38,17 +38,16 @@ def export_cmd(
 ) -> None:
     """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON; giấy mời, thông báo trên
     hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in)."""
-    from exports.run import export, named_target
+    from exports.run import export, named_target, usual_name
     from session.domain.dates import parse_date
     from session.domain.meeting_details import attendance_missing
-    from session.domain.meetings import meeting_view
 
     now = clock()()
     day = parse_date(issued) if issued else None
-    path = named_target(out, kind, meeting_id)
+    named_target(out, kind, "")  # a name of another kind of file is refused before anything opens
     store = open_store(ctx)
     try:
-        meeting_view(store, meeting_id)
+        path = named_target(out, kind, usual_name(store, meeting_id, kind))
         unattended = kind in ("minutes", "conclusion") and attendance_missing(store, meeting_id)
         paths = export(
             store,
