@@ -12,6 +12,7 @@ from session.domain.ledger import ledger
 from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip
 from session.tui.app import HoinghiApp
+from session.tui.screens.dialogs import ConfirmScreen
 from session.tui.screens.ledger import LedgerScreen
 from tests.conftest import T0, desk, until
 
@@ -57,7 +58,17 @@ async def test_merge_a_duplicate_and_split_it_back_by_keys(store, clock):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")
         await pilot.pause()
-        await pilot.press("down", "space", "up", "m")  # mark the second, merge into the first
+        await pilot.press("m")  # nothing marked: how to merge is said, nothing moves
+        await pilot.pause()
+        assert "bấm Space trên từng kiến nghị trùng" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("down", "space", "up", "m")  # mark the second, merge into the first: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Gộp 1 kiến nghị (số 2) vào kiến nghị số 1?" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("n")  # not now: nothing merged, the mark is kept
+        await pilot.pause()
+        assert len(ledger(store, mid)) == 2 and isinstance(app.screen, LedgerScreen)
+        await pilot.press("m", "y")
         await pilot.pause()
         views = ledger(store, mid)
         assert len(views) == 1 and [r.registration_id for r in views[0].raisers] == [a, b]

@@ -363,6 +363,8 @@ MESSAGES: dict[str, str] = {
     "ledger.col.conclusion": "Conclusion",
     "ledger.col.deadline": "Deadline",
     "ledger.outside": "[outside the agenda] ",
+    "ledger.merge_how": "To merge: press Space on each duplicate petition, move to the one to keep, then press M.",
+    "ledger.merge_confirm": "Merge {count} petitions (no. {sources}) into petition no. {target}? Who raised them is kept; U undoes it.",
     "ledger.marked": "{count} petitions marked (M on the target merges them, K concludes them together).",
     "ledger.detail": "{content}\nRaised by: {raisers}\nAnswers: {answers}\nConclusion: {conclusion}",
     "key.ledger": "Ledger",

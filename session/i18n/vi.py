@@ -369,6 +369,8 @@ MESSAGES: dict[str, str] = {
     "ledger.col.conclusion": "Kết luận",
     "ledger.col.deadline": "Thời hạn",
     "ledger.outside": "[ngoài nội dung] ",
+    "ledger.merge_how": "Để gộp: bấm Space trên từng kiến nghị trùng, đưa con trỏ đến kiến nghị giữ lại rồi bấm M.",
+    "ledger.merge_confirm": "Gộp {count} kiến nghị (số {sources}) vào kiến nghị số {target}? Người kiến nghị được giữ nguyên; bấm U để hoàn tác.",
     "ledger.marked": "Đã chọn {count} kiến nghị (bấm M trên kiến nghị đích để gộp, K để kết luận chung).",
     "ledger.detail": "{content}\nNgười nêu: {raisers}\nTrả lời: {answers}\nKết luận: {conclusion}",
     "key.ledger": "Sổ kiến nghị",

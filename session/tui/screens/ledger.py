@@ -170,18 +170,29 @@ class LedgerScreen(MeetingScreenBase):
         self.reload()
 
     def action_merge(self) -> None:
+        """Merge the marked petitions into the one under the cursor, once the secretary has
+        confirmed which into which (the numbers as the ledger shows them)."""
+        from session.tui.screens.dialogs import ConfirmScreen
+
         target = self.selected_id()
         sources = sorted(self.marked - {target}) if target is not None else []
         if target is None or not sources:
+            self.app.notify(t("ledger.merge_how"), timeout=6)
             return
+        number = {issue.id: issue.position for issue in self.issues}
+        shown = ", ".join(str(number[i]) for i in sorted(sources, key=lambda i: number.get(i, 0)) if i in number)
 
         def merge() -> bool:
             self.ws.merge_issues(target, sources)
             return True
 
-        if self.act(merge):
-            self.marked.clear()
-            self.reload()
+        def answered(yes: bool | None) -> None:
+            if yes and self.act(merge):
+                self.marked.clear()
+                self.reload()
+
+        question = t("ledger.merge_confirm", count=len(sources), sources=shown, target=number.get(target, "?"))
+        self.open(ConfirmScreen(question), answered)
 
     def action_split(self) -> None:
         issue = self.selected()
