@@ -556,3 +556,24 @@ async def test_capital_letters_work_as_their_small_letters_and_shift_u_still_red
         await until(pilot, lambda: not any(r.status == "speaking" for r in list_registrations(store, demo_id)))
         await pilot.press("U")  # and done again
         await until(pilot, lambda: any(r.status == "speaking" for r in list_registrations(store, demo_id)))
+
+
+async def test_notes_for_a_step_not_reached_yet_go_to_the_step_under_way(app, store, demo_id, clock):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")  # the meeting opens: step 1 under way
+        await pilot.press("down", "down")  # looking ahead at step 3, not started
+        await pilot.pause()
+        assert "Bước 3 · chưa đến" in text_of(app, "#step-heading")
+        await pilot.press("w", *"Đủ thành phần")
+        await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Đủ thành phần")
+        assert meeting_view(store, demo_id).agenda[2].notes == ""
+        assert "Bước 3 chưa đến: ghi chép vào bước đang diễn ra (bước 1)." in " ".join(
+            n.message for n in app._notifications
+        )
+        assert "Bước 1 · đang diễn ra" in text_of(app, "#step-heading")
+        await pilot.press("ctrl+n", "escape", "up")  # step 2 under way; step 1, finished, in focus
+        await pilot.pause()
+        assert "Bước 1 · đã xong" in text_of(app, "#step-heading")
+        await pilot.press("w", "end", *", khai mạc đúng giờ")  # a finished step's notes completed afterwards
+        await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Đủ thành phần, khai mạc đúng giờ")
+        assert meeting_view(store, demo_id).agenda[1].notes == ""

@@ -305,6 +305,17 @@ class LiveScreen(MeetingScreenBase):
         )
 
     def action_notes(self) -> None:
+        """Write notes for the step in focus. While the meeting runs, a step not reached yet
+        is not what is being said: the notes go to the step under way, and the secretary is
+        told so (a finished step keeps its notes open, to complete them afterwards)."""
+        view = self.state.view if self.state else None
+        step = self._step(self.shown_step_id)
+        current = self._step(view.current_item_id) if view else None
+        if view is not None and view.status in ("running", "recess") and step and current and step.state == "pending":
+            self.query_one(AgendaTable).show(view, self.hoinghi.clock(), cursor_step=current.id)
+            self._show_step(current.id)
+            if self.shown_step_id == current.id:
+                self.app.notify(t("live.notes.to_current", pending=step.position, current=current.position), timeout=5)
         if not self.notes.disabled:
             self.notes.focus()
 
