@@ -91,6 +91,42 @@ def test_recess_pauses_meeting_and_step_clocks(store, mid, clock):
     assert step_elapsed(step, view, clock()) == 6 * 60
 
 
+def test_a_recess_stops_the_speakers_clock_and_resuming_goes_on_where_it_was(store, mid, clock):
+    from session.domain.live import load_live
+    from session.domain.registrations import Slip
+
+    def speaking(name: str) -> tuple[float, bool]:
+        speaker = load_live(store, mid, clock()).floor.speaker
+        assert speaker is not None and speaker.name == name
+        return speaker.elapsed(clock()), speaker.paused_at is not None
+
+    ws = desk(store, mid, clock)
+    ws.start_meeting()
+    ws.register(Slip("Lò Văn Pàng", "Bản Chu", summary="Đường xuống cấp"))
+    ws.register(Slip("Hà Thị Mai", "Bản Nà", summary="Nước sinh hoạt"))
+    ws.call_next()
+    clock.advance(seconds=50)
+    ws.recess()
+    clock.advance(minutes=15)
+    assert speaking("Lò Văn Pàng") == (50, True)  # stopped with the meeting, not 15:50
+    ws.resume()
+    clock.advance(seconds=10)
+    assert speaking("Lò Văn Pàng") == (60, False)
+    ws.call_next()
+    clock.advance(seconds=20)
+    ws.pause_speech()  # the chair stops the clock for an interruption, then calls a recess
+    clock.advance(seconds=5)
+    ws.recess()
+    clock.advance(minutes=10)
+    ws.resume()
+    clock.advance(seconds=30)
+    assert speaking("Hà Thị Mai") == (20, True)  # still stopped: only the chair resumes it
+    ws.undo()  # the resume undone: in recess again
+    ws.undo()  # the recess undone: the speaker as the chair left her
+    assert meeting_view(store, mid).status == "running"
+    assert speaking("Hà Thị Mai") == (20, True)
+
+
 def test_next_during_a_recess_ends_the_recess_first(store, mid, clock):
     desk(store, mid, clock).start_meeting()
     clock.advance(minutes=3)

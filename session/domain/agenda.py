@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from models.errors import Conflict, HoinghiError
 from models.store import Tx
-from models.tables import AgendaItem, Meeting, stored_id
+from models.tables import AgendaItem, Meeting, Registration, stored_id
 from models.text import clean_text
 from session.domain.templates import STEP_KINDS
 
@@ -74,8 +74,21 @@ def _leave_recess(tx: Tx, meeting: Meeting, at: datetime) -> None:
         item = tx.session.get(AgendaItem, meeting.current_item_id)
         if item is not None and item.started_at is not None:
             item.paused_seconds += max(0.0, (at - max(meeting.recess_since, item.started_at)).total_seconds())
+    speaker = _speaker(tx, meeting.id) if meeting.id is not None else None
+    if speaker is not None and speaker.paused_at is not None and speaker.paused_at >= meeting.recess_since:
+        # Stopped by the recess (or during it): the speech goes on where it was. One the
+        # chair had paused before the recess stays paused.
+        speaker.paused_seconds += max(0.0, (at - speaker.paused_at).total_seconds())
+        speaker.paused_at = None
     meeting.recess_since = None
     meeting.status = "running"
+
+
+def _speaker(tx: Tx, meeting_id: int) -> Registration | None:
+    """Who has the floor (đang phát biểu), if anyone."""
+    return tx.session.exec(
+        select(Registration).where(Registration.meeting_id == meeting_id, Registration.status == "speaking")
+    ).first()
 
 
 def start_meeting(tx: Tx, meeting_id: int) -> int | None:
@@ -237,7 +250,8 @@ def toggle_skip(tx: Tx, meeting_id: int, item_id: int) -> bool:
 
 
 def recess(tx: Tx, meeting_id: int, *, until: datetime | None = None) -> None:
-    """Pause the meeting clock (tạm nghỉ); the current step's clock pauses too.
+    """Pause the meeting clock (tạm nghỉ); the current step's and the speaker's clocks
+    pause too.
     *until*: the resume time the chair announced, if any (the hall display shows it)."""
     if until is not None and until <= tx.at:
         raise HoinghiError("recess.until_past", time=until.strftime("%H:%M"))
@@ -248,6 +262,9 @@ def recess(tx: Tx, meeting_id: int, *, until: datetime | None = None) -> None:
         raise Conflict("agenda.not_running")
     meeting.status = "recess"
     meeting.recess_since = tx.at
+    speaker = _speaker(tx, meeting_id)
+    if speaker is not None and speaker.paused_at is None:
+        speaker.paused_at = tx.at  # the speech's clock stops with the meeting's
 
 
 def resume(tx: Tx, meeting_id: int) -> None:
