@@ -104,9 +104,9 @@ async def test_an_official_answers_and_the_chair_assigns_with_a_deadline(store, 
         await pilot.press("k")
         await pilot.pause()
         form = app.screen
-        # Thu 5/3/2026 + 10 working days (notice) + 20 working days (reply) = Thu 16/4/2026.
-        assert form.query_one("#c-deadline").value == "16/04/2026"
-        assert "Thứ Năm 16/04/2026" in str(form.query_one("#c-deadline-info").render())
+        # Thu 5/3/2026 + 10 days (notice: Sun 15/3, so Mon 16/3) + 20 working days (reply) = Mon 13/4/2026.
+        assert form.query_one("#c-deadline").value == "13/04/2026"
+        assert "Thứ Hai 13/04/2026" in str(form.query_one("#c-deadline-info").render())
         form.query_one("#c-outcome").value = "assigned"
         form.query_one("#c-lead").value = "Phòng Kinh tế"
         form.query_one("#c-text").value = "Giao Phòng Kinh tế hoàn thiện hồ sơ"
@@ -116,7 +116,7 @@ async def test_an_official_answers_and_the_chair_assigns_with_a_deadline(store, 
         await pilot.pause()
     [first, _second] = ledger(store, mid)
     assert first.answers[0].answerer_name == "Triệu Văn Long" and first.answers[0].summary == "Hồ sơ đang thẩm định"
-    assert first.conclusion.outcome == "assigned" and first.conclusion.deadline == date(2026, 4, 16)
+    assert first.conclusion.outcome == "assigned" and first.conclusion.deadline == date(2026, 4, 13)
     assert first.conclusion.lead_agency == "Phòng Kinh tế"
 
 
@@ -198,3 +198,28 @@ async def test_every_column_of_the_ledger_fits_its_width_the_text_takes_what_is_
         # No column is pushed past the right edge: the conclusion is in sight without scrolling.
         await until(pilot, lambda: room - 1 <= table.virtual_size.width <= room)
         assert table.columns["content"].width >= 16
+
+
+async def test_a_conclusion_kept_with_the_verification_deadline_reopens_ticked(store, clock):
+    from session.domain.ledger import ConclusionDraft, default_deadline
+
+    mid, *_ = _meeting(store, clock)
+    first, second = ledger(store, mid)
+    verified = default_deadline(store, mid, verification=True)
+    # 30 working days from the notice's last day, Mon 16/3, the Hùng Kings' day (Mon 27/4, for Sun 26/4) off
+    assert verified == date(2026, 4, 28)
+    desk(store, mid, T0).conclude([first.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=verified))
+    plain = default_deadline(store, mid)
+    desk(store, mid, T0).conclude([second.id], ConclusionDraft("assigned", "", "Phòng Kinh tế", deadline=plain))
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LedgerScreen))
+        await pilot.press("k")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConclusionForm")
+        assert app.screen.query_one("#c-verify").value is True
+        assert app.screen.query_one("#c-deadline").value == "28/04/2026"
+        await pilot.press("escape", "down", "k")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConclusionForm")
+        assert app.screen.query_one("#c-verify").value is False
+        assert app.screen.query_one("#c-deadline").value == "13/04/2026"

@@ -69,6 +69,7 @@ async def test_enter_in_a_new_conclusion_saves_nothing_until_an_outcome_is_chose
         await until(pilot, lambda: error.region.height > 0 and error.region.bottom <= 36)
         assert next(i for i in ledger(store, dialogue) if i.id == first.id).conclusion is None
         app.screen.query_one("#c-outcome", Select).value = "answered"
+        await until(pilot, lambda: str(error.render()).strip() == "")  # the choice answers the message
         app.screen.query_one("#c-text", Input).focus()
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "LedgerScreen")

@@ -14,7 +14,7 @@ from session.domain.meetings import create_meeting
 from session.domain.registrations import Slip
 from tests.conftest import T0, desk
 
-DAY = date(2026, 3, 5)  # Thursday; notice due Thu 19/3, replies due Thu 16/4 (working days)
+DAY = date(2026, 3, 5)  # Thursday; notice due Mon 16/3 (10 days: Sun 15/3), replies due Mon 13/4 (20 working days)
 
 
 @pytest.fixture
@@ -41,16 +41,16 @@ def issues(store, clock):
 
 def test_studied_and_forwarded_are_followed_up_with_a_due_date_like_assignments(store, issues):
     mid, study, forwarded, assigned, answered = issues
-    items = {i.issue_id: i for i in followup_items(store, date(2026, 4, 14), mid)}
+    items = {i.issue_id: i for i in followup_items(store, date(2026, 4, 9), mid)}
     assert set(items) == {study, forwarded, assigned}  # answered at the meeting: nothing to chase
     assert items[study].outcome == "study" and items[study].lead_agency == "Phòng Kinh tế"
     assert items[forwarded].lead_agency == "Sở Khoa học và Công nghệ"
     # No date set by the chair: the notice's due date plus the reply days.
-    assert items[study].deadline == items[forwarded].deadline == date(2026, 4, 16)
+    assert items[study].deadline == items[forwarded].deadline == date(2026, 4, 13)
     assert items[assigned].deadline == date(2026, 5, 8)
     assert items[study].working_days_left == 2
     assert items[forwarded].names == "Nguyễn Văn Đức" and items[forwarded].localities == "Thôn Tân Lập"
-    late = {i.issue_id: i for i in followup_items(store, date(2026, 4, 20), mid)}
+    late = {i.issue_id: i for i in followup_items(store, date(2026, 4, 15), mid)}
     assert late[forwarded].overdue and late[forwarded].working_days_left == -2
     assert not late[assigned].overdue
 

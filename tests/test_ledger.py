@@ -65,8 +65,9 @@ def test_an_official_answers_and_the_chair_concludes_with_a_computed_deadline(st
         summary="Hồ sơ đang thẩm định.",
     )
     due = default_deadline(store, mid)
-    # Meeting Thu 5/3/2026 + 10 working days = Thu 19/3; + 20 working days = Thu 16/4.
-    assert due == date(2026, 4, 16)
+    # Meeting Thu 5/3/2026: the notice is due 10 days later, Sunday 15/3, so Monday 16/3;
+    # the reply 20 working days after that, Monday 13/4 (as `hoinghi duties` dates it).
+    assert due == date(2026, 4, 13)
     desk(store, mid, clock).conclude(
         [issue.id],
         ConclusionDraft(
@@ -81,7 +82,7 @@ def test_an_official_answers_and_the_chair_concludes_with_a_computed_deadline(st
     )
     [view] = ledger(store, mid)
     assert view.answers[0].answerer_name == "Triệu Văn Long"
-    assert view.conclusion.outcome == "assigned" and view.conclusion.deadline == date(2026, 4, 16)
+    assert view.conclusion.outcome == "assigned" and view.conclusion.deadline == date(2026, 4, 13)
     with pytest.raises(HoinghiError):
         desk(store, mid, clock).conclude([issue.id], ConclusionDraft("assigned", lead_agency=""))
 
@@ -130,7 +131,6 @@ def test_an_office_day_off_and_a_working_saturday_count(store, clock):
     calendar_day = date(2026, 3, 9)  # a Monday the office is closed
     set_office_day(store, calendar_day, "off", "Bầu cử bổ sung", at=clock())
     set_office_day(store, date(2026, 3, 7), "work", "Làm bù", at=clock())
-    from session.domain.calendar import deadline_for
 
     # From Fri 6/3: Sat 7/3 (works) is day 1, Mon 9/3 (off) skipped, Tue 10/3 is day 2.
     assert deadline_for(store, date(2026, 3, 6), 2) == date(2026, 3, 10)
@@ -184,14 +184,26 @@ def test_a_petition_forwarded_without_an_answer_does_not_hold_the_closing(store,
 
 def test_a_meeting_held_before_its_planned_day_counts_its_deadlines_from_the_day_held(store):
     """Planned for Thursday 26/11/2026, held on Tuesday 24/11 (started early, on purpose):
-    the notice is due 10 working days after the 24th and the reply 20 after that — the
-    law counts from the meeting, not from the plan."""
+    the notice is due 10 days after the 24th (Friday 4/12) and the reply 20 working days
+    after that, Monday 4/1/2027 past New Year's Day — the law counts from the meeting, not
+    from the plan. Once the notice bears its date (Thursday 26/11), the replies count from
+    it: Thursday 24/12, or 30 working days with verification, Friday 8/1/2027. The duties'
+    list (`hoinghi duties`) and the follow-up say the same."""
+    from dataclasses import replace
     from datetime import datetime
 
-    from session.domain.calendar import notice_due
+    from session.domain.duties import meeting_duties
+    from session.domain.meeting_details import meeting_details, update_details
 
     mid = create_meeting(store, at=T0, title="Đối thoại", day=date(2026, 11, 26))
     desk(store, mid, lambda: datetime(2026, 11, 24, 8, 0)).start_meeting()
-    held_notice = notice_due(store, date(2026, 11, 24), 10)
-    assert held_notice < notice_due(store, date(2026, 11, 26), 10)
-    assert default_deadline(store, mid) == deadline_for(store, held_notice, 20)
+
+    def duty(key: str) -> date:
+        return next(d.due for d in meeting_duties(store, mid) if d.key == key)
+
+    assert duty("notice") == date(2026, 12, 4)
+    assert default_deadline(store, mid) == duty("replies") == date(2027, 1, 4)
+    details = meeting_details(store, mid)
+    update_details(store, mid, replace(details, notice_date=date(2026, 11, 26)), at=datetime(2026, 11, 26, 9, 0))
+    assert default_deadline(store, mid) == duty("replies") == date(2026, 12, 24)
+    assert default_deadline(store, mid, verification=True) == duty("replies_verified") == date(2027, 1, 8)

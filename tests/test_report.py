@@ -24,7 +24,7 @@ from session.domain.survey import add_ballot, set_totals
 from session.domain.units import place_of
 from tests.conftest import T0, desk
 
-DAY = date(2026, 3, 5)  # Thursday: notice due Thu 19/3, replies due Thu 16/4 (working days)
+DAY = date(2026, 3, 5)  # Thursday: notice due Mon 16/3 (10 days: Sun 15/3), replies due Mon 13/4 (20 working days)
 REPORT_DAY = date(2026, 4, 20)
 XA = PlaceWords(place_of("xã", "Hòa An", residential="thôn"))
 
@@ -134,15 +134,16 @@ def test_the_report_counts_the_hand_checked_meetings(store, year_set):
         ("", 1),
     ]
     r = f.replies
-    # Assigned: replied 10/4 by 16/4. Study: due 16/4, no reply on 20/4. Forwarded: replied 17/4, late.
+    # Due 13/4 (notice due 15/3, a Sunday, so Mon 16/3; then 20 working days).
+    # Assigned: replied 10/4 by 13/4. Study: no reply on 20/4. Forwarded: replied 17/4, late.
     assert (r.tracked, r.on_time, r.late, r.overdue, r.pending) == (3, 1, 1, 1, 0)
     assert [m.title for m in f.meetings] == ["Đối thoại năm 2026", "Đối thoại cụm thôn"]
     assert [m.held for m in f.meetings] == [True, False]
 
 
 def test_replies_as_of_an_earlier_date(store, year_set):
-    r = figures(store, today=date(2026, 4, 15)).replies
-    # On 15/4 nothing is due yet; the forwarded petition's reply of 17/4 is not known yet.
+    r = figures(store, today=date(2026, 4, 10)).replies
+    # On 10/4 nothing is due yet (13/4); the forwarded petition's reply of 17/4 is not known yet.
     assert (r.on_time, r.late, r.overdue, r.pending) == (1, 0, 0, 2)
 
 
@@ -183,19 +184,23 @@ def test_no_meeting_in_the_year_is_a_clear_message_and_nothing_is_written(store,
 
 def test_a_reply_due_date_across_tet_counts_working_days():
     calendar = announced_calendar()
-    # Thu 5/2/2026: notice due 26/2 (Tết 16–20/2 off), replies due 26/3.
-    assert reply_due(calendar, date(2026, 2, 5), 10, 20) == date(2026, 3, 26)
-    assert reply_due(calendar, date(2026, 2, 5), 10, 30) == date(2026, 4, 9)
+    # Thu 5/2/2026: the notice is due 10 days later, Sunday 15/2, which moves past Tết
+    # (16–20/2 off) to Monday 23/2; replies are due 20 working days after that, Monday 23/3
+    # (30 with verification: Monday 6/4).
+    assert reply_due(calendar, date(2026, 2, 5), 10, 20) == date(2026, 3, 23)
+    assert reply_due(calendar, date(2026, 2, 5), 10, 30) == date(2026, 4, 6)
+    # A notice issued on Wednesday 25/2 counts from that day: 20 working days, Wednesday 25/3.
+    assert reply_due(calendar, date(2026, 2, 5), 10, 20, notice_date=date(2026, 2, 25)) == date(2026, 3, 25)
 
 
 @pytest.mark.parametrize(
     ("reply", "today", "state"),
     [
-        (date(2026, 3, 26), date(2026, 4, 1), "on_time"),  # on the due day itself
-        (date(2026, 3, 27), date(2026, 4, 1), "late"),
-        (None, date(2026, 3, 26), "pending"),
-        (None, date(2026, 3, 27), "overdue"),
-        (date(2026, 3, 30), date(2026, 3, 27), "overdue"),  # a reply dated after the report date
+        (date(2026, 3, 23), date(2026, 4, 1), "on_time"),  # on the due day itself
+        (date(2026, 3, 24), date(2026, 4, 1), "late"),
+        (None, date(2026, 3, 23), "pending"),
+        (None, date(2026, 3, 24), "overdue"),
+        (date(2026, 3, 26), date(2026, 3, 24), "overdue"),  # a reply dated after the report date
     ],
 )
 def test_reply_state_as_of_a_date(reply, today, state):

@@ -73,10 +73,6 @@ def set_office_day(
         mark_office_day(tx, day, kind, note, confirmed=confirmed)
 
 
-def notice_due(store: Store, meeting_day: date, notice_days: int) -> date:
-    return office_calendar(store).add_working_days(meeting_day, notice_days)
-
-
 def deadline_for(store: Store, start: date, working_days: int) -> date:
     return office_calendar(store).add_working_days(start, working_days)
 

@@ -128,7 +128,7 @@ def _hold(
     meeting.actual_start = clock
     meeting.status = "closed"
     meeting.minutes_number = ""
-    notice_due = calendar.add_working_days(day, meeting.notice_days)
+    notice_due = calendar.add_calendar_days(day, meeting.notice_days)  # Luật 72/2025/QH15, Điều 43
     items = tx.session.exec(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(col(AgendaItem.position))
     ).all()

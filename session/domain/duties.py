@@ -75,13 +75,13 @@ def _step(calendar: WorkCalendar, start: date, days: int, unit: str, sign: int) 
     A calendar-day limit that ends on a day off moves to a working day: an "after"
     limit to the next one (Bộ luật Dân sự 2015, Điều 148), a "before" one to the one
     before it, since the office cannot send anything that day."""
-    if unit == "calendar":
-        day = start + timedelta(days=sign * days)
-        while not calendar.is_working_day(day):
-            day += timedelta(days=sign)
-        return day
     if sign > 0:
-        return calendar.add_working_days(start, days)
+        return calendar.add_calendar_days(start, days) if unit == "calendar" else calendar.add_working_days(start, days)
+    if unit == "calendar":
+        day = start - timedelta(days=days)
+        while not calendar.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
     day, left = start, days
     while left > 0:
         day -= timedelta(days=1)
@@ -100,18 +100,21 @@ def compute_duties(
     meeting_id: int = 0,
     meeting_title: str = "",
     localities: str = "",
+    dated: dict[str, date] | None = None,
 ) -> list[DutyView]:
     """The duties of a meeting on *meeting_day*, in the rule set's order.
 
     A duty counted from an earlier one (the replies from the notice) starts on the day
-    that one was done, or on its due date while it is not."""
+    that one was done, else on the date its paper bears (*dated*: the notice's date, set
+    when it is exported), else on its due date."""
     done = done or {}
+    dated = dated or {}
     found: dict[str, DutyView] = {}
     for order, rule in enumerate(rules.rules):
         anchor = meeting_day
         if rule.anchor != "meeting":
             before = found[rule.anchor]
-            anchor = before.done_on or before.due
+            anchor = before.done_on or dated.get(rule.anchor) or before.due
         days = figures.get(rule.key, rule.days)
         due = _step(calendar, anchor, days, rule.unit, -1 if rule.when == "before" else 1)
         done_on, note = done.get(rule.key, (None, ""))
@@ -144,6 +147,7 @@ class _MeetingFacts:
     rule_set: str
     own_days: dict[str, int]
     localities: str = ""
+    notice_date: date | None = None
 
 
 def _own_days(text: str | None) -> dict[str, int]:
@@ -154,8 +158,10 @@ def _own_days(text: str | None) -> dict[str, int]:
 
 
 def _meeting_facts(
-    s: Session, meeting_ids: Iterable[int] | None = None, plan_id: int | None = None
+    s: Session, meeting_ids: Iterable[int] | None = None, plan_id: int | None = None, *, undated: date | None = None
 ) -> list[_MeetingFacts]:
+    """What dates a meeting's duties: the day it was held (or is planned), its plan's
+    figures, the notice's date. A meeting with no day yet is left out, or dated *undated*."""
     query = (
         sa_select(
             key_column(Meeting.id),
@@ -163,6 +169,7 @@ def _meeting_facts(
             col(Meeting.planned_date),
             col(Meeting.actual_start),
             col(Meeting.cluster),
+            col(Meeting.notice_date),
             col(Plan.rule_set),
             col(Plan.duty_days),
         )
@@ -174,11 +181,13 @@ def _meeting_facts(
     if plan_id is not None:
         query = query.where(col(Meeting.plan_id) == plan_id)
     facts = []
-    for mid, title, planned, started, localities, rule_set, days in s.execute(query).all():
-        day = started.date() if started is not None else planned
+    for mid, title, planned, started, localities, notice_date, rule_set, days in s.execute(query).all():
+        day = started.date() if started is not None else (planned or undated)
         if day is None:
             continue  # no date yet: nothing can be dated
-        facts.append(_MeetingFacts(mid, title, day, rule_set or DEFAULT_RULES, _own_days(days), localities))
+        facts.append(
+            _MeetingFacts(mid, title, day, rule_set or DEFAULT_RULES, _own_days(days), localities, notice_date)
+        )
     return facts
 
 
@@ -209,6 +218,7 @@ def _duties_of(
             meeting_id=f.id,
             meeting_title=f.title,
             localities=f.localities,
+            dated={"notice": f.notice_date} if f.notice_date else None,
         )
 
 
@@ -221,6 +231,44 @@ def meeting_duties(store: Store, meeting_id: int) -> list[DutyView]:
         facts = _meeting_facts(s, [meeting_id])
         done = _done(s, [meeting_id])
     return list(_duties_of(facts, done, calendar))
+
+
+#: The duties that date a citizen's written reply: in general, and where the case needs
+#: verification (xác minh).
+REPLY_DUTIES = ("replies", "replies_verified")
+
+
+@dataclass(frozen=True)
+class ReplyDue:
+    """When the written replies of a meeting's conclusions are due, unless the chair set a
+    date: counted from the notice as the meeting's duties count them."""
+
+    plain: date
+    verified: date
+
+    def of(self, verification: bool) -> date:
+        return self.verified if verification else self.plain
+
+
+def replies_due(
+    store: Store, meeting_ids: list[int] | None = None, *, undated: date | None = None
+) -> dict[int, ReplyDue]:
+    """The reply deadlines of *meeting_ids* (all meetings: None), as ``hoinghi duties``
+    shows them. A meeting with no day yet has none, unless dated *undated*. A rule set
+    without a duty for verified cases uses the general one."""
+    calendar = office_calendar(store)
+    with store.read() as s:
+        facts = _meeting_facts(s, meeting_ids, undated=undated)
+        done = _done(s, [f.id for f in facts])
+    found: dict[int, dict[str, date]] = {}
+    for duty in _duties_of(facts, done, calendar):
+        if duty.key in REPLY_DUTIES:
+            found.setdefault(duty.meeting_id, {})[duty.key] = duty.due
+    return {
+        mid: ReplyDue(due["replies"], due.get("replies_verified", due["replies"]))
+        for mid, due in found.items()
+        if "replies" in due
+    }
 
 
 def due_duties(

@@ -40,30 +40,31 @@ class FollowupItem:
         return self.status not in ("replied",) and self.working_days_left is not None and self.working_days_left < 0
 
 
-def reply_due(calendar: WorkCalendar, meeting_day: date, notice_days: int, reply_days: int) -> date:
-    """When a reply is due if the chair set no date: the notice's due date (meeting day +
-    notice days) plus the reply days, all in working days."""
-    return calendar.add_working_days(calendar.add_working_days(meeting_day, notice_days), reply_days)
+def reply_due(
+    calendar: WorkCalendar, meeting_day: date, notice_days: int, reply_days: int, *, notice_date: date | None = None
+) -> date:
+    """When a reply is due if the chair set no date: *reply_days* working days from the
+    notice's date, or while it has none from the day the notice is due (the meeting's day
+    + *notice_days* calendar days, Luật 72/2025/QH15, Điều 43; a day off moves it to the
+    next working day). The same count as the meeting's duties (``session.domain.duties``),
+    for a meeting known only from its archive."""
+    start = notice_date or calendar.add_calendar_days(meeting_day, notice_days)
+    return calendar.add_working_days(start, reply_days)
 
 
 def followup_items(store: Store, today: date, meeting_id: int | None = None) -> list[FollowupItem]:
+    from session.domain.duties import replies_due
+
     calendar = office_calendar(store)
     with store.read() as s:
-        query = sa_select(
-            key_column(Meeting.id),
-            col(Meeting.title),
-            col(Meeting.planned_date),
-            col(Meeting.actual_start),
-            col(Meeting.notice_days),
-            col(Meeting.reply_days),
-        ).order_by(col(Meeting.id))
+        query = sa_select(key_column(Meeting.id), col(Meeting.title)).order_by(col(Meeting.id))
         if meeting_id is not None:
             query = query.where(col(Meeting.id) == meeting_id)
         meetings = s.execute(query).all()
+    due = replies_due(store, None if meeting_id is None else [meeting_id])
     items = []
-    for mid, title, planned, started, notice_days, reply_days in meetings:
-        day = planned or (started.date() if started else None)
-        default_due = reply_due(calendar, day, notice_days, reply_days) if day else None
+    for mid, title in meetings:
+        default_due = due[mid].plain if mid in due else None
         for issue in ledger(store, mid):
             c = issue.conclusion
             if c is None or c.outcome not in TRACKED_OUTCOMES:

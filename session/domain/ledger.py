@@ -19,7 +19,7 @@ from models.ledger import AnswerIssue, Conclusion, Issue, IssueRaiser
 from models.store import Store, Tx
 from models.tables import Answer, Meeting, Registration, key_column, table_of
 from models.text import clean_text, fold
-from session.domain.calendar import deadline_for, notice_due
+from session.domain.calendar import office_calendar
 from session.domain.fields import canonical_field
 
 OUTCOMES = ("answered", "study", "assigned", "forwarded")
@@ -315,17 +315,24 @@ def conclude(
 
 
 def default_deadline(store: Store, meeting_id: int, *, verification: bool = False) -> date:
-    """Notice due (meeting day + notice days) + reply days (verification: the longer limit).
-    The meeting day is the day it was held, once it has been: a meeting held before or
-    after its planned day counts its deadlines from the day it was held."""
-    with store.read() as s:
+    """When a conclusion's written reply is due unless the chair sets a date: as the
+    meeting's duties date it (``hoinghi duties``), from the notice's date once it has one,
+    else from the day the notice is due, itself counted from the day the meeting was held
+    (or is planned: a meeting with no day yet counts from today)."""
+    from session.domain.duties import replies_due
+    from session.domain.followup import reply_due
+
+    due = replies_due(store, [meeting_id], undated=date.today()).get(meeting_id)
+    if due is not None:
+        return due.of(verification)
+    with store.read() as s:  # a rule set of the office's own without a reply duty
         meeting = s.get(Meeting, meeting_id)
         if meeting is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
         day = meeting.actual_start.date() if meeting.actual_start else (meeting.planned_date or date.today())
-        notice_days, reply_days, verify_days = meeting.notice_days, meeting.reply_days, meeting.verify_days
-    due = notice_due(store, day, notice_days)
-    return deadline_for(store, due, verify_days if verification else reply_days)
+        days = meeting.verify_days if verification else meeting.reply_days
+        notice_days, notice_date = meeting.notice_days, meeting.notice_date
+    return reply_due(office_calendar(store), day, notice_days, days, notice_date=notice_date)
 
 
 def update_followup(

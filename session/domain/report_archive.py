@@ -94,7 +94,9 @@ def archive_rows(data: Any) -> MeetingRows:
     or ValueError on a damaged archive (the caller names the file)."""
     if not isinstance(data.get("meeting"), dict):
         raise KeyError("meeting")
-    [meeting] = _rows({"m": [data["meeting"]]}, "m", times=("actual_start", "actual_end"), days=("planned_date",))
+    [meeting] = _rows(
+        {"m": [data["meeting"]]}, "m", times=("actual_start", "actual_end"), days=("planned_date", "notice_date")
+    )
     for name in ("id", "notice_days", "reply_days"):
         meeting[name] = int(meeting[name])
     office = data.get("office") if isinstance(data.get("office"), dict) else {}

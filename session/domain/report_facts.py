@@ -39,6 +39,7 @@ class MeetingValues(TypedDict):
     reply_days: int
     actual_start: datetime | None
     planned_date: date | None
+    notice_date: NotRequired[date | None]
     title: NotRequired[str]
     issuing_body: NotRequired[str]
     place_name: NotRequired[str]
@@ -209,7 +210,9 @@ def facts_of(rows: MeetingRows, calendar: WorkCalendar, *, source: str) -> Meeti
         if parent is not None:
             children.setdefault(parent, []).append(issue["id"])
     conclusions = {c["issue_id"]: c for c in rows.conclusions}
-    default_due = reply_due(calendar, day, m["notice_days"], m["reply_days"]) if day else None
+    default_due = (
+        reply_due(calendar, day, m["notice_days"], m["reply_days"], notice_date=m.get("notice_date")) if day else None
+    )
     issues: list[IssueFact] = []
     for issue in sorted(rows.issues, key=lambda r: (r.get("position") or 0, r["id"])):
         if issue.get("merged_into_id") is not None:

@@ -43,6 +43,14 @@ class WorkCalendar:
                 remaining -= 1
         return day
 
+    def add_calendar_days(self, start: date, count: int) -> date:
+        """The last day of a limit of *count* calendar days after *start*; one that ends on
+        a day off moves to the next working day (Bộ luật Dân sự 2015, Điều 148)."""
+        day = start + timedelta(days=count)
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
     def working_days_between(self, start: date, end: date) -> int:
         """Working days after *start* up to and including *end* (negative if end < start)."""
         if end == start:

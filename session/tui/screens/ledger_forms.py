@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,6 +40,11 @@ class _Form(FormScreen[bool]):
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self._try_save()
+
+    @on(Select.Changed)
+    def _choice_made(self) -> None:
+        """A choice made answers the message that asked for it: the message goes."""
+        self.query_one("#form-error", Static).update("")
 
     def save_form(self) -> bool:
         self._try_save()
@@ -165,7 +171,15 @@ class ConclusionForm(_Form):
 
     def compose(self) -> ComposeResult:
         c = self.current
-        deadline = c.deadline if c and c.deadline else default_deadline(self.hoinghi.store, self.meeting_id)
+        store = self.hoinghi.store
+        plain = default_deadline(store, self.meeting_id)
+        deadline = c.deadline if c and c.deadline else plain
+        # Ticked when the deadline kept is the one for cases needing verification.
+        verified = (
+            c is not None
+            and c.deadline not in (None, plain)
+            and c.deadline == default_deadline(store, self.meeting_id, verification=True)
+        )
         with Vertical(classes="dialog wide"):
             yield Static(t("conclusion.form.title", count=len(self.issue_ids)), classes="dialog-title")
             with Horizontal(classes="row"):
@@ -210,7 +224,7 @@ class ConclusionForm(_Form):
                 with Vertical():
                     yield Label(t("conclusion.form.forward"))
                     yield Input(c.forwarded_to if c else "", id="c-forward")
-            yield Tick(t("conclusion.form.verify"), id="c-verify")
+            yield Tick(t("conclusion.form.verify"), verified, id="c-verify")
             yield from self.buttons()
 
     def on_mount(self) -> None:
