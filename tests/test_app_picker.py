@@ -135,3 +135,21 @@ async def test_leaving_a_meeting_puts_the_lists_cursor_on_it(make_app):
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == str(ward_3)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.meeting_id == ward_3)
+
+
+async def test_the_palette_of_the_meeting_list_speaks_vietnamese(store, demo_id, clock):
+    from textual.command import CommandList
+
+    from tests.conftest import until
+
+    app = HoinghiApp(store, clock=clock)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.press("ctrl+p", *"tao hoi nghi")  # no accents needed
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 0)
+        shown = " ".join(str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count))
+        assert "Tạo hội nghị mới" in shown and "cmd." not in shown
+        await pilot.press(*"zzz")  # nothing by that name
+        said = lambda: [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]  # noqa: E731
+        await until(pilot, lambda: len(said()) == 1 and "Không tìm thấy thao tác nào" in said()[0])
+        assert "No matches" not in said()[0]

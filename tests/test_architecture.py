@@ -39,3 +39,21 @@ def test_every_message_exists_in_both_languages_and_takes_the_same_parameters():
         return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 
     assert [key for key in vi if names(vi[key]) != names(en[key])] == []
+
+
+def test_every_action_is_named_and_described_in_both_languages():
+    """The key bar, the help and the palette show an action by its name and description:
+    never a message key ("cmd.open") in place of words."""
+    from session.i18n import _CATALOGS
+    from session.tui import actions
+
+    acts = [
+        act
+        for name in dir(actions)
+        if name.isupper() and isinstance(getattr(actions, name), tuple)
+        for act in getattr(actions, name)
+        if isinstance(act, actions.Act)
+    ]
+    assert len(acts) > 100
+    keys = {key for act in acts for key in (act.label, act.help or act.label)}
+    assert sorted(k for k in keys if k not in _CATALOGS["vi"] or k not in _CATALOGS["en"]) == []

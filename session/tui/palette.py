@@ -7,11 +7,15 @@ from collections.abc import Coroutine, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.align import Align
+from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.widgets.option_list import Option
 
 from models.text import fold
+from session.i18n import t
 from session.tui.actions import Act, key_label, translate
 
 if TYPE_CHECKING:
@@ -73,3 +77,24 @@ class Palette(CommandPalette):
     def __init__(self, *, placeholder: str) -> None:
         super().__init__(placeholder=placeholder, id="--command-palette")
         translate(self._bindings)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's, saying "no command found" in the app's language: Textual writes
+        "No matches found" into the list itself, in English."""
+        super()._start_no_matches_countdown(search_value)
+        timer = self._no_matches_timer
+        if timer is None or not search_value:
+            return
+        timer.stop()
+
+        def say_none_found() -> None:
+            self.query_one(CommandList).add_option(
+                Option(
+                    Align.center(Text(t("palette.none_found"), style="not bold")),
+                    disabled=True,
+                    id=self._NO_MATCHES,
+                )
+            )
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, say_none_found)
