@@ -434,3 +434,28 @@ async def test_a_message_about_a_slip_goes_once_the_slip_is_corrected(store, clo
         assert len(list_registrations(store, mid)) == 1  # changed after the warning: asked again
         await pilot.press("enter")
         await until(pilot, lambda: len(list_registrations(store, mid)) == 2)
+
+
+async def test_esc_on_a_half_written_slip_warns_first_and_a_second_esc_drops_it(store, clock):
+    from session.tui.screens.registration_form import RegistrationForm
+
+    mid = create_meeting(store, at=T0, title="Đối thoại")
+    app = HoinghiApp(store, meeting_id=mid, clock=clock, mode="desk")
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RegistrationForm))
+        await pilot.press("escape")  # nothing typed: it closes at once
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RegistrationForm))
+        await pilot.press(*"Lò Văn Pàng", "tab", *"Bản Chu", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RegistrationForm)  # still there, with what was typed
+        assert app.screen.query_one("#reg-name", Input).value == "Lò Văn Pàng"
+        assert "Đang nhập dở, chưa lưu" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("tab", *"Đường xuống cấp", "escape")  # typed more: warned again
+        await pilot.pause()
+        assert isinstance(app.screen, RegistrationForm)
+        await pilot.press("escape")  # a second Esc: the slip is dropped
+        await until(pilot, lambda: isinstance(app.screen, QueueScreen))
+    assert list_registrations(store, mid) == []

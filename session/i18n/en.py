@@ -113,6 +113,7 @@ MESSAGES: dict[str, str] = {
     "live.notes.unsaved": "NOT SAVED — {message} Trying again in a few seconds.",
     "live.notes.first": "This step's notes could not be saved yet; fix them (or wait for the save) and go on.",
     "quit.unsaved": "Notes could not be saved. Press Ctrl+Q again to quit anyway (the unsaved part is lost).",
+    "form.esc_unsaved": "Typed and not saved: Enter saves it, or Esc again drops what was typed.",
     "quit.form_unsaved": "A form is half typed and not saved. Press Enter to save it, or Ctrl+Q again to quit anyway (what was typed is lost).",
     "live.queue.title": "Speaker queue",
     "live.queue.empty": "Nobody has registered to speak yet.",

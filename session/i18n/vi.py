@@ -119,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "live.notes.unsaved": "CHƯA LƯU — {message} Sẽ thử lại sau vài giây.",
     "live.notes.first": "Ghi chép của bước này chưa lưu được; sửa (hoặc chờ lưu xong) rồi làm tiếp.",
     "quit.unsaved": "Ghi chép chưa lưu được. Bấm Ctrl+Q lần nữa để vẫn thoát (phần chưa lưu sẽ mất).",
+    "form.esc_unsaved": "Đang nhập dở, chưa lưu: bấm Enter để lưu, hoặc Esc lần nữa để bỏ phần đã nhập.",
     "quit.form_unsaved": "Đang nhập dở, chưa lưu. Bấm Enter để lưu, hoặc Ctrl+Q lần nữa để vẫn thoát (phần đang nhập sẽ mất).",
     "live.queue.title": "Danh sách phát biểu",
     "live.queue.empty": "Chưa có người đăng ký phát biểu.",

@@ -120,4 +120,6 @@ class AnswerEndScreen(FormScreen[str | None]):
         self._finish(event.value)
 
     def action_skip(self) -> None:
+        if not self.may_leave():
+            return
         self._finish("")

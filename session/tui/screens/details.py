@@ -220,4 +220,6 @@ class MeetingDetailsScreen(FormScreen[bool]):
         self.dismiss(True)
 
     def action_close(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(self.saved)

@@ -107,6 +107,8 @@ class StepFormScreen(FormScreen[StepDraft | None]):
             self.dismiss(None)
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(None)
 
     def _save(self) -> None:
@@ -216,4 +218,6 @@ class ReasonScreen(FormScreen[str]):
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss("")

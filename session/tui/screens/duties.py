@@ -223,4 +223,6 @@ class DutyDoneForm(FormScreen[bool]):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(False)

@@ -152,4 +152,6 @@ class FollowupForm(FormScreen[bool]):
         return True
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(False)

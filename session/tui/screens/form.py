@@ -15,13 +15,14 @@ import asyncio
 from typing import TYPE_CHECKING, Any, cast
 from weakref import WeakSet
 
-from textual import events
+from textual import events, on
 from textual.binding import Binding
 from textual.screen import ModalScreen, ScreenResultType
 from textual.visual import VisualType
 from textual.widgets import Select, Static
 from textual.widgets._select import SelectOverlay
 
+from session.i18n import t
 from session.tui.actions import translate
 from session.tui.widgets.field import Input
 
@@ -40,6 +41,7 @@ class FormScreen(ModalScreen[ScreenResultType]):
         super().__init__()
         translate(self._bindings)  # "key.cancel" and the like, in the current language
         self._chosen: WeakSet[Select[Any]] = WeakSet()  # dropdowns whose list the person has opened
+        self._leave_anyway = False  # Esc pressed once over unsaved text: the next one leaves
 
     @property
     def hoinghi(self) -> HoinghiApp:
@@ -48,6 +50,25 @@ class FormScreen(ModalScreen[ScreenResultType]):
     def unsaved_text(self) -> bool:
         """Whether a field holds text typed and not yet saved (quitting asks first)."""
         return any(field.typed for field in self.query(Input))
+
+    def may_leave(self) -> bool:
+        """Esc on a form holding text typed and not saved (a slip half written): the first
+        press says so and the form stays; a second press leaves it, text and all."""
+        if self._leave_anyway or not self.unsaved_text():
+            return True
+        self._leave_anyway = True
+        self.app.notify(t("form.esc_unsaved"), severity="warning", timeout=6)
+        return False
+
+    def mark_saved(self) -> None:
+        """What the fields hold now is saved (a form that stays open for the next one, with
+        some fields kept): Esc leaves without a warning until something more is typed."""
+        for field in self.query(Input):
+            field.initial = field.value
+
+    @on(Input.Changed)
+    def _typing_again(self) -> None:
+        self._leave_anyway = False  # what is typed after the warning is warned about again
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit_field":

@@ -63,6 +63,8 @@ class _Form(FormScreen[bool]):
         raise NotImplementedError
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(False)
 
 

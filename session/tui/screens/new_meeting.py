@@ -172,6 +172,8 @@ class NewMeetingScreen(FormScreen[int | None]):
             self.dismiss(None)
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(None)
 
     def _create(self) -> None:

@@ -279,11 +279,14 @@ class ParticipantForm(FormScreen[bool]):
                 self.query_one(f"#p-{key}", Input).value = ""
             self.query_one("#p-name", Input).focus()
             self.query_one("#form-error", Static).update(t("participants.added", name=draft.name))
+            self.mark_saved()
             return True
         self.dismiss(True)
         return True
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(True)
 
 

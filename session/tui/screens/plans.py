@@ -210,4 +210,6 @@ class PlanForm(FormScreen[int | None]):
         self.dismiss(plan_id)
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(None)

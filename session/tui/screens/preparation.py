@@ -208,4 +208,6 @@ class PreparationForm(FormScreen[bool]):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(False)

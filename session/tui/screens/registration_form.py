@@ -164,4 +164,6 @@ class RegistrationForm(FormScreen[int]):
         self.hoinghi.poll_store()  # the queue behind the form shows the new slip at once
 
     def action_close(self) -> None:
+        if not self.may_leave():
+            return
         self.dismiss(self.saved)
