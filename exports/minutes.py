@@ -33,13 +33,17 @@ def attendance_lines(record: MeetingRecord) -> list[str]:
     present over the groups that have an invited number ("Toàn thể Nhân dân" has none)."""
     lines = []
     for group in record.attendance:
-        if group.expected:
+        if group.expected and group.present > group.expected:  # more came than were invited
+            lines.append(f"- {group.name}: {group.present} người (được mời {group.expected} người).")
+        elif group.expected:
             lines.append(f"- {group.name}: có mặt {group.present}/{group.expected} người được mời.")
         else:
             lines.append(f"- {group.name}: {group.present} người.")
     if record.attendance:
         present, invited = record.invited
-        if invited and all(a.expected for a in record.attendance):
+        if invited and present > invited and all(a.expected for a in record.attendance):
+            lines.append(f"Tổng số: {present} người (được mời {invited} người).")
+        elif invited and all(a.expected for a in record.attendance):
             lines.append(f"Tổng số: có mặt {present}/{invited} người được mời.")
         elif invited:
             lines.append(

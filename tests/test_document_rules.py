@@ -190,3 +190,18 @@ def test_minutes_with_no_attendance_recorded_leave_a_gap_to_fill_not_an_empty_he
     desk(store, mid, clock).update_details(meeting_details(store, mid).edit(groups=()))
     text = paragraphs(export(store, mid, "minutes", tmp_path / "bb.docx", today=ISSUED)[0])
     assert "Thành phần tham dự: …" in text and "Thành phần tham dự:" not in text
+
+
+def test_a_group_where_more_came_than_were_invited_says_both_without_a_fraction():
+    from types import SimpleNamespace
+
+    from exports.minutes import attendance_lines
+    from session.domain.meeting_details import Attendance
+
+    groups = [Attendance("Đại biểu phường", 20, 19), Attendance("Đại diện Nhân dân", 20, 25)]
+    record = SimpleNamespace(attendance=groups, invited=(44, 40), present=44)
+    assert attendance_lines(record) == [  # type: ignore[arg-type]  # the fields the lines read
+        "- Đại biểu phường: có mặt 19/20 người được mời.",
+        "- Đại diện Nhân dân: 25 người (được mời 20 người).",
+        "Tổng số: 44 người (được mời 40 người).",
+    ]

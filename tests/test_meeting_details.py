@@ -178,6 +178,9 @@ def test_the_command_line_sets_particulars_and_attendance(db_path, clock):
     assert shown["group:Khách mời"] == "4/5" and "group:Đại diện Nhân dân" not in shown
     bad = run(main, ["--lang", "vi", "details", "--db", str(db_path), "--group", "Khách mời=bốn/5"])
     assert bad.exit_code == 1 and "số người “bốn” không hợp lệ" in bad.output and "Traceback" not in bad.output
+    for spec in ("Khách mời", "=4/5"):  # no "=", or no group: refused, never ignored
+        unread = run(main, ["--lang", "vi", "details", "--db", str(db_path), "--group", spec])
+        assert unread.exit_code == 1 and f"--group “{spec}”: hãy ghi TÊN NHÓM=CÓ MẶT/ĐƯỢC MỜI" in unread.output
     store = Store.open(str(db_path))
     details = meeting_details(store, mid)
     store.close()

@@ -274,7 +274,9 @@ def details_cmd(ctx: click.Context, meeting_id: int | None, pairs: tuple[str, ..
                     changes[name] = value
             rows = list(details.groups)
             for spec in groups:
-                name, _sep, counts = spec.partition("=")
+                name, sep, counts = spec.partition("=")
+                if not sep or not name.strip():
+                    raise HoinghiError("attendance.group_spec", spec=spec)
                 present, _slash, invited = counts.partition("/")
                 index = next((i for i, g in enumerate(rows) if g.name.casefold() == name.strip().casefold()), None)
                 if not counts.strip():

@@ -504,6 +504,7 @@ MESSAGES: dict[str, str] = {
     "field.minutes_number": "Minutes number",
     "field.notice_number": "Notice number",
     "field.attendance": "Group",
+    "error.attendance.group_spec": "--group “{spec}”: write GROUP=PRESENT/INVITED, e.g. “Đại biểu xã=19/20”; “GROUP=” removes a group.",
     "error.attendance.number": "{group}: “{value}” is not a number of people (a whole number from 0).",
     "error.attendance.unnamed": "An attendance row has numbers but no group name.",
     "error.attendance.duplicate": "The group “{group}” is listed twice.",

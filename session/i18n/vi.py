@@ -510,6 +510,7 @@ MESSAGES: dict[str, str] = {
     "field.minutes_number": "Số biên bản",
     "field.notice_number": "Số thông báo",
     "field.attendance": "Thành phần",
+    "error.attendance.group_spec": "--group “{spec}”: hãy ghi TÊN NHÓM=CÓ MẶT/ĐƯỢC MỜI, ví dụ “Đại biểu xã=19/20”; “TÊN NHÓM=” để bỏ một nhóm.",
     "error.attendance.number": "{group}: số người “{value}” không hợp lệ (số nguyên từ 0).",
     "error.attendance.unnamed": "Một dòng thành phần có số người nhưng chưa có tên.",
     "error.attendance.duplicate": "Thành phần “{group}” ghi hai lần.",
