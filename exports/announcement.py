@@ -23,8 +23,10 @@ def title_lines(papers: MeetingPapers) -> tuple[str, str]:
     return "THÔNG BÁO", about
 
 
-def body_lines(papers: MeetingPapers) -> list[str]:
-    """The paragraphs the announcer reads, in order."""
+def body_lines(papers: MeetingPapers, issued: date | None = None) -> list[str]:
+    """The paragraphs the announcer reads, in order. The day petitions are asked by is
+    left out once it has passed on *issued* (an announcement made late asks for none by a
+    day gone: they are still taken, and raised at the meeting)."""
     m = papers.meeting
     words = papers.words
     reference = W.plan_reference(papers)
@@ -44,20 +46,20 @@ def body_lines(papers: MeetingPapers) -> list[str]:
         f"Việt Nam {words.unit}, các cơ quan, đơn vị liên quan và đại diện Nhân dân {W.cluster(papers)}."
     )
     deadline = papers.duty_due("compiled_list")
-    by = f" trước {day_words(deadline)}" if deadline else ""
+    by = f" trước {day_words(deadline)}" if deadline and (issued is None or deadline >= issued) else ""
     lines.append(
         f"Nhân dân có ý kiến, kiến nghị xin gửi về Ban Công tác Mặt trận, Trưởng {words.residential} nơi cư trú "
-        f"hoặc gửi trực tiếp {words.committee_full} (qua Văn phòng HĐND và UBND){by} để tổng hợp, "
+        f"hoặc gửi trực tiếp {words.committee_full} (qua {words.place.office_of_kind}){by} để tổng hợp, "
         "trả lời tại hội nghị. Tại hội nghị, Nhân dân đăng ký phát biểu với bộ phận tiếp nhận ý kiến."
     )
     lines.append(f"{words.committee_full} trân trọng thông báo để Nhân dân được biết và tham dự đông đủ.")
     return lines
 
 
-def announcement_text(papers: MeetingPapers) -> str:
+def announcement_text(papers: MeetingPapers, *, issued: date | None = None) -> str:
     """Plain text for the announcer: title, summary, the paragraphs, one blank line apart."""
     head, about = title_lines(papers)
-    return "\n\n".join([f"{head}\n{about}", *body_lines(papers)]) + "\n"
+    return "\n\n".join([f"{head}\n{about}", *body_lines(papers, issued)]) + "\n"
 
 
 def build_announcement(papers: MeetingPapers, *, issued: date) -> DocxDocument:
@@ -75,7 +77,7 @@ def build_announcement(papers: MeetingPapers, *, issued: date) -> DocxDocument:
     set_style(doc.add_paragraph(head), "HNTitle")
     doc.add_paragraph(about, style="HN Summary")
     rule(doc.add_paragraph(), width_cm=4.0, column_cm=16.5)
-    lines = body_lines(papers)
+    lines = body_lines(papers, issued)
     for line in lines[:-1]:
         label, sep, rest = line.partition(": ")
         if sep and len(label) < 25:
@@ -86,7 +88,7 @@ def build_announcement(papers: MeetingPapers, *, issued: date) -> DocxDocument:
     recipients = [
         f"Đài truyền thanh {papers.words.unit} (phát thanh)",
         f"Trưởng các {papers.words.residential}",
-        "Ủy ban MTTQ Việt Nam",
+        papers.words.place.front_of_kind,
     ]
     recipients_and_signature(doc, recipients, papers.printed.records_office, W.signature(papers))
     return doc

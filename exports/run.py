@@ -219,7 +219,7 @@ def _before_meeting(
         if kind == "announcement":
             from exports.announcement import announcement_text, build_announcement
 
-            text = announcement_text(papers)
+            text = announcement_text(papers, issued=today)
             written.append(
                 ("announcement-text", write_atomic(out.with_suffix(".txt"), text.encode("utf-8"), force=force))
             )

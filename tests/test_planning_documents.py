@@ -145,6 +145,7 @@ def test_the_announcement_says_who_when_where_and_how_to_send_petitions(ward):
     how = next(p for p in paragraphs if p.startswith("Nhân dân có ý kiến"))
     # The compiled list is due 3 days before Thu 12/3: Mon 9/3.
     assert "Trưởng tổ dân phố nơi cư trú" in how and "trước ngày 09 tháng 3 năm 2026" in how
+    assert "(qua Văn phòng HĐND và UBND phường)" in how  # the ward's own office, named as such
     doc = Document(str(docx))
     left = doc.tables[0].rows[0].cells[0]
     assert [p.text.replace("\xa0", " ") for p in left.paragraphs if p.text][-1] == "Số:      /TB-UBND"
@@ -152,6 +153,15 @@ def test_the_announcement_says_who_when_where_and_how_to_send_petitions(ward):
     assert body_texts(doc)[-1].endswith("tham dự đông đủ./.")
     recipients = [p.text for p in doc.tables[1].rows[0].cells[0].paragraphs]
     assert "- Trưởng các tổ dân phố;" in recipients
+    assert "- Ủy ban MTTQ Việt Nam phường;" in recipients
+
+
+def test_an_announcement_made_after_the_day_petitions_were_asked_by_asks_for_no_day_gone(store, ward, tmp_path):
+    meeting, _paths = ward
+    [txt, _docx] = export(store, meeting, "announcement", tmp_path / "muon", today=date(2026, 3, 10))
+    how = next(p for p in txt.read_text(encoding="utf-8").split("\n\n") if p.startswith("Nhân dân có ý kiến"))
+    assert "trước ngày" not in how  # the 9th has passed on the 10th: petitions are still taken
+    assert "để tổng hợp, trả lời tại hội nghị" in how
 
 
 def test_the_briefing_groups_the_expected_questions_by_field_with_who_prepares(ward):
