@@ -68,6 +68,14 @@ async def test_creating_a_meeting_by_keys(store, clock):
         await pilot.press(*"Đối thoại quý I")
         await pilot.press("tab")  # to the venue field
         await pilot.press(*"Nhà văn hóa")
+        await pilot.press("enter")  # no unit chosen, the office has none: refused, saying how
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "Chưa có đơn vị hành chính của hội nghị" in error
+        app.screen.set_focus(app.screen.query_one("#unit-search"))
+        await pilot.press(*"ba don", "enter")  # the unit found without accents
+        await pilot.pause()
+        app.screen.set_focus(app.screen.query_one("#venue"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#agenda", DataTable).row_count == 9

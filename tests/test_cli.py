@@ -39,9 +39,12 @@ def test_demo_reopens_the_same_meeting_unless_asked_for_a_new_one(tmp_path):
 
 def test_new_prints_the_id_and_english_is_selectable(tmp_path):
     db = str(tmp_path / "n.db")
-    made = hoinghi("new", "--template", "hop-chung", "--title", "Họp giao ban", "--date", "05/03/2026", "--db", db)
+    made = hoinghi(
+        "new", "--template", "hop-chung", "--title", "Họp giao ban", "--date", "05/03/2026", "--unit", "ba don", "--db", db
+    )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    assert made.stdout.strip() == "1"
+    assert made.stdout.strip() == "1"  # the number alone, for scripts; people read stderr
+    assert made.stderr.endswith("Đã tạo hội nghị số 1: Họp giao ban\n")
     listed = hoinghi("--lang", "en", "list", "--db", db)
     assert "05/03/2026" in listed.stdout and "Not started" in listed.stdout
     via_env = hoinghi("list", "--db", db, HOINGHI_LANG="en")

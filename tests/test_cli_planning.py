@@ -22,7 +22,9 @@ def test_a_plan_with_three_cluster_meetings_and_what_is_due(tmp_path):
             "--issuing-body", "ỦY BAN NHÂN DÂN PHƯỜNG BA ĐỒN", "--localities", f"Tổ dân phố cụm {n}",
         )  # fmt: skip
         assert new.returncode == 0 and new.stdout.strip() == str(n), new.stderr
-        assert new.stderr == ""  # held already (seen from today): no warning about notice
+        # Said on stderr (stdout is the number alone, for scripts); held already, seen from
+        # today: no warning about notice.
+        assert new.stderr == f"Đã tạo hội nghị số {n}: Đối thoại cụm {n}\n"
     listed = hoinghi("plan", "list", "--db", db)
     assert "45/KH-UBND" in listed.stdout and "  3  Đối thoại với Nhân dân năm 2026" in listed.stdout
     shown = hoinghi("plan", "show", "1", "--db", db, "--today", "05/03/2026")
@@ -54,10 +56,10 @@ def test_a_plan_with_three_cluster_meetings_and_what_is_due(tmp_path):
 def test_a_meeting_called_at_short_notice_is_flagged_and_a_wrong_plan_refused(tmp_path):
     db = str(tmp_path / "gap.db")
     soon = (date.today() + timedelta(days=3)).strftime("%d/%m/%Y")
-    made = hoinghi("new", "--db", db, "--date", soon, "--title", "Đối thoại gấp")
+    made = hoinghi("new", "--db", db, "--date", soon, "--title", "Đối thoại gấp", "--unit", "ba don")
     assert made.returncode == 0 and made.stdout.strip() == "1"
     assert "sau 3 ngày nữa, chưa đủ 7 ngày" in made.stderr
-    missing = hoinghi("new", "--db", db, "--plan", "9", "--title", "Không có kế hoạch")
+    missing = hoinghi("new", "--db", db, "--plan", "9", "--title", "Không có kế hoạch", "--unit", "ba don")
     assert missing.returncode == 1 and "Không có kế hoạch số 9" in missing.stderr
     assert "Đối thoại gấp" in hoinghi("list", "--db", db).stdout
     assert "Không có kế hoạch" not in hoinghi("list", "--db", db).stdout
@@ -114,7 +116,7 @@ def test_participants_are_imported_ticked_at_the_door_and_invited(tmp_path):
 
 def test_petitions_are_given_to_departments_from_the_command_line(tmp_path):
     db = str(tmp_path / "kn.db")
-    hoinghi("new", "--db", db, "--date", "12/03/2026")
+    hoinghi("new", "--db", db, "--date", "12/03/2026", "--unit", "ba don")
     path = tmp_path / "th.csv"
     path.write_text(
         "Họ và tên,Thôn/TDP,Lĩnh vực,Nội dung\nHoàng Văn Páo,TDP 1,Đất đai,Đề nghị cấp sổ đỏ.\n", encoding="utf-8"
@@ -130,7 +132,9 @@ def test_petitions_are_given_to_departments_from_the_command_line(tmp_path):
 
 def test_a_meeting_called_for_today_says_today_not_in_0_days(tmp_path):
     db = str(tmp_path / "today.db")
-    made = hoinghi("new", "--db", db, "--date", date.today().strftime("%d/%m/%Y"), "--title", "Đối thoại")
+    made = hoinghi(
+        "new", "--db", db, "--date", date.today().strftime("%d/%m/%Y"), "--title", "Đối thoại", "--unit", "ba don"
+    )
     assert made.returncode == 0
     assert "họp ngay hôm nay, chưa đủ 7 ngày" in made.stderr and "0 ngày" not in made.stderr
 
@@ -190,8 +194,14 @@ def test_a_meeting_made_in_a_plan_for_one_unit_is_that_units_meeting(tmp_path):
     )
     assert other.returncode == 0, other.stderr
     assert "PHƯỜNG BA ĐỒN" not in hoinghi("details", "--db", db, "--meeting", "2").stdout
-    # A plan whose unit is a cluster (free text) leaves the meeting's unit to the office settings.
+    # A plan whose unit is a cluster (free text) leaves the meeting's unit to the office
+    # settings; with none there either, the meeting is refused rather than made unitless.
     hoinghi("plan", "edit", "1", "--db", db, "--unit", "Cụm tổ dân phố số 5")
+    refused = hoinghi("new", "--db", db, "--plan", "1", "--date", "29/01/2027")
+    assert refused.returncode == 1 and "Chưa có đơn vị hành chính của hội nghị" in refused.stderr
+    assert "--unit" in refused.stderr and "hoinghi settings" in refused.stderr  # says how
+    assert len(hoinghi("list", "--db", db).stdout.strip().splitlines()) == 3  # the heading and two meetings
+    hoinghi("settings", "--db", db, "--set", "issuing_body=ỦY BAN NHÂN DÂN XÃ HÒA AN")
     third = hoinghi("new", "--db", db, "--plan", "1", "--date", "29/01/2027")
     assert third.returncode == 0, third.stderr
-    assert "PHƯỜNG BA ĐỒN" not in hoinghi("details", "--db", db, "--meeting", "3").stdout
+    assert "XÃ HÒA AN" in hoinghi("details", "--db", db, "--meeting", "3").stdout

@@ -108,8 +108,12 @@ def new(
             cluster=cluster,
             plan_id=plan_id,
             localities=localities,
+            require_unit=True,
         )
         from session.cli.planning import warn_short_notice
+        from session.domain.meetings import meeting_view
+
+        click.echo(t("cli.new.created", id=meeting_id, title=meeting_view(store, meeting_id).title), err=True)
 
         warn_short_notice(store, planned_day, clock()().date(), plan_id)
     finally:

@@ -48,8 +48,12 @@ def create_meeting(
     actor: str = "secretary",
     plan_id: int | None = None,
     localities: str = "",
+    require_unit: bool = False,
 ) -> int:
     """Create a meeting with the agenda of *template*; returns its id.
+
+    *require_unit*: refuse a meeting whose unit nothing names (what a person creates: its
+    documents could not be made, and the meeting would sit in the list for good).
 
     The unit is *unit*, else the one *issuing_body* names, else the one its plan's unit
     names, else the office's; what the documents print is copied from the office settings
@@ -68,6 +72,8 @@ def create_meeting(
     where = place_of(chosen.kind, chosen.name, chosen.province, chosen.code, words, clean_text(cluster, max_len=300))
     auto_title = fill_place(tpl.title, where, (day or at.date()).year)
     title_text = clean_text(title if title is not None else auto_title, field="title", required=True)
+    if require_unit and not chosen.known:
+        raise HoinghiError("meeting.no_unit")
     papers = initial_papers(settings, where)
     if parent_body:
         papers["parent_body"] = clean_text(parent_body, field="parent_body", max_len=200)

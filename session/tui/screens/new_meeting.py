@@ -197,6 +197,7 @@ class NewMeetingScreen(FormScreen[int | None]):
                 issuing_body=typed,
                 residential=values["residential"],
                 cluster=values["cluster"],
+                require_unit=True,
             )
         except HoinghiError as exc:
             self.query_one("#form-error", Static).update(error_text(exc))
