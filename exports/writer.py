@@ -191,4 +191,4 @@ def _error(exc: OSError, folder: Path) -> HoinghiError:
         return HoinghiError("export.disk_full", path=str(folder))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return HoinghiError("export.not_writable", path=str(folder))
-    return HoinghiError("export.io", path=str(folder), detail=exc.strerror or str(exc))
+    return HoinghiError("export.io", path=str(folder), detail=exc)

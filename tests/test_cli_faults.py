@@ -315,6 +315,12 @@ def test_export_to_a_folder_or_with_the_wrong_extension(cli, tmp_path):
         "hãy đặt tên có đuôi .docx hoặc bỏ đuôi để hoinghi tự thêm."
     )
     assert not (tmp_path / "bien-ban.xlsx").exists()
+    (tmp_path / "mot-tep").write_text("không phải thư mục")
+    line = one_line_refusal(run(f"{tmp_path / 'mot-tep' / 'con'}/"))
+    assert (
+        line
+        == f"hoinghi: Lỗi ghi tệp vào {tmp_path / 'mot-tep' / 'con'}: một phần của đường dẫn không phải là thư mục."
+    )
 
 
 # --- the phrase list ------------------------------------------------------------------------

@@ -59,7 +59,9 @@ def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.stderr.close()
             sys.exit(0)
         except OSError as exc:
-            fail(f"{exc.strerror or exc} ({exc.filename or ''})")
+            from session.i18n import os_reason
+
+            fail(f"{exc.filename}: {os_reason(exc)}" if exc.filename else os_reason(exc))
         except OverflowError:  # a number or a date past what can be stored or computed
             fail(t("error.number.overflow"))
 

@@ -67,7 +67,7 @@ def read_archive(path: str | Path) -> dict[str, Any]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise HoinghiError("archive.unreadable", path=name, detail=exc.strerror or str(exc)) from None
+        raise HoinghiError("archive.unreadable", path=name, detail=exc) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):

@@ -123,7 +123,7 @@ def read_archive(path: Path, calendar: WorkCalendar) -> MeetingFacts:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise HoinghiError("report.archive_unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise HoinghiError("report.archive_unreadable", path=str(path), detail=exc) from None
     if not raw.lstrip()[:1] == b"{":
         raise HoinghiError("report.archive_format", path=str(path), found="?")
     try:

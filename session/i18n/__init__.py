@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 
@@ -65,9 +66,31 @@ def t(key: str, **params: object) -> str:
         return template
 
 
+#: What the system said, by its error number, in the interface's language (an error
+#: number not listed is shown as the system worded it).
+_OS_REASONS = {
+    errno.ENOENT: "os.missing",
+    errno.ENOTDIR: "os.not_folder",
+    errno.EISDIR: "os.is_folder",
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.EROFS: "os.read_only",
+    errno.ENOSPC: "os.full",
+    errno.EEXIST: "os.exists",
+    errno.ENAMETOOLONG: "os.name_too_long",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in words ("không có tệp hoặc thư mục này")."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    return t(key) if key else str(exc.strerror or exc)
+
+
 def error_text(exc: HoinghiError) -> str:
-    """One line for an error the person at the keyboard can act on."""
-    params = dict(exc.params)
+    """One line for an error the person at the keyboard can act on. A system error given
+    as a parameter reads as :func:`os_reason` says it."""
+    params = {name: os_reason(value) if isinstance(value, OSError) else value for name, value in exc.params.items()}
     if "field" in params:
         params["field"] = (
             t(f"field.{params['field']}") if f"field.{params['field']}" in _CATALOGS["vi"] else params["field"]
