@@ -28,6 +28,9 @@ def test_the_official_list_has_the_3321_units_of_july_2025():
     assert sum(kinds.values()) == 3321
     assert kinds == {"xã": 2621, "phường": 687, "đặc khu": 13}
     assert all(unit.province.split()[0] in ("tỉnh", "thành") for unit, _ in official_units())
+    # Names as a document prints them: single spaces (the list spells one "Xã  Bắc Đông Quan").
+    assert [u.code for u, _ in official_units() if " ".join(u.name.split()) != u.name] == []
+    assert unit_by_code("12745").name == "Bắc Đông Quan"
 
 
 def test_search_needs_no_accents_and_puts_the_exact_name_first():

@@ -69,7 +69,7 @@ def official_units() -> tuple[tuple[Unit, str], ...]:
     units = []
     for ward in Ward.iter_all():
         kind = ward.division_type.value
-        name = ward.name
+        name = " ".join(ward.name.split())  # the list has a stray double space here and there
         if fold(name).startswith(fold(kind) + " "):
             name = name[len(kind) + 1 :]
         unit = Unit(kind=kind, name=name, province=provinces[ward.province_code], code=str(int(ward.code)))
