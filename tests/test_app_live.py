@@ -133,9 +133,20 @@ async def test_close_asks_first_then_closes(store, clock):
         clock.advance(minutes=30)
         await pilot.press("k")
         await pilot.pause()
+        assert "Bước đang diễn ra sẽ được đóng lại" in str(app.screen.query_one(".dialog-title").render())
         await pilot.press("n")  # "no"
         await pilot.pause()
         assert meeting_view(store, mid).status == "running"
+        for _ in meeting_view(store, mid).agenda:
+            await pilot.press("ctrl+n")  # every step done: none is under way any more
+        await pilot.pause()
+        assert meeting_view(store, mid).current_step is None or meeting_view(store, mid).current_step.ended_at
+        await pilot.press("k")
+        await pilot.pause()
+        question = str(app.screen.query_one(".dialog-title").render())
+        assert question.startswith("Kết thúc hội nghị lúc") and "Bước đang diễn ra" not in question
+        await pilot.press("n")
+        await pilot.pause()
         await pilot.press("k")
         await pilot.pause()
         await pilot.press("y")
@@ -156,6 +167,10 @@ async def test_closing_with_open_petitions_asks_for_a_reason(app, store, demo_id
         assert meeting_view(store, demo_id).status == "running"
         await pilot.press("k")
         await pilot.pause()
+        await pilot.press("enter")  # no reason yet: said so, nothing closes
+        await pilot.pause()
+        assert "Hãy ghi lý do trước khi bấm Enter" in text_of(app, "#form-error")
+        assert meeting_view(store, demo_id).status == "running"
         await pilot.press(*"Hết giờ, trả lời bằng văn bản", "enter")
         await pilot.pause()
     from models.tables import Meeting

@@ -194,6 +194,8 @@ MESSAGES: dict[str, str] = {
     "step.kind.conclusion": "Conclusion",
     "step.kind.closing": "Closing",
     "step.kind.other": "Other",
+    "reason.empty": "Write the reason before pressing Enter (or Esc to go back).",
+    "confirm.close_no_step": "Close the meeting at {time}?",
     "confirm.close": "Close the meeting at {time}? The current step will be ended.",
     "confirm.yes": "Yes (Y)",
     "confirm.no": "No (N)",

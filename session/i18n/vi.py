@@ -200,6 +200,8 @@ MESSAGES: dict[str, str] = {
     "step.kind.conclusion": "Kết luận",
     "step.kind.closing": "Bế mạc",
     "step.kind.other": "Khác",
+    "reason.empty": "Hãy ghi lý do trước khi bấm Enter (hoặc Esc để quay lại).",
+    "confirm.close_no_step": "Kết thúc hội nghị lúc {time}?",
     "confirm.close": "Kết thúc hội nghị lúc {time}? Bước đang diễn ra sẽ được đóng lại.",
     "confirm.yes": "Đồng ý (Y)",
     "confirm.no": "Không (N)",

@@ -208,6 +208,7 @@ class ReasonScreen(FormScreen[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
+            self.query_one("#form-error", Static).update(t("reason.empty"))
             return
         try:
             if self.submit is not None:

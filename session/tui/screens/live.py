@@ -299,8 +299,11 @@ class LiveScreen(MeetingScreenBase):
             self.open(ReasonScreen(t("close.reason.title", count=pending), self.ws.close_meeting), closed)
             return
         now = self.hoinghi.clock()
+        view = self.state.view if self.state else None
+        running = view is not None and any(s.id == view.current_item_id and not s.ended_at for s in view.agenda)
+        question = "confirm.close" if running else "confirm.close_no_step"  # nothing to say is closed
         self.open(
-            ConfirmScreen(t("confirm.close", time=now.strftime("%H:%M"))),
+            ConfirmScreen(t(question, time=now.strftime("%H:%M"))),
             lambda yes: yes and self.act(self.ws.close_meeting, done=lambda _r: done()),
         )
 
