@@ -592,3 +592,35 @@ async def test_notes_for_a_step_not_reached_yet_go_to_the_step_under_way(app, st
         await pilot.press("w", "end", *", khai mạc đúng giờ")  # a finished step's notes completed afterwards
         await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Đủ thành phần, khai mạc đúng giờ")
         assert meeting_view(store, demo_id).agenda[1].notes == ""
+
+
+async def test_a_meeting_held_early_shows_the_day_held_and_once_closed_offers_no_speaker_keys(store, clock):
+    """Planned for Friday 6/3, opened on Thursday 5/3 (confirmed): the console's title and
+    the list say the 5th, as the minutes will. Closed, the key bar no longer offers to call
+    a speaker or move the agenda; it still offers to export."""
+    from datetime import timedelta
+
+    from session.domain.meetings import create_meeting, list_meetings
+    from session.tui.widgets.key_bar import KeyBar
+
+    day = clock().date()
+    mid = create_meeting(store, at=clock(), title="Đối thoại sớm", day=day + timedelta(days=1))
+    app = HoinghiApp(store, meeting_id=mid, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert day.strftime("%d/%m/%Y") not in text_of(app, "#title-bar")
+        await pilot.press("n", "y")  # another day than planned: asked, confirmed
+        await until(pilot, lambda: meeting_view(store, mid).status == "running")
+        await until(pilot, lambda: day.strftime("%d/%m/%Y") in text_of(app, "#title-bar"))
+        bar = app.screen.query_one(KeyBar)
+        assert " C " in str(bar.render())
+        await pilot.press("k", "y")
+        await until(pilot, lambda: meeting_view(store, mid).status == "closed")
+        await until(pilot, lambda: " C " not in str(bar.render()))
+        shown = str(bar.render())
+        assert shown.startswith(" U Hoàn tác  D Danh sách  X Xuất văn bản ")  # what a closed meeting still does
+        assert " N " not in shown and " A " not in shown
+        await pilot.press("c")  # the key still answers, saying why
+        await pilot.pause()
+        assert "kết thúc" in " ".join(n.message for n in app._notifications)
+    [summary] = list_meetings(store)
+    assert summary.day == day and summary.planned_date == day + timedelta(days=1)

@@ -171,7 +171,7 @@ def list_cmd(ctx: click.Context) -> None:
     if not meetings:
         click.echo(t("cli.list.empty"))
         return
-    rows = [(m.id, fmt_date(m.planned_date), t("status." + m.status), m.title) for m in meetings]
+    rows = [(m.id, fmt_date(m.day), t("status." + m.status), m.title) for m in meetings]
     echo_table(t("cli.list.header"), rows)
 
 

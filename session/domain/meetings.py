@@ -171,6 +171,7 @@ def list_meetings(store: Store) -> list[MeetingSummary]:
                 venue=m.venue,
                 planned_date=m.planned_date,
                 registrations=counts.get(stored_id(m), 0),
+                started=m.actual_start,
             )
             for m in rows
         ]

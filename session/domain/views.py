@@ -15,6 +15,12 @@ class MeetingSummary:
     venue: str
     planned_date: date | None
     registrations: int
+    started: datetime | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The day it was held, once it has started; else the day planned."""
+        return self.started.date() if self.started else self.planned_date
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,11 @@ class MeetingView:
     residential: str = ""
     cluster: str = ""
     notice_date: date | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The day it was held, once it has started; else the day planned."""
+        return self.actual_start.date() if self.actual_start else self.planned_date
 
     @property
     def planned_minutes(self) -> int:

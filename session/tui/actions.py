@@ -152,7 +152,7 @@ LIVE = (
     Act("survey", "y", "key.survey", "cmd.survey"),
     Act("details", "m", "key.details", "cmd.details"),
     Act("prepare", "j", "key.prepare", "cmd.prepare"),
-    Act("export", "x", "key.export", "cmd.export"),
+    Act("export", "x", "key.export", "cmd.export", show=True),
     Act("history", "h", "key.history", "cmd.history"),
     Act("close_meeting", "k", "key.close", "cmd.close"),
     HELP,

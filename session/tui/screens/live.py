@@ -38,6 +38,7 @@ class LiveScreen(MeetingScreenBase):
         super().__init__(meeting_id)
         self.state: LiveState | None = None
         self.shown_step_id: int | None = None
+        self._bar_status = ""  # the meeting's status the key bar was last drawn for
 
     # --- layout -------------------------------------------------------------------
 
@@ -110,13 +111,38 @@ class LiveScreen(MeetingScreenBase):
         if self.state is not before:
             self.query_one(ClockBar).show(self.state, now)
 
+    #: What a closed meeting no longer does: left off the key bar (the keys still say why).
+    CLOSED_OFF_BAR = frozenset(
+        {
+            "next_step",
+            "prev_step",
+            "jump",
+            "recess",
+            "call_next",
+            "call_field",
+            "finish_speech",
+            "pause_speech",
+            "answer",
+            "register",
+            "close_meeting",
+        }
+    )
+
+    def offers(self, action: str) -> bool:
+        """Whether the key bar shows *action* now."""
+        closed = self.state is not None and self.state.view.status == "closed"
+        return not (closed and action in self.CLOSED_OFF_BAR)
+
     def _show_view(self, now: datetime, *, follow_current: bool = False) -> None:
         """The title, the agenda and the step in focus, from ``self.state.view``."""
         assert self.state is not None
         view = self.state.view
+        if view.status != self._bar_status:  # the bar offers what the meeting can do now
+            self._bar_status = view.status
+            self.refresh_bindings()
         show_text(
             self.query_one("#title-bar", Static),
-            f"{t('status.' + view.status)} · {fmt_date(view.planned_date) or '—'} · {view.title} · {view.venue or '—'}",
+            f"{t('status.' + view.status)} · {fmt_date(view.day) or '—'} · {view.title} · {view.venue or '—'}",
         )
         table = self.query_one(AgendaTable)
         table.show(view, now, cursor_step=view.current_item_id if follow_current else None)

@@ -71,7 +71,7 @@ class PickerScreen(HoinghiScreen):
             for m in members:
                 table.add_row(
                     str(m.id),
-                    fmt_date(m.planned_date),
+                    fmt_date(m.day),
                     t(f"status.{m.status}"),
                     m.title,
                     m.venue,

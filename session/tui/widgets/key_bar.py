@@ -105,8 +105,14 @@ class KeyBar(Widget, can_focus=False):
         """The keys to show: (the others, in order; the pinned ones)."""
         by_action: dict[str, Key] = {}
         pinned: dict[str, Key] = {}
-        for _node, binding, enabled, _tooltip in self.shown_screen().active_bindings.values():
+        screen = self.shown_screen()
+        # A screen may leave off the bar what cannot be done now (a closed meeting's
+        # speakers); the key still answers, saying why.
+        offered = getattr(screen, "offers", None)
+        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
             action = binding.action
+            if offered is not None and not offered(action):
+                continue
             if action == "app.command_palette" or action == "command_palette":
                 if self.app.ENABLE_COMMAND_PALETTE:
                     pinned.setdefault("command_palette", self._key(binding, enabled))
