@@ -283,3 +283,20 @@ def test_the_forecast_does_not_jump_when_an_answer_begins(store, clock):
         clock.advance(minutes=3)
         console.end_answer("Đã trả lời")
         assert abs((end() - before).total_seconds()) <= 60
+
+
+def test_the_waiting_speakers_are_measured_against_the_dialogues_own_time(store, mid, clock):
+    """Not against the meeting's planned end: that also holds the steps after the
+    dialogue, and for a meeting opened hours early it lies far away."""
+    from session.domain.clocks import dialogue_left
+
+    view = meeting_view(store, mid)
+    dialogue = next(s for s in view.agenda if s.kind == "dialogue")
+    assert dialogue_left(view, clock()) == dialogue.planned_minutes * 60 == 120 * 60  # all of it, before
+    ws = desk(store, mid, clock)
+    ws.start_meeting()  # opened now, whatever the plan's hour
+    ws.jump_to(dialogue.id)
+    clock.advance(minutes=23)
+    assert dialogue_left(meeting_view(store, mid), clock()) == 97 * 60
+    ws.next_step()
+    assert dialogue_left(meeting_view(store, mid), clock()) == 0  # the dialogue is over

@@ -74,6 +74,20 @@ class Forecast:
     over_minutes: int  # > 0: the forecast passes the planned end by this many minutes
 
 
+def dialogue_left(view: MeetingView, now: datetime) -> float:
+    """Seconds the plan still gives the dialogue (tiến hành đối thoại): what is left of its
+    step while under way, all of it before, none once it is over. What the waiting speakers
+    are measured against — not the meeting's planned end, which also holds the steps after
+    it (and for a meeting opened hours early lies far away)."""
+    for step in view.agenda:
+        if step.kind != "dialogue" or step.skipped:
+            continue
+        if step.ended_at is not None and step.id != view.current_item_id:
+            return 0.0
+        return max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
+    return 0.0
+
+
 def planned_end(view: MeetingView) -> datetime | None:
     """The planned end, on the day the meeting is held (a meeting held on another day
     than planned is compared with its planned hours on that day)."""

@@ -272,7 +272,7 @@ MESSAGES: dict[str, str] = {
     "speaker.next": "Next: {names}",
     "speaker.answer": "Answering: {name} · {time}",
     "tally.line": "Citizens {citizens} ({share}%) · Officials {officials} · {speeches} speeches",
-    "tally.waiting": "{waiting} waiting · need ~{needed} min · {left} min left in the plan",
+    "tally.waiting": "{waiting} waiting · need ~{needed} min · {left} min of dialogue left",
     "tally.fields": "By field: {fields}",
     "key.call_next": "Call next",
     "key.call_field": "Next on field",

@@ -278,7 +278,7 @@ MESSAGES: dict[str, str] = {
     "speaker.next": "Tiếp theo: {names}",
     "speaker.answer": "Đang trả lời: {name} · {time}",
     "tally.line": "Công dân {citizens} ({share}%) · Cán bộ {officials} · {speeches} lượt",
-    "tally.waiting": "{waiting} người chờ · cần ~{needed} ph · còn {left} ph theo kế hoạch",
+    "tally.waiting": "{waiting} người chờ · cần ~{needed} ph · còn {left} ph cho đối thoại",
     "tally.fields": "Theo lĩnh vực: {fields}",
     "key.call_next": "Mời người tiếp",
     "key.call_field": "Tiếp cùng lĩnh vực",

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from session.domain.clocks import planned_end
+from session.domain.clocks import dialogue_left
 from session.domain.dates import fmt_duration
 from session.domain.live import LiveState
 from session.domain.queue import WARNING_SECONDS
@@ -103,8 +103,7 @@ class QueuePanel(Vertical):
         )
         queue = state.queue
         if queue.waiting and state.view.status != "closed":
-            target = planned_end(state.view)
-            left = max(0, int((target - now).total_seconds() // 60)) if target else 0
+            left = int(dialogue_left(state.view, now) // 60)
             tally.append(
                 "\n" + t("tally.waiting", waiting=queue.waiting, needed=round(queue.waiting_seconds / 60), left=left)
             )
