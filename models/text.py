@@ -57,6 +57,24 @@ def clean_text(
     return text
 
 
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def pasted(text: str, *, multiline: bool) -> str:
+    """Text pasted into a field as it will be kept, so what is on screen is what is saved:
+    a terminal's colour codes and other controls out, any system's line breaks as one,
+    NFC; a one-line field takes the first line, its tabs and runs of spaces as one space.
+    Unlike :func:`clean_text` it neither trims nor refuses: the person goes on typing."""
+    text = _ESCAPES.sub("", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _FORBIDDEN.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if multiline:
+        return text
+    first = text.split("\n", 1)[0]
+    return _SPACES.sub(" ", first)
+
+
 def fold(value: str | None) -> str:
     """Search key (khóa tìm kiếm): "Nguyễn Văn Đức" -> "nguyen van duc"."""
     if not value:

@@ -624,3 +624,25 @@ async def test_a_meeting_held_early_shows_the_day_held_and_once_closed_offers_no
         assert "kết thúc" in " ".join(n.message for n in app._notifications)
     [summary] = list_meetings(store)
     assert summary.day == day and summary.planned_date == day + timedelta(days=1)
+
+
+async def test_what_is_pasted_is_what_is_kept_in_the_notes_and_on_a_slip(app, store, demo_id, clock):
+    from textual import events
+    from textual.widgets import Input
+
+    from session.tui.screens.registration_form import RegistrationForm
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n", "w")
+        notes = app.screen.query_one("#notes", TextArea)
+        app.post_message(events.Paste("Khai mạc đúng giờ.\r\nĐủ thành phần.\x07"))  # as the terminal sends it
+        await until(pilot, lambda: meeting_view(store, demo_id).agenda[0].notes == "Khai mạc đúng giờ.\nĐủ thành phần.")
+        assert notes.text == "Khai mạc đúng giờ.\nĐủ thành phần."  # no blank line between, nothing split
+        await pilot.press("escape", "r")
+        await until(pilot, lambda: isinstance(app.screen, RegistrationForm))
+        name = app.screen.query_one("#reg-name", Input)
+        app.post_message(events.Paste("Lê Văn\tTám\r\n"))
+        await until(pilot, lambda: name.value == "Lê Văn Tám")
+        await pilot.press("tab", *"Bản Chu", "enter")
+        await until(pilot, lambda: "Lê Văn Tám" in str(app.screen.query_one("#form-status").render()))
+    assert [r.name for r in list_registrations(store, demo_id)][-1] == "Lê Văn Tám"

@@ -73,3 +73,25 @@ def test_any_text_is_cleaned_to_nfc_without_forbidden_characters_or_refused(raw)
     assert unicodedata.is_normalized("NFC", cleaned)
     assert not any(0 <= ord(c) < 32 and c not in "\n\t" for c in cleaned)
     assert matches(cleaned[:50], fold(cleaned)) or not fold(cleaned[:50]).strip()
+
+
+def test_pasted_text_is_what_will_be_kept_without_being_trimmed():
+    from models.text import pasted
+
+    windows = "Khai mạc đúng giờ.\r\nĐủ thành phần.\rBắt đầu\x07 đối thoại."
+    assert pasted(windows, multiline=True) == "Khai mạc đúng giờ.\nĐủ thành phần.\nBắt đầu đối thoại."
+    assert pasted("\x1b[31mThôn Nà Pàn\x1b[0m ", multiline=False) == "Thôn Nà Pàn "  # not trimmed: typing goes on
+    assert pasted("Lê Văn\tTám\r\nphần thừa", multiline=False) == "Lê Văn Tám"  # one line, a tab is a space
+    assert pasted("Nguye\u0302\u0303n Đư\u0301c", multiline=False) == "Nguyễn Đức"  # decomposed Vietnamese composed
+
+
+@given(st.text())
+def test_pasted_text_is_stable_composed_and_free_of_controls(text):
+    from models.text import pasted
+
+    for multiline in (False, True):
+        once = pasted(text, multiline=multiline)
+        assert pasted(once, multiline=multiline) == once  # pasting it again changes nothing
+        assert unicodedata.is_normalized("NFC", once)
+        allowed = "\n\t" if multiline else ""
+        assert not [ch for ch in once if unicodedata.category(ch) == "Cc" and ch not in allowed]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import widgets
+from textual import events, widgets
 from textual.geometry import Size
 from textual.widget import Widget
+
+from models.text import pasted
 
 
 class Input(widgets.Input):
@@ -29,6 +31,10 @@ class Input(widgets.Input):
     def typed(self) -> bool:
         """Text typed here that differs from what the field opened with."""
         return self.value.strip() != self.initial.strip()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual hands the event on to Input's own handler next, which inserts it.
+        event.text = pasted(event.text, multiline=False)  # a tab between two names is a space
 
     def _watch_value(self, value: str) -> None:
         if not self.styles.auto_dimensions:  # an auto-sized field does follow its text

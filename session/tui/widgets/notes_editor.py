@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from models.errors import HoinghiError
-from models.text import clean_text
+from models.text import clean_text, pasted
 from session.i18n import error_text, t
 
 SAVE_AFTER = 0.1  # seconds from the first unsaved key to the save (a commit costs ~1 ms)
@@ -28,6 +28,10 @@ class NotesEditor(TextArea):
     """The notes of one step. Esc hands focus back to the console."""
 
     BINDINGS = [("escape", "leave", "")]
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # Textual hands the event on to TextArea's own handler next, which inserts it.
+        event.text = pasted(event.text, multiline=True)  # a Windows line break is one line break
 
     class Status(Message):
         """The save status changed: '' (loaded), pending, saved at…, or unsaved (why)."""
