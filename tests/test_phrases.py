@@ -33,3 +33,35 @@ def test_a_fact_not_known_yet_in_a_clause_that_names_someone_is_a_blank_to_fill(
     said = fill(CHAIRS, view, None, AT)
     assert "đồng chí Đỗ Thị Hoa – …" in said  # her title is still to be written in
     assert fill("Hội nghị tạm nghỉ lúc {time}.", view, None, AT) == "Hội nghị tạm nghỉ lúc 8 giờ 05 phút."
+
+
+def test_the_recess_phrases_say_when_the_recess_began_and_ended_not_when_they_are_written(store, demo_id, clock):
+    from session.domain.history import recess_times
+    from session.domain.phrases import load_phrases
+    from tests.conftest import desk
+
+    paused, resumed = load_phrases()[8:10]
+    assert (paused, resumed) == ("Hội nghị tạm nghỉ lúc {recess_from}.", "Hội nghị tiếp tục lúc {recess_to}.")
+    ws = desk(store, demo_id, clock)
+    ws.start_meeting()
+    view = meeting_view(store, demo_id)
+    assert recess_times(store, demo_id) == (None, None)
+    assert fill(paused, view, None, clock()) == f"Hội nghị tạm nghỉ lúc {clock().hour} giờ {clock().minute:02d} phút."
+    clock.advance(minutes=50)
+    began = clock()
+    ws.recess()
+    clock.advance(minutes=15)
+    ended = clock()
+    ws.resume()
+    clock.advance(minutes=40)  # the secretary writes it up later
+    ws.recess()
+    ws.undo()  # a recess taken back is no recess
+    recess = recess_times(store, demo_id)
+    assert recess == (began, ended)
+    view = meeting_view(store, demo_id)
+    assert (
+        fill(paused, view, None, clock(), recess) == f"Hội nghị tạm nghỉ lúc {began.hour} giờ {began.minute:02d} phút."
+    )
+    assert (
+        fill(resumed, view, None, clock(), recess) == f"Hội nghị tiếp tục lúc {ended.hour} giờ {ended.minute:02d} phút."
+    )

@@ -77,3 +77,28 @@ def history_rows(store: Store, meeting_id: int, limit: int | None = None) -> lis
 def machines(rows: list[HistoryRow]) -> int:
     """How many machines acted on the meeting (their names are shown when more than one)."""
     return len({row.desk.partition("@")[2] for row in rows if "@" in row.desk})
+
+
+def recess_times(store: Store, meeting_id: int) -> tuple[datetime | None, datetime | None]:
+    """The latest recess (tạm nghỉ) of a meeting: when it began, and when the meeting
+    went on again (None while it lasts, or when there has been none), as the log holds
+    them — undone actions left out."""
+    with store.read() as s:
+        rows = s.exec(
+            select(Event.action, Event.at)
+            .where(
+                Event.meeting_id == meeting_id,
+                col(Event.action).in_(("meeting.recess", "meeting.resume")),
+                col(Event.undone_by).is_(None),
+                col(Event.undo_of).is_(None),
+            )
+            .order_by(col(Event.id))
+        ).all()
+    began: datetime | None = None
+    ended: datetime | None = None
+    for action, at in rows:
+        if action == "meeting.recess":
+            began, ended = at, None
+        elif began is not None:
+            ended = at
+    return began, ended

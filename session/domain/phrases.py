@@ -56,7 +56,17 @@ def load_phrases() -> list[str]:
     return [clean_text(str(p)) for p in items if clean_text(str(p))]
 
 
-def fill(phrase: str, view: MeetingView, step: AgendaStep | None, now: datetime) -> str:
+def _clock(moment: datetime) -> str:
+    return f"{moment.hour} giờ {moment.minute:02d} phút"
+
+
+def fill(
+    phrase: str,
+    view: MeetingView,
+    step: AgendaStep | None,
+    now: datetime,
+    recess: tuple[datetime | None, datetime | None] = (None, None),
+) -> str:
     """Fill the slots of *phrase* from the meeting; unknown facts become "…". A clause
     after a comma or semicolon whose facts are all unknown is left out ("…, đồng chí
     {co_chair} – {co_chair_title}; …" for a meeting with no co-chair): there is nobody to
@@ -69,7 +79,10 @@ def fill(phrase: str, view: MeetingView, step: AgendaStep | None, now: datetime)
         "secretary": view.secretary,
         "presenter": step.presenter if step else "",
         "step": step.title if step else "",
-        "time": f"{now.hour} giờ {now.minute:02d} phút",
+        "time": _clock(now),
+        # The latest recess: when it began and when the meeting went on (now, if not yet).
+        "recess_from": _clock(recess[0] or now),
+        "recess_to": _clock(recess[1] or now),
         "date": now.strftime("%d/%m/%Y"),
     }
     parts = _CLAUSE.split(phrase)  # clause, delimiter, clause, delimiter, …

@@ -361,7 +361,10 @@ class LiveScreen(MeetingScreenBase):
             self.hoinghi.report(exc)
             return
         step = self._step(self.shown_step_id)
-        filled = [fill(phrase, self.state.view, step, self.hoinghi.clock()) for phrase in phrases]
+        from session.domain.history import recess_times
+
+        recess = recess_times(self.hoinghi.store, self.meeting_id)
+        filled = [fill(phrase, self.state.view, step, self.hoinghi.clock(), recess) for phrase in phrases]
         labels = list(filled)
         if step is not None and step.kind == "conclusion":
             from session.domain.ledger import conclusions_summary
