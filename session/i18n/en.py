@@ -202,7 +202,7 @@ MESSAGES: dict[str, str] = {
     "phrase.title": "Pick a phrase (Enter inserts, Esc cancels)",
     "help.title": "Keys",
     "help.close": "Press Esc or F1 to close.",
-    "help.anywhere": "Ctrl: also while writing notes",
+    "help.anywhere": "Ctrl: also while typing",
     "minutes.planned": "{m} min",
     "error.registration.duplicate": "{name} – {locality} (no. {number}) is already on the list.",
     "error.registration.not_found": "That registration is no longer on the list.",

@@ -208,7 +208,7 @@ MESSAGES: dict[str, str] = {
     "phrase.title": "Chọn câu mẫu (Enter để chèn, Esc để thôi)",
     "help.title": "Phím tắt",
     "help.close": "Bấm Esc hoặc F1 để đóng.",
-    "help.anywhere": "Ctrl: dùng được cả khi đang ghi chép",
+    "help.anywhere": "Ctrl: dùng được cả khi đang gõ chữ",
     "minutes.planned": "{m} ph",
     "error.registration.duplicate": "Đã có {name} – {locality} (số {number}) trong danh sách.",
     "error.registration.not_found": "Người đăng ký này không còn trong danh sách.",
