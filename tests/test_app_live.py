@@ -646,3 +646,13 @@ async def test_what_is_pasted_is_what_is_kept_in_the_notes_and_on_a_slip(app, st
         await pilot.press("tab", *"Bản Chu", "enter")
         await until(pilot, lambda: "Lê Văn Tám" in str(app.screen.query_one("#form-status").render()))
     assert [r.name for r in list_registrations(store, demo_id)][-1] == "Lê Văn Tám"
+
+
+async def test_on_a_narrow_screen_the_notes_label_makes_room_for_the_save_status(app, store, demo_id, clock):
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert text_of(app, "#notes-label") == "Ghi chép (tự động lưu)"
+        await pilot.press("n", "w", *"Khai mạc")
+        await until(pilot, lambda: "đã lưu" in text_of(app, "#notes-status"))
+        label, status = app.screen.query_one("#notes-label"), app.screen.query_one("#notes-status")
+        assert text_of(app, "#notes-label") == "Ghi chép"
+        assert label.region.width >= len("Ghi chép") and status.region.x >= label.region.right  # side by side, whole

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "live.step.elapsed": "Time: {elapsed} / planned {planned}",
     "live.notes": "Notes (saved automatically)",
     "live.notes.to_current": "Step {pending} has not started: the notes go to the step under way (step {current}).",
+    "live.notes.short": "Notes",
     "live.notes.saved": "saved {time}",
     "live.notes.pending": "saving…",
     "live.notes.unsaved": "NOT SAVED — {message} Trying again in a few seconds.",

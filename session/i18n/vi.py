@@ -114,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "live.step.elapsed": "Thời gian: {elapsed} / dự kiến {planned}",
     "live.notes": "Ghi chép (tự động lưu)",
     "live.notes.to_current": "Bước {pending} chưa đến: ghi chép vào bước đang diễn ra (bước {current}).",
+    "live.notes.short": "Ghi chép",
     "live.notes.saved": "đã lưu {time}",
     "live.notes.pending": "đang lưu…",
     "live.notes.unsaved": "CHƯA LƯU — {message} Sẽ thử lại sau vài giây.",

@@ -75,4 +75,7 @@ class StepPanel(Vertical):
         show_text(self.query_one("#step-meta", Static), meta)
 
     def set_notes_status(self, text: str) -> None:
+        # While a status is shown ("đã lưu 08:42:05") it says the saving: the label makes
+        # room for it on a narrow pane.
+        show_text(self.query_one("#notes-label", Static), t("live.notes.short") if text else t("live.notes"))
         show_text(self.query_one("#notes-status", Static), text)
