@@ -9,7 +9,7 @@ from session.domain.meetings import create_meeting, meeting_view
 from session.domain.registrations import Slip, list_registrations
 from session.tui.app import HoinghiApp
 from session.tui.screens.import_screen import ImportScreen
-from session.tui.screens.queue import QueueScreen
+from session.tui.screens.queue import COLUMN_WIDTHS, QueueScreen
 from session.tui.widgets.queue_list import QueueList
 from session.tui.widgets.queue_panel import QueuePanel
 from tests.conftest import T0, desk, until
@@ -459,3 +459,15 @@ async def test_esc_on_a_half_written_slip_warns_first_and_a_second_esc_drops_it(
         await pilot.press("escape")  # a second Esc: the slip is dropped
         await until(pilot, lambda: isinstance(app.screen, QueueScreen))
     assert list_registrations(store, mid) == []
+
+
+def test_on_a_narrow_screen_the_columns_give_the_summary_room_down_to_their_floors():
+    from session.tui.screens.queue import COLUMN_FLOORS
+    from session.tui.widgets.queue_list import LAST_AT_LEAST, fit_widths
+
+    natural = list(COLUMN_WIDTHS)
+    assert fit_widths(natural, COLUMN_FLOORS, 120) == natural  # room enough: as designed
+    at_90 = fit_widths(natural, COLUMN_FLOORS, 90)
+    assert 90 - sum(at_90[:-1]) == LAST_AT_LEAST and at_90[0] == 6 and at_90[4] == 11  # number, status kept
+    assert fit_widths(natural, COLUMN_FLOORS, 80)[:-1] == list(COLUMN_FLOORS)  # all at their floors
+    assert fit_widths(natural, COLUMN_FLOORS, 60)[:-1] == list(COLUMN_FLOORS)  # never below them

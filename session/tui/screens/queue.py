@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("no", "name", "locality", "field", "status", "summary")
 COLUMN_WIDTHS = (6, 27, 17, 16, 11, 40)
+COLUMN_FLOORS = (6, 17, 11, 11, 11)  # on a narrow screen, what each gives the summary at most
 STATUS_ORDER = {"speaking": 0, "waiting": 1, "done": 2, "absent": 3, "withdrawn": 4}
 STATUS_STYLE = {
     "speaking": "bold reverse",
@@ -81,17 +82,24 @@ class QueueScreen(MeetingScreenBase):
         yield SearchField(placeholder=t("queue.search"), id="queue-search")
         yield Static("", id="queue-status")
         yield Static("", id="queue-header")
-        yield QueueList(COLUMN_WIDTHS, id="queue-table")
+        yield QueueList(COLUMN_WIDTHS, floors=COLUMN_FLOORS, id="queue-table")
         yield Static(t("queue.legend"), id="queue-legend", classes="muted")
         yield KeyBar()
+
+    def _show_header(self, table: QueueList) -> None:
+        if self.place is None:  # not mounted yet: on_mount shows it
+            return
+        labels = [t(f"queue.col.{c}", residential=self.place.residential_label) for c in COLUMNS]
+        self.query_one("#queue-header", Static).update(table.header(labels))
+
+    def on_queue_list_fitted(self, _event: QueueList.Fitted) -> None:
+        self._show_header(self.query_one(QueueList))
 
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one(QueueList)
         self.place = place_words(self.hoinghi.store, self.meeting_id)
-        self.query_one("#queue-header", Static).update(
-            table.header([t(f"queue.col.{c}", residential=self.place.residential_label) for c in COLUMNS])
-        )
+        self._show_header(table)
         self.load_all()
         if self.desk:
             from session.domain.meetings import meeting_view

@@ -20,6 +20,23 @@ from textual.strip import Strip
 
 Cells = tuple[Text, ...]
 
+#: What the last column (the free text) keeps at least, on a narrow screen.
+LAST_AT_LEAST = 24
+
+
+def fit_widths(widths: Sequence[int], floors: Sequence[int], total: int) -> list[int]:
+    """*widths* for a line *total* cells wide: the columns before the last give up room,
+    each in proportion to what it has above its floor, until the last has
+    ``LAST_AT_LEAST`` (or they are all at their floors). The last is whatever is left."""
+    fixed = list(widths[:-1])
+    short = LAST_AT_LEAST - (total - sum(fixed))
+    spare = [max(0, w - f) for w, f in zip(fixed, floors, strict=True)]
+    if short <= 0 or not sum(spare):
+        return [*fixed, widths[-1]]
+    share = min(1.0, short / sum(spare))
+    fitted = [w - int(round(room * share)) for w, room in zip(fixed, spare, strict=True)]
+    return [*fitted, widths[-1]]
+
 
 class QueueList(ScrollView, can_focus=True):
     """Rows of Text cells in fixed-width columns; a row cursor; Enter selects."""
@@ -60,9 +77,20 @@ class QueueList(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
-    def __init__(self, widths: Sequence[int], *, id: str | None = None) -> None:  # noqa: A002
+    class Fitted(Message):
+        """The columns were fitted to a new width: a header above them follows."""
+
+    def __init__(
+        self,
+        widths: Sequence[int],
+        *,
+        floors: Sequence[int] | None = None,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
         super().__init__(id=id)
-        self.widths = list(widths)  # the last column takes what is left
+        self.natural = list(widths)  # the last column takes what is left
+        self.floors = list(floors) if floors is not None else list(widths[:-1])  # narrowest each may get
+        self.widths = list(widths)  # as fitted to the width shown
         self.order: list[str] = []
         self.cells: dict[str, Cells] = {}
         self._index: dict[str, int] = {}
@@ -165,6 +193,14 @@ class QueueList(ScrollView, can_focus=True):
                 self.action_select()
 
     # --- rendering ---------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The columns fitted to the width now shown (before the rows are drawn at it)."""
+        fitted = fit_widths(self.natural, self.floors, event.size.width)
+        if fitted != self.widths:
+            self.widths = fitted
+            self._strips.clear()
+            self.post_message(self.Fitted())
 
     def _render_row(self, key: str, width: int) -> Strip:
         line = Text(no_wrap=True, end="")
