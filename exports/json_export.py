@@ -26,9 +26,11 @@ FORMAT = "hoinghi-meeting/2"
 
 
 def meeting_data(store: Store, meeting_id: int) -> dict[str, Any]:
+    from session.domain.duties import replies_due
     from session.domain.settings import get_settings
 
     office = get_settings(store)
+    due = replies_due(store, [meeting_id]).get(meeting_id)
     with store.read() as s:
         meeting = s.get(Meeting, meeting_id)
         if meeting is None:
@@ -48,6 +50,9 @@ def meeting_data(store: Store, meeting_id: int) -> dict[str, Any]:
             "format": FORMAT,
             # The office's names win over the meeting's on documents; a roll-up needs them too.
             "office": {"issuing_body": office.issuing_body, "place_name": office.place_name},
+            # When the replies are due as the office's duties count them (its plan's figures,
+            # the notice's date): a roll-up elsewhere counts the same.
+            "deadlines": {"replies": due.plain, "replies_verified": due.verified} if due else {},
             "meeting": row_values(meeting),
             "attendance_group": rows(AttendanceGroup, AttendanceGroup.meeting_id == meeting_id),
             "participant": rows(Participant, Participant.meeting_id == meeting_id),

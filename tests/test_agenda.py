@@ -127,6 +127,28 @@ def test_a_recess_stops_the_speakers_clock_and_resuming_goes_on_where_it_was(sto
     assert speaking("Hà Thị Mai") == (20, True)
 
 
+def test_a_speaker_called_during_a_recess_starts_speaking_when_the_meeting_goes_on(store, mid, clock):
+    from session.domain.live import load_live
+    from session.domain.registrations import Slip
+
+    ws = desk(store, mid, clock)
+    ws.start_meeting()
+    ws.register(Slip("Lò Văn Pàng", "Bản Chu", summary="Đường xuống cấp"))
+    ws.recess()
+    clock.advance(minutes=5)
+    ws.call_next()  # who speaks next is settled during the break
+    clock.advance(minutes=10)
+    speaker = load_live(store, mid, clock()).floor.speaker
+    assert speaker is not None and speaker.elapsed(clock()) == 0 and speaker.paused_at is not None
+    with pytest.raises(Conflict) as refused:
+        ws.pause_speech()  # the recess holds the clock: no toggling it meanwhile
+    assert refused.value.code == "queue.in_recess"
+    ws.resume()
+    clock.advance(seconds=30)
+    speaker = load_live(store, mid, clock()).floor.speaker
+    assert speaker is not None and speaker.elapsed(clock()) == 30 and speaker.paused_at is None
+
+
 def test_next_during_a_recess_ends_the_recess_first(store, mid, clock):
     desk(store, mid, clock).start_meeting()
     clock.advance(minutes=3)
@@ -300,3 +322,5 @@ def test_the_waiting_speakers_are_measured_against_the_dialogues_own_time(store,
     assert dialogue_left(meeting_view(store, mid), clock()) == 97 * 60
     ws.next_step()
     assert dialogue_left(meeting_view(store, mid), clock()) == 0  # the dialogue is over
+    general = create_meeting(store, at=T0, title="Họp giao ban", template="hop-chung", day=T0.date())
+    assert dialogue_left(meeting_view(store, general), clock()) is None  # no dialogue: the meeting's end instead

@@ -58,7 +58,7 @@ def test_bad_input_gets_one_clear_line_and_a_nonzero_exit(tmp_path):
     bad_date = hoinghi_process("new", "--date", "31/02/2026", "--db", db)
     assert bad_date.returncode == 1
     assert bad_date.stderr.strip() == "hoinghi: Ngày “31/02/2026” không hợp lệ; nhập theo dạng dd/mm/yyyy."
-    empty = hoinghi_process("new", "--title", " \t", "--db", db)
+    empty = hoinghi_process("new", "--title", " \t", "--unit", "ba don", "--db", db)
     assert empty.returncode == 1 and "không được để trống" in empty.stderr
     not_db = tmp_path / "x.db"
     not_db.write_text("hello")

@@ -53,7 +53,11 @@ def test_naming_a_command_loads_its_module_only():
 def test_an_unknown_command_is_refused_by_name():
     ran = hoinghi("expor")
     assert ran.returncode == 2
-    assert "Lỗi: Không có lệnh 'expor'." in ran.stderr and "Traceback" not in ran.stderr
+    assert "Lỗi: Không có lệnh 'expor'. (Có phải ý bạn là một trong: 'export', 'report'?)" in ran.stderr
+    assert "Traceback" not in ran.stderr
+    # Suggested from every command, loaded or not (they load when named).
+    assert "Không có lệnh 'lisst'. Có phải ý bạn là 'list'?" in hoinghi("lisst").stderr
+    assert "Không có lệnh 'nwe'. Có phải ý bạn là 'new'?" in hoinghi("plan", "nwe").stderr
 
 
 def click_messages() -> set[str]:
@@ -93,3 +97,11 @@ def test_click_says_what_went_wrong_in_the_language_of_the_interface():
     english = hoinghi("--lang", "en", "export", "minutes", "--meting", "1")
     assert "Error: No such option '--meting'. Did you mean '--meeting'?" in english.stderr
     assert "Try '" in english.stderr and "[OPTIONS]" in english.stderr
+
+
+def test_the_version_is_said_in_the_language_chosen():
+    from session import __version__
+
+    assert hoinghi("--version").stdout == f"hoinghi, phiên bản {__version__}\n"
+    assert hoinghi("--lang", "en", "--version").stdout == f"hoinghi, version {__version__}\n"
+    assert hoinghi("--version", HOINGHI_LANG="en").stdout == f"hoinghi, version {__version__}\n"

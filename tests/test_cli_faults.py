@@ -241,6 +241,11 @@ def test_new_and_demo_create_the_database_and_say_where(args, cli, tmp_path):
     assert made.exit_code == 0, made.output
     assert made.stdout.strip().isdigit()  # the number alone on stdout, for scripts
     assert made.stderr.startswith(f"Đã tạo cơ sở dữ liệu mới: {db}\n")
+    if args[0] == "new":  # without a unit nothing is made, not even the database
+        other = tmp_path / "khác" / "hoinghi.db"
+        refused = cli("new", "--db", str(other))
+        assert refused.exit_code == 1 and "Chưa có đơn vị hành chính" in refused.stderr
+        assert not other.exists() and not other.parent.exists()
     again = cli(*args, "--db", str(db))
     assert again.exit_code == 0 and "cơ sở dữ liệu" not in again.stderr
 

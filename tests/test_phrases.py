@@ -4,7 +4,7 @@ a clause about somebody the meeting does not have is left out, not printed as "�
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from session.domain.meetings import meeting_view
 from session.domain.phrases import fill
@@ -65,3 +65,10 @@ def test_the_recess_phrases_say_when_the_recess_began_and_ended_not_when_they_ar
     assert (
         fill(resumed, view, None, clock(), recess) == f"Hội nghị tiếp tục lúc {ended.hour} giờ {ended.minute:02d} phút."
     )
+    clock.advance(minutes=5)
+    ws.recess()
+    clock.advance(minutes=12)
+    moved_on = clock()
+    ws.next_step()  # the chair moves on: that ends the recess too
+    clock.advance(minutes=30)
+    assert recess_times(store, demo_id) == (moved_on - timedelta(minutes=12), moved_on)

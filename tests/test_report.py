@@ -338,3 +338,31 @@ def test_ballots_and_the_year_figures_on_each_database_engine(db_url):
         assert [c.count for c in f.survey[2].choices] == [1, 1, 2] and f.survey[2].blank == 1
     finally:
         store.close()
+
+
+def test_the_report_counts_a_reply_due_as_the_follow_up_and_the_archive_do(store, tmp_path):
+    """A plan that gives replies 15 working days, a notice marked done on Monday 9/3: the
+    follow-up, the year report from the store and the report from the meeting's archive
+    all say the reply to a petition to study is due on Monday 30/3."""
+    from session.domain.duties import mark_duty_done
+    from session.domain.followup import followup_items
+    from session.domain.plans import PlanDraft, create_plan, set_meeting_plan
+
+    at = datetime(2026, 2, 1, 9, 0)
+    with store.action("plan.new", at=at, actor="office") as tx:
+        plan = create_plan(tx, PlanDraft(title="Kế hoạch", year=2026, days={"replies": 15}), at=at)
+    mid = create_meeting(store, at=at, title="Đối thoại", day=DAY)
+    with store.action("meeting.plan", at=at, meeting_id=mid, actor="office") as tx:
+        set_meeting_plan(tx, mid, plan)
+    ws = desk(store, mid, lambda: datetime.combine(DAY, datetime.min.time()).replace(hour=8))
+    ws.register(Slip("Hoàng Văn Páo", "Thôn Nà Pàn", field="đất đai", summary="Cấp sổ đỏ"))
+    [issue] = ledger(store, mid)
+    ws.conclude([issue.id], ConclusionDraft("study", "Giao nghiên cứu", "Phòng Kinh tế"))
+    with store.action("duty.done", at=at, meeting_id=mid, actor="office") as tx:
+        mark_duty_done(tx, mid, "notice", done_on=date(2026, 3, 9), today=date(2026, 3, 9))
+    [item] = followup_items(store, date(2026, 3, 20), mid)
+    assert item.deadline == date(2026, 3, 30)
+    [from_store] = facts_from_store(store, [mid], office_calendar(store))
+    assert [i.due for i in from_store.issues] == [date(2026, 3, 30)]
+    [from_file], _ = read_archives([archive(store, mid, tmp_path / "a.json")], office_calendar(store))
+    assert [i.due for i in from_file.issues] == [date(2026, 3, 30)]

@@ -149,6 +149,15 @@ def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> N
         ctx.ensure_object(dict)["db"] = value
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``, said in the language chosen by then (click words its own message once,
+    when the command is defined, in whatever language was current)."""
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_click_text("%(prog)s, version %(version)s") % {"prog": "hoinghi", "version": __version__})
+    ctx.exit()
+
+
 def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value:
         set_language(value)
@@ -338,6 +347,25 @@ class Hoinghi(TranslatedGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(self.commands) | set(COMMAND_MODULES))
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            # click would suggest from the commands loaded so far; they load when named, so
+            # the suggestion is made here from every name ("lisst": did you mean 'list'?).
+            from difflib import get_close_matches
+
+            message = _click_text("No such command {name!r}.").format(name=name)
+            close = get_close_matches(name, self.list_commands(ctx))
+            if len(close) == 1:
+                message += " " + _click_text("Did you mean {possibility}?").format(possibility=repr(close[0]))
+            elif close:
+                shown = ", ".join(repr(c) for c in sorted(close))
+                message += " " + _click_text("(Did you mean one of: {possibilities}?)").format(possibilities=shown)
+            ctx.fail(message)
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands:
             from importlib import import_module
@@ -374,7 +402,14 @@ class Hoinghi(TranslatedGroup):
     callback=_set_lang,
     help="cli.opt.lang",
 )
-@click.version_option(__version__, prog_name="hoinghi", help="cli.opt.version")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="cli.opt.version",
+)
 @click.pass_context
 def main(ctx: click.Context, db: str | None, lang: str | None) -> None:
     """hoinghi — điều hành hội nghị đối thoại, ghi biên bản và thông báo kết luận.

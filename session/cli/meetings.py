@@ -91,6 +91,12 @@ def new(
         chosen = pick_unit(unit, province)
     planned_day = parse_date(day) if day else None
     planned_start = parse_time(start) if start else None
+    if chosen is None and not issuing_body.strip() and plan_id is None and _new_database(ctx):
+        # Nothing names the unit and a new database holds no office settings that could:
+        # refused before the database is made, not after.
+        from models.errors import HoinghiError
+
+        raise HoinghiError("meeting.no_unit")
     store = open_store(ctx, create=True)
     try:
         meeting_id = create_meeting(
@@ -119,6 +125,17 @@ def new(
     finally:
         store.close()
     click.echo(meeting_id)
+
+
+def _new_database(ctx: click.Context) -> bool:
+    """Whether the database ``--db`` names (or the user's own) is an SQLite file not made yet."""
+    from models.store import resolve_url, sqlite_path
+
+    try:
+        path = sqlite_path(resolve_url(ctx.obj.get("db") if ctx.obj else None))
+    except Exception:  # noqa: BLE001 — a URL hoinghi cannot read: opening it says so, in one line
+        return False
+    return path is not None and not path.exists()
 
 
 def pick_unit(query: str, province: str = "") -> Unit:

@@ -74,18 +74,21 @@ class Forecast:
     over_minutes: int  # > 0: the forecast passes the planned end by this many minutes
 
 
-def dialogue_left(view: MeetingView, now: datetime) -> float:
-    """Seconds the plan still gives the dialogue (tiến hành đối thoại): what is left of its
-    step while under way, all of it before, none once it is over. What the waiting speakers
-    are measured against — not the meeting's planned end, which also holds the steps after
-    it (and for a meeting opened hours early lies far away)."""
-    for step in view.agenda:
-        if step.kind != "dialogue" or step.skipped:
-            continue
+def dialogue_left(view: MeetingView, now: datetime) -> float | None:
+    """Seconds the plan still gives the dialogue (tiến hành đối thoại): what is left of
+    its steps (an agenda may split it in two) — all of one not begun, the rest of one under
+    way, none of one over. What the waiting speakers are measured against, rather than the
+    meeting's planned end, which also holds the steps after it (and for a meeting opened
+    hours early lies far away). None for an agenda without a dialogue step."""
+    steps = [s for s in view.agenda if s.kind == "dialogue" and not s.skipped]
+    if not steps:
+        return None
+    left = 0.0
+    for step in steps:
         if step.ended_at is not None and step.id != view.current_item_id:
-            return 0.0
-        return max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
-    return 0.0
+            continue
+        left += max(0.0, step.planned_minutes * 60 - step_elapsed(step, view, now))
+    return left
 
 
 def planned_end(view: MeetingView) -> datetime | None:

@@ -79,26 +79,52 @@ def machines(rows: list[HistoryRow]) -> int:
     return len({row.desk.partition("@")[2] for row in rows if "@" in row.desk})
 
 
+def _ends_recess(payload: str) -> bool:
+    """Whether an action's logged changes take the meeting out of a recess (its
+    ``recess_since`` cleared): resuming does, and so does moving to another step or
+    closing the meeting during one."""
+    try:
+        changes = json.loads(payload or "{}").get("changes", [])
+    except (ValueError, AttributeError):
+        return False
+    return any(
+        isinstance(change, dict)
+        and change.get("table") == "meeting"
+        and isinstance(change.get("before"), dict)
+        and isinstance(change.get("after"), dict)
+        and change["before"].get("recess_since") is not None
+        and change["after"].get("recess_since") is None
+        for change in changes
+    )
+
+
 def recess_times(store: Store, meeting_id: int) -> tuple[datetime | None, datetime | None]:
     """The latest recess (tạm nghỉ) of a meeting: when it began, and when the meeting
     went on again (None while it lasts, or when there has been none), as the log holds
     them — undone actions left out."""
     with store.read() as s:
-        rows = s.exec(
-            select(Event.action, Event.at)
+        began_at = s.exec(
+            select(Event.id, Event.at)
             .where(
                 Event.meeting_id == meeting_id,
-                col(Event.action).in_(("meeting.recess", "meeting.resume")),
+                Event.action == "meeting.recess",
+                col(Event.undone_by).is_(None),
+                col(Event.undo_of).is_(None),
+            )
+            .order_by(col(Event.id).desc())
+            .limit(1)
+        ).first()
+        if began_at is None:
+            return None, None
+        after = s.exec(
+            select(Event.at, Event.payload)
+            .where(
+                Event.meeting_id == meeting_id,
+                col(Event.id) > began_at[0],
                 col(Event.undone_by).is_(None),
                 col(Event.undo_of).is_(None),
             )
             .order_by(col(Event.id))
         ).all()
-    began: datetime | None = None
-    ended: datetime | None = None
-    for action, at in rows:
-        if action == "meeting.recess":
-            began, ended = at, None
-        elif began is not None:
-            ended = at
-    return began, ended
+    ended = next((at for at, payload in after if _ends_recess(payload)), None)
+    return began_at[1], ended

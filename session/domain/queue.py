@@ -61,9 +61,10 @@ def _end_speech(reg: Registration, at: datetime) -> None:
     reg.status = "done"
 
 
-def floor_open(tx: Tx, meeting_id: int) -> None:
+def floor_open(tx: Tx, meeting_id: int) -> bool:
     """The floor is given only while the meeting is held: not before it starts (the chair
-    opens it first), nor once it is closed (the minutes are written)."""
+    opens it first), nor once it is closed (the minutes are written). True in a recess
+    (tạm nghỉ): a speaker called then waits for the meeting to go on, clock stopped."""
     meeting = tx.session.get(Meeting, meeting_id)
     if meeting is None:
         raise HoinghiError("meeting.not_found", id=meeting_id)
@@ -71,13 +72,15 @@ def floor_open(tx: Tx, meeting_id: int) -> None:
         raise Conflict("queue.not_started")
     if meeting.status == "closed":
         raise Conflict("queue.closed")
+    return meeting.status == "recess"
 
 
-def _start(reg: Registration, at: datetime) -> None:
+def _start(reg: Registration, at: datetime, *, recess: bool = False) -> None:
+    """The floor given at *at*; in a recess the clock stands until the meeting goes on."""
     reg.status = "speaking"
     reg.started_at = at
     reg.ended_at = None
-    reg.paused_at = None
+    reg.paused_at = at if recess else None
     reg.paused_seconds = 0.0
 
 
@@ -86,7 +89,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
     if given). *expect_current*: the speaker the caller saw speaking (None: nobody); when
     another screen has moved on meanwhile, Conflict is raised instead of a double call.
     Returns the new speaker's id, or None when nobody is waiting (the speech still ends)."""
-    floor_open(tx, meeting_id)
+    recess = floor_open(tx, meeting_id)
     field = clean_text(field, field="field", max_len=60) if field else None
     current = _speaking(tx, meeting_id)
     if expect_current != -1 and (current.id if current else None) != expect_current:
@@ -102,7 +105,7 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
             tx.name = "queue.finish"
     if chosen is None:
         return None
-    _start(chosen, tx.at)
+    _start(chosen, tx.at, recess=recess)
     _who(tx, chosen)
     if field:
         tx.facts["field"] = field
@@ -111,14 +114,14 @@ def call_next(tx: Tx, meeting_id: int, *, field: str | None = None, expect_curre
 
 def call(tx: Tx, meeting_id: int, reg_id: int) -> None:
     """Give the floor to this speaker out of order (the chair's call)."""
-    floor_open(tx, meeting_id)
+    recess = floor_open(tx, meeting_id)
     reg = _reg(tx, meeting_id, reg_id)
     if reg.status not in ("waiting", "absent"):
         raise Conflict("queue.not_waiting", name=reg.speaker_name)
     current = _speaking(tx, meeting_id)
     if current is not None:
         _end_speech(current, tx.at)
-    _start(reg, tx.at)
+    _start(reg, tx.at, recess=recess)
     _who(tx, reg)
 
 
@@ -143,6 +146,9 @@ def toggle_pause(tx: Tx, meeting_id: int) -> bool:
     current = _speaking(tx, meeting_id)
     if current is None:
         raise Conflict("queue.nobody_speaking")
+    meeting = tx.session.get(Meeting, meeting_id)
+    if meeting is not None and meeting.status == "recess":
+        raise Conflict("queue.in_recess")  # the recess holds the clock; it goes on with the meeting
     _who(tx, current)
     if current.paused_at is None:
         current.paused_at = tx.at

@@ -101,8 +101,10 @@ def archive_rows(data: Any) -> MeetingRows:
         meeting[name] = int(meeting[name])
     office = data.get("office") if isinstance(data.get("office"), dict) else {}
     surveys = _rows(data, "survey")
+    deadlines = data.get("deadlines") if isinstance(data.get("deadlines"), dict) else {}
     return MeetingRows(
         meeting=cast(MeetingValues, meeting),
+        replies_due=_day(deadlines.get("replies")),  # as the office's duties counted it (newer archives)
         office_body=str(office.get("issuing_body") or ""),
         office_place=str(office.get("place_name") or ""),
         groups=cast(list[GroupValues], _rows(data, "attendance_group")),

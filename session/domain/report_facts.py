@@ -158,6 +158,9 @@ class MeetingRows:
     """The rows of one meeting, table by table, as mappings (column name -> value)."""
 
     meeting: MeetingValues
+    #: When the replies are due unless the chair set a date, as the meeting's duties count
+    #: it (the plan's own figures, the notice's date); None: counted here from the meeting.
+    replies_due: date | None = None
     office_body: str = ""  # the office setting's issuing body, which wins over the meeting's
     office_place: str = ""
     groups: list[GroupValues] = field(default_factory=list)
@@ -210,7 +213,7 @@ def facts_of(rows: MeetingRows, calendar: WorkCalendar, *, source: str) -> Meeti
         if parent is not None:
             children.setdefault(parent, []).append(issue["id"])
     conclusions = {c["issue_id"]: c for c in rows.conclusions}
-    default_due = (
+    default_due = rows.replies_due or (
         reply_due(calendar, day, m["notice_days"], m["reply_days"], notice_date=m.get("notice_date")) if day else None
     )
     issues: list[IssueFact] = []
@@ -377,6 +380,9 @@ def facts_from_store(store: Store, meeting_ids: Sequence[int], calendar: WorkCal
         _grouped(ballots, "survey_id"),
         _grouped(totals, "survey_id"),
     )
+    from session.domain.duties import replies_due
+
+    due = replies_due(store, list(ids))
     facts = []
     for m in sorted(meetings, key=lambda r: ids.index(r["id"])):
         mid = m["id"]
@@ -384,6 +390,7 @@ def facts_from_store(store: Store, meeting_ids: Sequence[int], calendar: WorkCal
         sid = survey["id"] if survey else None
         rows = MeetingRows(
             meeting=cast(MeetingValues, m),
+            replies_due=due[mid].plain if mid in due else None,
             office_body=office.issuing_body,
             office_place=office.place_name,
             groups=cast(list[GroupValues], groups_of.get(mid, [])),

@@ -206,7 +206,7 @@ class MeetingDetailsScreen(FormScreen[bool]):
         if event.button.id == "save":
             self.save()
         else:
-            self.dismiss(self.saved)
+            self.action_close()  # as Esc: typed text is not dropped without a word
 
     def save(self) -> None:
         error = self.query_one("#form-error", Static)

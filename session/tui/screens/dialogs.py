@@ -104,7 +104,7 @@ class StepFormScreen(FormScreen[StepDraft | None]):
         if event.button.id == "save":
             self._save()
         else:
-            self.dismiss(None)
+            self.action_cancel()  # as Esc: typed text is not dropped without a word
 
     def action_cancel(self) -> None:
         if not self.may_leave():

@@ -36,7 +36,7 @@ class _Form(FormScreen[bool]):
         if event.button.id == "save":
             self._try_save()
         elif event.button.id == "cancel":
-            self.dismiss(False)
+            self.action_cancel()  # as Esc: typed text is not dropped without a word
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self._try_save()

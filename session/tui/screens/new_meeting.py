@@ -169,7 +169,7 @@ class NewMeetingScreen(FormScreen[int | None]):
         if event.button.id == "create":
             self._create()
         else:
-            self.dismiss(None)
+            self.action_cancel()  # as Esc: typed text is not dropped without a word
 
     def action_cancel(self) -> None:
         if not self.may_leave():

@@ -179,7 +179,7 @@ class PlanForm(FormScreen[int | None]):
         if event.button.id == "save":
             self.save()
         else:
-            self.dismiss(None)
+            self.action_cancel()  # as Esc: typed text is not dropped without a word
 
     def save(self) -> None:
         def value(wid: str) -> str:

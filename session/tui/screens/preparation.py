@@ -187,7 +187,7 @@ class PreparationForm(FormScreen[bool]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(False)
+            self.action_cancel()  # as Esc: typed text is not dropped without a word
 
     def action_save(self) -> None:
         item = self.item
