@@ -207,3 +207,12 @@ def test_a_meeting_held_before_its_planned_day_counts_its_deadlines_from_the_day
     update_details(store, mid, replace(details, notice_date=date(2026, 11, 26)), at=datetime(2026, 11, 26, 9, 0))
     assert default_deadline(store, mid) == duty("replies") == date(2026, 12, 24)
     assert default_deadline(store, mid, verification=True) == duty("replies_verified") == date(2027, 1, 8)
+
+
+def test_a_meeting_with_no_day_yet_counts_its_default_deadline_from_the_day_given(store):
+    """The app's day, not the computer's: a screen under a test clock (or a laptop whose
+    clock the app does not trust) counts as the app does."""
+    mid = create_meeting(store, at=T0, title="Đối thoại chưa định ngày")
+    # Thu 5/3/2026 + 10 days = Sun 15/3, so Mon 16/3; + 20 working days = Mon 13/4.
+    assert default_deadline(store, mid, today=date(2026, 3, 5)) == date(2026, 4, 13)
+    assert default_deadline(store, mid, today=date(2026, 3, 12)) > date(2026, 4, 13)

@@ -314,22 +314,23 @@ def conclude(
     tx.facts.update(outcome=draft.outcome, count=len(issue_ids))
 
 
-def default_deadline(store: Store, meeting_id: int, *, verification: bool = False) -> date:
+def default_deadline(store: Store, meeting_id: int, *, verification: bool = False, today: date | None = None) -> date:
     """When a conclusion's written reply is due unless the chair sets a date: as the
     meeting's duties date it (``hoinghi duties``), from the notice's date once it has one,
     else from the day the notice is due, itself counted from the day the meeting was held
-    (or is planned: a meeting with no day yet counts from today)."""
+    (or is planned: a meeting with no day yet counts from *today*, the app's day)."""
     from session.domain.duties import replies_due
     from session.domain.followup import reply_due
 
-    due = replies_due(store, [meeting_id], undated=date.today()).get(meeting_id)
+    today = today or date.today()
+    due = replies_due(store, [meeting_id], undated=today).get(meeting_id)
     if due is not None:
         return due.of(verification)
     with store.read() as s:  # a rule set of the office's own without a reply duty
         meeting = s.get(Meeting, meeting_id)
         if meeting is None:
             raise HoinghiError("meeting.not_found", id=meeting_id)
-        day = meeting.actual_start.date() if meeting.actual_start else (meeting.planned_date or date.today())
+        day = meeting.actual_start.date() if meeting.actual_start else (meeting.planned_date or today)
         days = meeting.verify_days if verification else meeting.reply_days
         notice_days, notice_date = meeting.notice_days, meeting.notice_date
     return reply_due(office_calendar(store), day, notice_days, days, notice_date=notice_date)

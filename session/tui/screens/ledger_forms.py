@@ -174,13 +174,14 @@ class ConclusionForm(_Form):
     def compose(self) -> ComposeResult:
         c = self.current
         store = self.hoinghi.store
-        plain = default_deadline(store, self.meeting_id)
+        today = self.hoinghi.clock().date()
+        plain = default_deadline(store, self.meeting_id, today=today)
         deadline = c.deadline if c and c.deadline else plain
         # Ticked when the deadline kept is the one for cases needing verification.
         verified = (
             c is not None
             and c.deadline not in (None, plain)
-            and c.deadline == default_deadline(store, self.meeting_id, verification=True)
+            and c.deadline == default_deadline(store, self.meeting_id, verification=True, today=today)
         )
         with Vertical(classes="dialog wide"):
             yield Static(t("conclusion.form.title", count=len(self.issue_ids)), classes="dialog-title")
@@ -234,7 +235,9 @@ class ConclusionForm(_Form):
         self._deadline_info()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        due = default_deadline(self.hoinghi.store, self.meeting_id, verification=event.value)
+        due = default_deadline(
+            self.hoinghi.store, self.meeting_id, verification=event.value, today=self.hoinghi.clock().date()
+        )
         self.query_one("#c-deadline", Input).value = fmt_date(due)
 
     def on_input_changed(self, event: Input.Changed) -> None:
