@@ -105,3 +105,15 @@ def test_the_version_is_said_in_the_language_chosen():
     assert hoinghi("--version").stdout == f"hoinghi, phiên bản {__version__}\n"
     assert hoinghi("--lang", "en", "--version").stdout == f"hoinghi, version {__version__}\n"
     assert hoinghi("--version", HOINGHI_LANG="en").stdout == f"hoinghi, version {__version__}\n"
+
+
+def test_the_document_kinds_are_named_by_one_word_in_the_usage_and_listed_in_the_help():
+    from session.cli.exports import export_cmd
+
+    shown = hoinghi("export", "--help").stdout
+    assert shown.startswith("Cách dùng: main export [TÙY CHỌN] LOẠI\n")  # one line, no word broken (in-process: "main")
+    kinds = export_cmd.params[0].type.choices  # type: ignore[attr-defined]
+    assert [kind for kind in kinds if f"{kind} (" not in shown] == []  # each kind, with what it is
+    assert hoinghi("--lang", "en", "export", "--help").stdout.startswith("Usage: main export [OPTIONS] KIND\n")
+    missing = hoinghi("export", "--meeting", "1")
+    assert "Thiếu tham số 'LOẠI'. Chọn một trong:" in missing.stderr

@@ -190,6 +190,18 @@ def data_location() -> str:
     return str(default_db_path())
 
 
+class Kind(click.Choice):  # type: ignore[type-arg]
+    """A choice of words named in a usage line by one word in the interface's language
+    ("LOẠI"), its words listed in the command's help: a long "{a|b|…}" broke mid-word."""
+
+    def __init__(self, choices: list[str], metavar_key: str) -> None:
+        super().__init__(choices)
+        self.metavar_key = metavar_key
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return t(self.metavar_key)
+
+
 class HelpFormatter(click.HelpFormatter):
     """click's own words in a help (the usage line, the headings) in the interface's language."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from session.cli import MEETING_ID, clock, common, desk_id, friendly, main, open_store
+from session.cli import MEETING_ID, Kind, clock, common, desk_id, friendly, main, open_store
 from session.i18n import t
 
 
@@ -12,8 +12,9 @@ from session.i18n import t
 @common
 @click.argument(
     "kind",
-    type=click.Choice(
-        ["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot"]
+    type=Kind(
+        ["minutes", "conclusion", "followup", "json", "invitation", "announcement", "briefing", "ballot"],
+        "cli.help.kind",
     ),
 )
 @click.option("--meeting", "meeting_id", type=MEETING_ID, required=True, help="cli.opt.meeting.number")
@@ -37,7 +38,13 @@ def export_cmd(
     ctx: click.Context, kind: str, meeting_id: int, out: str, pdf: bool, force: bool, issued: str | None
 ) -> None:
     """Xuất biên bản, thông báo kết luận, bảng theo dõi (.xlsx), JSON; giấy mời, thông báo trên
-    hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in)."""
+    hệ thống truyền thanh (.docx và .txt), báo cáo chuẩn bị cho chủ trì; phiếu lấy ý kiến (để in).
+
+    \b
+    LOẠI: minutes (biên bản), conclusion (thông báo kết luận),
+          followup (bảng theo dõi), json (toàn bộ dữ liệu),
+          invitation (giấy mời), announcement (thông báo truyền thanh),
+          briefing (báo cáo cho chủ trì), ballot (phiếu lấy ý kiến)."""
     from exports.run import export, named_target, usual_name
     from session.domain.dates import parse_date
     from session.domain.meeting_details import attendance_missing

@@ -6,6 +6,7 @@ VI = {
     # --- click's own words ---------------------------------------------------------------
     "cli.help.usage": "Cách dùng:",
     "cli.help.options_metavar": "[TÙY CHỌN]",
+    "cli.help.kind": "LOẠI",
     "cli.help.command_metavar": "LỆNH [THAM SỐ]...",
     "cli.help.optional_command_metavar": "[LỆNH] [THAM SỐ]...",
     "cli.help.options": "Tùy chọn",
@@ -123,6 +124,7 @@ EN = {
     # --- click's own words ---------------------------------------------------------------
     "cli.help.usage": "Usage:",
     "cli.help.options_metavar": "[OPTIONS]",
+    "cli.help.kind": "KIND",
     "cli.help.command_metavar": "COMMAND [ARGS]...",
     "cli.help.optional_command_metavar": "[COMMAND] [ARGS]...",
     "cli.help.options": "Options",
