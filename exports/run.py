@@ -53,6 +53,9 @@ def extensions(kind: str) -> tuple[str, ...]:
     return (own, ".txt") if kind == "announcement" else (own,)
 
 
+_SLUG_GAPS = re.compile(r"[^a-z0-9]+")  # what a file name of plain letters has between words
+
+
 def usual_name(store: Store, meeting_id: int, kind: str) -> str:
     """The file name *kind* is written as in a folder: what it is, the meeting's number,
     its unit and the day it was held (or planned), in plain letters that any disk, e-mail
@@ -66,9 +69,6 @@ def usual_name(store: Store, meeting_id: int, kind: str) -> str:
     parts = [fold(f"{view.unit_kind} {view.unit_name}"), held.strftime("%d-%m-%Y") if held else ""]
     where = "".join(f"-{slug}" for part in parts if (slug := _SLUG_GAPS.sub("-", part).strip("-")))
     return DEFAULT_NAMES[kind].format(id=meeting_id, where=where)
-
-
-_SLUG_GAPS = re.compile(r"[^a-z0-9]+")
 
 
 def target(out: str | Path, kind: str, usual: str) -> Path:

@@ -105,6 +105,17 @@ def planned_end(view: MeetingView) -> datetime | None:
     return datetime.combine(day, view.planned_start) + timedelta(minutes=view.planned_minutes)
 
 
+def speakers_time_left(view: MeetingView, now: datetime) -> tuple[float, bool]:
+    """Seconds the plan still gives the waiting speakers, and whether that is the
+    dialogue's own time (:func:`dialogue_left`) — for an agenda without a dialogue step,
+    the time to the meeting's planned end."""
+    left = dialogue_left(view, now)
+    if left is not None:
+        return left, True
+    target = planned_end(view)
+    return (max(0.0, (target - now).total_seconds()) if target else 0.0), False
+
+
 def forecast(view: MeetingView, now: datetime, queue: QueueLoad | None = None) -> Forecast:
     """End = now + what remains of the current step + planned minutes of later steps;
     the dialogue step, once it has a queue, counts each waiting speaker's time limit and

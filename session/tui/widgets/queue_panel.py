@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from session.domain.clocks import dialogue_left, planned_end
+from session.domain.clocks import speakers_time_left
 from session.domain.dates import fmt_duration
 from session.domain.live import LiveState
 from session.domain.queue import WARNING_SECONDS
@@ -103,11 +103,8 @@ class QueuePanel(Vertical):
         )
         queue = state.queue
         if queue.waiting and state.view.status != "closed":
-            seconds, key = dialogue_left(state.view, now), "tally.waiting"
-            if seconds is None:  # no dialogue step (a general meeting): the meeting's planned end
-                target = planned_end(state.view)
-                seconds = max(0.0, (target - now).total_seconds()) if target else 0.0
-                key = "tally.waiting_meeting"
+            seconds, of_dialogue = speakers_time_left(state.view, now)
+            key = "tally.waiting" if of_dialogue else "tally.waiting_meeting"
             needed = round(queue.waiting_seconds / 60)
             tally.append("\n" + t(key, waiting=queue.waiting, needed=needed, left=int(seconds // 60)))
         if floor.by_field:
